@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { analyzeRecording, type RecordingChunk } from '../core/talk/analyze-recording';
+import type { TalkResult } from '../core/talk/talk-engine';
+import { roundTo } from '../core/talk/intervals';
+import { ENGINE_VERSION } from '../core/session/engine-version';
+import { CliError } from './cli-error';
+import { openWavFile, type WavFile } from './wav-file';
+
+export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json]
+       attune analyze CALL.wav [--json]      (stereo: left = clinician, right = patient)`;
+
+/** The JSON the CLI prints; field names are a public contract (snake_case, units in names). */
+export interface AnalyzeReport {
+  engine_version: string;
+  duration_s: number;
+  clinician_s: number;
+  patient_s: number;
+  overlap_s: number;
+  clinician_share: number | null;
+  segments: { clinician: Array<[number, number]>; patient: Array<[number, number]> };
+}
+
+export async function runAnalyze(argv: string[], write: (text: string) => void): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { mic: { type: 'string' }, remote: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message} (see: attune help)`);
+  }
+  const { values, positionals } = parsed;
+  const result = await analyzeFiles(values.mic, values.remote, positionals);
+  const report = toReport(result);
+  write(values.json ? JSON.stringify(report) + '\n' : formatReport(report));
+}
+
+async function analyzeFiles(mic: string | undefined, remote: string | undefined, positionals: string[]): Promise<TalkResult> {
+  if (positionals.length === 1 && !mic && !remote) {
+    const call = await openWavFile(positionals[0]!);
+    try {
+      if (call.header.channelCount !== 2) {
+        throw new CliError(`${call.path}: a call file must be stereo (left = clinician, right = patient); it has ${call.header.channelCount} channel(s). For separate files use --mic and --remote.`);
+      }
+      const rate = call.header.sampleRate;
+      return await analyzeRecording(stereoChunks(call), { clinician: rate, patient: rate });
+    } finally {
+      await call.close();
+    }
+  }
+  if (positionals.length > 0 || !mic || !remote) throw new CliError(`give either --mic and --remote, or one stereo call file (see: attune help)`);
+  const micFile = await openWavFile(mic);
+  try {
+    const remoteFile = await openWavFile(remote);
+    try {
+      for (const [file, flag] of [[micFile, '--mic'], [remoteFile, '--remote']] as const) {
+        if (file.header.channelCount !== 1) {
+          throw new CliError(`${file.path}: ${flag} takes a mono file; this one has ${file.header.channelCount} channels (give a stereo call as a single file instead)`);
+        }
+      }
+      return await analyzeRecording(zipChunks(micFile, remoteFile), {
+        clinician: micFile.header.sampleRate,
+        patient: remoteFile.header.sampleRate,
+      });
+    } finally {
+      await remoteFile.close();
+    }
+  } finally {
+    await micFile.close();
+  }
+}
+
+async function* stereoChunks(call: WavFile): AsyncGenerator<RecordingChunk> {
+  for await (const [left, right] of call.chunks()) yield { clinician: left, patient: right };
+}
+
+/** Reads both files a second at a time so that their chunks cover the same span. */
+async function* zipChunks(mic: WavFile, remote: WavFile): AsyncGenerator<RecordingChunk> {
+  const a = mic.chunks(1);
+  const b = remote.chunks(1);
+  for (;;) {
+    const [x, y] = await Promise.all([a.next(), b.next()]);
+    if (x.done && y.done) return;
+    yield { clinician: x.done ? undefined : x.value[0], patient: y.done ? undefined : y.value[0] };
+  }
+}
+
+export function toReport(result: TalkResult): AnalyzeReport {
+  const r2 = (x: number) => roundTo(x, 2);
+  const intervals = (list: TalkResult['segments']['clinician']): Array<[number, number]> => list.map(([a, b]) => [r2(a), r2(b)]);
+  return {
+    engine_version: ENGINE_VERSION,
+    duration_s: r2(result.durationS),
+    clinician_s: r2(result.clinicianS),
+    patient_s: r2(result.patientS),
+    overlap_s: r2(result.overlapS),
+    clinician_share: result.clinicianShare === null ? null : roundTo(result.clinicianShare, 4),
+    segments: { clinician: intervals(result.segments.clinician), patient: intervals(result.segments.patient) },
+  };
+}
+
+function formatReport(r: AnalyzeReport): string {
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+  const patientShare = r.clinician_share === null ? null : 1 - r.clinician_share;
+  return [
+    `Visit length      ${r.duration_s.toFixed(1)} s`,
+    `Clinician spoke   ${r.clinician_s.toFixed(1)} s (${pct(r.clinician_share)} of talk time) in ${r.segments.clinician.length} stretches`,
+    `Patient spoke     ${r.patient_s.toFixed(1)} s (${pct(patientShare)} of talk time) in ${r.segments.patient.length} stretches`,
+    `Both at once      ${r.overlap_s.toFixed(1)} s`,
+    '',
+  ].join('\n');
+}

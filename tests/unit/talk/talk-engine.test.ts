@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createTalkEngine } from '../../../src/core/talk/talk-engine';
+import { createFrameAligner } from '../../../src/core/talk/frame-aligner';
+import { overlapSeconds, totalSeconds } from '../../../src/core/talk/intervals';
+
+const QUIET = { energyDb: -60 };
+const LOUD = { energyDb: -20 };
+
+/** A script of [clinicianLoud, patientLoud, frames] blocks. */
+function play(script: Array<[boolean, boolean, number]>) {
+  const engine = createTalkEngine();
+  for (const [c, p, frames] of script) for (let i = 0; i < frames; i++) engine.push(c ? LOUD : QUIET, p ? LOUD : QUIET);
+  return engine;
+}
+
+describe('talk engine', () => {
+  it('measures each side, overlap and share', () => {
+    const engine = play([
+      [false, false, 100],
+      [true, false, 300], // clinician 3 s
+      [false, false, 100],
+      [false, true, 500], // patient 5 s
+      [true, true, 100], // both 1 s
+      [false, false, 100],
+    ]);
+    const r = engine.result();
+    expect(r.durationS).toBeCloseTo(12, 6);
+    expect(r.clinicianS).toBeCloseTo(4, 6);
+    expect(r.patientS).toBeCloseTo(6, 6);
+    expect(r.overlapS).toBeCloseTo(1, 6);
+    expect(r.clinicianShare).toBeCloseTo(0.4, 6);
+    expect(r.segments.clinician).toEqual([
+      [1, 4],
+      [10, 11],
+    ]);
+    expect(r.segments.patient).toEqual([[5, 11]]);
+  });
+
+  it('reports who is speaking now and closes open turns in the result', () => {
+    const engine = play([
+      [false, false, 50],
+      [false, true, 200],
+    ]);
+    expect(engine.live()).toMatchObject({ speakingNow: 'patient', elapsedS: 2.5, clinicianShare: 0 });
+    expect(engine.result().segments.patient).toEqual([[0.5, 2.5]]);
+    expect(play([[false, false, 50]]).live().clinicianShare).toBeNull();
+  });
+
+  it('a checkpoint restores an engine that continues as if nothing happened', () => {
+    const script: Array<[boolean, boolean, number]> = [
+      [false, false, 100],
+      [true, false, 250],
+      [false, true, 400],
+      [true, true, 80],
+      [false, false, 90],
+    ];
+    const whole = play(script).result();
+    const first = createTalkEngine();
+    const frames = script.flatMap(([c, p, n]) => Array.from({ length: n }, () => [c, p] as const));
+    frames.slice(0, 420).forEach(([c, p]) => first.push(c ? LOUD : QUIET, p ? LOUD : QUIET));
+    const second = createTalkEngine({}, JSON.parse(JSON.stringify(first.checkpoint())));
+    frames.slice(420).forEach(([c, p]) => second.push(c ? LOUD : QUIET, p ? LOUD : QUIET));
+    expect(second.result()).toEqual(whole);
+  });
+});
+
+describe('interval arithmetic', () => {
+  it('sums and intersects sorted interval lists', () => {
+    const a: Array<[number, number]> = [
+      [0, 2],
+      [5, 9],
+    ];
+    const b: Array<[number, number]> = [
+      [1, 6],
+      [8, 10],
+    ];
+    expect(totalSeconds(a)).toBe(6);
+    expect(overlapSeconds(a, b)).toBe(1 + 1 + 1);
+  });
+});
+
+describe('frame aligner', () => {
+  it('pairs frames in order, waits for a late side, then gives up after the lag', () => {
+    const aligner = createFrameAligner(3);
+    const pairs: Array<[number, number | null]> = [];
+    const drain = () => aligner.drain((c, p) => pairs.push([c.energyDb, p?.energyDb ?? null]));
+    aligner.pushClinician([1, 2].map((energyDb) => ({ energyDb })));
+    drain();
+    expect(pairs).toEqual([]);
+    aligner.pushPatient([{ energyDb: 10 }]);
+    drain();
+    expect(pairs).toEqual([[1, 10]]);
+    aligner.pushClinician([3, 4, 5, 6].map((energyDb) => ({ energyDb })));
+    drain();
+    expect(pairs).toEqual([
+      [1, 10],
+      [2, null],
+      [3, null],
+    ]);
+    expect(aligner.slips).toBe(2);
+  });
+
+  it('drops surplus far-end frames beyond the lag (a faster far-side clock)', () => {
+    const aligner = createFrameAligner(2);
+    aligner.pushPatient([1, 2, 3, 4, 5].map((energyDb) => ({ energyDb })));
+    aligner.drain(() => undefined);
+    aligner.pushClinician([{ energyDb: 0 }]);
+    const got: number[] = [];
+    aligner.drain((_, p) => got.push(p!.energyDb));
+    expect(got).toEqual([4]);
+    expect(aligner.slips).toBe(3);
+  });
+});
