@@ -1,0 +1,93 @@
+/** Onboarding and options: what Attune does, microphone permission, privacy-local mode, how to start. */
+import '../theme.css';
+import '../page.css';
+import '../components/components.css';
+import './setup.css';
+import { Alert } from '../components/Alert';
+import { Switch } from '../components/Switch';
+
+import { PRIVACY_LOCAL_DESCRIPTION, type MicPermission } from '../labels';
+
+export interface SetupPageProps {
+  micPermission: MicPermission;
+  onRequestMic(): void;
+  privacyLocal: boolean;
+  onPrivacyLocalChange(on: boolean): void;
+  message: string | null;
+}
+
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message }: SetupPageProps) {
+  const granted = micPermission === 'granted';
+  return (
+    <main class="attune-theme attune-page attune-setup">
+      <div class="attune-setup__inner">
+        <h1>Set up Attune</h1>
+        <p>
+          Attune is a quiet coach for video visits. While you see a patient, it shows how the talk time is shared between you and
+          the patient, so you can leave room for them to speak. After the visit you get a short summary.
+        </p>
+        <p>
+          Your microphone is analysed on this computer only. The patient's audio is timed, never transcribed or stored: Attune keeps
+          talk-time figures, not words or recordings.
+        </p>
+        <Alert message={message} />
+
+        <ol class="attune-setup__steps">
+          <li class="attune-setup__step">
+            <h2>Allow the microphone</h2>
+            <p>Attune needs your microphone to tell when you are speaking.</p>
+            <button
+              type="button"
+              class={`attune-btn ${granted ? '' : 'attune-btn--primary'}`}
+              disabled={granted}
+              onClick={onRequestMic}
+            >
+              {granted && (
+                <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                  <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+                </svg>
+              )}
+              {granted ? 'Microphone allowed' : 'Allow microphone'}
+            </button>
+            {micPermission === 'denied' && (
+              <div class="attune-notice" role="note">
+                <p>
+                  <strong>The microphone is blocked for Attune.</strong> To allow it again in Chrome:
+                </p>
+                <ol>
+                  <li>Click the site information icon at the left of the address bar on this page.</li>
+                  <li>
+                    Choose <strong>Site settings</strong>.
+                  </li>
+                  <li>
+                    Set <strong>Microphone</strong> to <strong>Allow</strong>, then come back and reload this page.
+                  </li>
+                </ol>
+                <p>In Firefox, click the microphone icon in the address bar and remove the block.</p>
+              </div>
+            )}
+          </li>
+
+          <li class="attune-setup__step">
+            <h2>Choose privacy-local mode</h2>
+            <Switch
+              label="Privacy-local mode"
+              description={PRIVACY_LOCAL_DESCRIPTION}
+              checked={privacyLocal}
+              onChange={onPrivacyLocalChange}
+            />
+          </li>
+
+          <li class="attune-setup__step">
+            <h2>Start coaching</h2>
+            <p>
+              Open your video visit, then either click the Attune button in the browser toolbar and choose{' '}
+              <strong>Start coaching</strong>, or use <strong>Start coaching</strong> in the Attune panel on the call page. End the
+              visit from the panel or the toolbar, and its summary is saved on this computer.
+            </p>
+          </li>
+        </ol>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The collapsed panel: a small round button tinted by talk balance, with the clinician share as
+ * a number inside and in its accessible name (colour is never the only signal).
+ */
+import type { RefObject } from 'preact';
+import { balanceTone } from '../balance';
+import { formatPercent } from '../format';
+
+export interface MinimizedDotProps {
+  /** Null when not coaching or nobody has spoken yet. */
+  clinicianShare: number | null;
+  active: boolean;
+  /** The panel's root ref: while minimized the dot is the element that is positioned and focused. */
+  dotRef: RefObject<HTMLElement>;
+  style?: Record<string, string>;
+  onRestore(): void;
+}
+
+export function dotLabel(active: boolean, clinicianShare: number | null): string {
+  if (!active) return 'Attune (minimized). Restore panel';
+  if (clinicianShare === null) return 'Attune: no speech yet. Restore panel';
+  return `Attune: you ${formatPercent(clinicianShare)} of talk time. Restore panel`;
+}
+
+export function MinimizedDot({ clinicianShare, active, dotRef, style, onRestore }: MinimizedDotProps) {
+  const share = active ? clinicianShare : null;
+  const tone = balanceTone(share);
+  return (
+    <button
+      type="button"
+      ref={dotRef as RefObject<HTMLButtonElement>}
+      class={`attune-theme attune-dot attune-dot--${tone}`}
+      style={style}
+      aria-label={dotLabel(active, clinicianShare)}
+      title={dotLabel(active, clinicianShare)}
+      onClick={onRestore}
+    >
+      <span aria-hidden="true">{share === null ? 'A' : Math.round(share * 100)}</span>
+    </button>
+  );
+}

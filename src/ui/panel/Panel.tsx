@@ -1,0 +1,133 @@
+/**
+ * The in-call overlay. Pure view: the content script passes the model and callbacks, and owns
+ * persistence of `minimized` and `position`.
+ */
+import '../theme.css';
+import '../components/components.css';
+import './panel.css';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { Alert } from '../components/Alert';
+import { LiveView } from './LiveView';
+import { MinimizedDot } from './MinimizedDot';
+import { PanelHeader } from './PanelHeader';
+import type { PanelModel, PanelProps } from './model';
+import { usePanelPosition } from './usePanelPosition';
+
+export type { PanelActions, PanelModel, PanelProps, Position } from './model';
+
+const CALL_STATE_TEXT: Record<PanelModel['callState'], string> = {
+  live: 'Call in progress',
+  ended: 'Call ended',
+  unknown: 'Call state unknown — start manually',
+};
+
+export function Panel({ model, actions, minimized, onMinimizedChange, position, onPositionChange }: PanelProps) {
+  const titleId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const minimizeRef = useRef<HTMLButtonElement>(null);
+  // Move focus only after the user toggles, never on first mount: the panel must not steal focus from the call.
+  const focusNext = useRef<'dot' | 'panel' | null>(null);
+  const { pos, onPointerDown, onHandleKeyDown } = usePanelPosition(rootRef, position, onPositionChange);
+
+  useEffect(() => {
+    if (focusNext.current === 'dot') rootRef.current?.focus();
+    if (focusNext.current === 'panel') minimizeRef.current?.focus();
+    focusNext.current = null;
+  }, [minimized]);
+
+  const toggle = (next: boolean) => {
+    focusNext.current = next ? 'dot' : 'panel';
+    onMinimizedChange(next);
+  };
+
+  const style = pos ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto', bottom: 'auto' } : undefined;
+  const active = model.coaching === 'active' || model.coaching === 'ending';
+
+  if (minimized) {
+    return (
+      <MinimizedDot
+        dotRef={rootRef}
+        clinicianShare={model.live?.clinicianShare ?? null}
+        active={active}
+        style={style}
+        onRestore={() => toggle(false)}
+      />
+    );
+  }
+
+  return (
+    <section ref={rootRef} class="attune-theme attune-panel" style={style} aria-labelledby={titleId}>
+      <PanelHeader
+        titleId={titleId}
+        platformLabel={model.platformLabel}
+        privacyLocal={model.privacyLocal}
+        minimizeRef={minimizeRef}
+        onPointerDown={onPointerDown}
+        onHandleKeyDown={onHandleKeyDown}
+        onMinimize={() => toggle(true)}
+        onHide={actions.onHide}
+      />
+      <div class="attune-panel__body">
+        <Alert message={model.message} />
+        <PanelBody model={model} actions={actions} />
+      </div>
+    </section>
+  );
+}
+
+function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
+  const callLine = <p class="attune-panel__call">{CALL_STATE_TEXT[model.callState]}</p>;
+  switch (model.coaching) {
+    case 'active':
+    case 'ending':
+      return <LiveView live={model.live} remoteSource={model.remoteSource} ending={model.coaching === 'ending'} onEnd={actions.onEnd} />;
+    case 'ended':
+      return (
+        <div class="attune-panel__state">
+          <p class="attune-panel__headline" role="status">
+            Visit saved
+          </p>
+          <div class="attune-panel__actions">
+            {model.lastVisitId && (
+              <button type="button" class="attune-btn attune-btn--primary" onClick={actions.onOpenSummary}>
+                See summary
+              </button>
+            )}
+            <button type="button" class="attune-btn" onClick={actions.onStart}>
+              Start another visit
+            </button>
+          </div>
+        </div>
+      );
+    case 'error':
+      return (
+        <div class="attune-panel__state">
+          {callLine}
+          <div class="attune-panel__actions">
+            <button type="button" class="attune-btn attune-btn--primary" onClick={actions.onOpenSetup}>
+              Set up Attune
+            </button>
+            <button type="button" class="attune-btn" onClick={actions.onStart}>
+              Try again
+            </button>
+          </div>
+        </div>
+      );
+    case 'starting':
+    case 'idle':
+      return (
+        <div class="attune-panel__state">
+          {callLine}
+          <button
+            type="button"
+            class="attune-btn attune-btn--primary attune-panel__main-btn"
+            disabled={model.coaching === 'starting'}
+            aria-busy={model.coaching === 'starting'}
+            onClick={actions.onStart}
+          >
+            {model.coaching === 'starting' ? 'Starting…' : 'Start coaching'}
+          </button>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,130 @@
+/** The toolbar popup: what tab this is, whether coaching is on, Start/Stop, privacy mode, links. */
+import '../theme.css';
+import '../page.css';
+import '../components/components.css';
+import './popup.css';
+import type { LiveTalk } from '../../core/session/schema';
+import { Alert } from '../components/Alert';
+import { LockBadge } from '../components/LockBadge';
+import { Switch } from '../components/Switch';
+import { formatPercent } from '../format';
+import { PRIVACY_LOCAL_DESCRIPTION, type CoachingState, type MicPermission } from '../labels';
+
+export interface PopupTab {
+  /** False where Attune cannot run at all (browser pages, the web store). */
+  supported: boolean;
+  /** Known call platform on this tab, or null for any other site. */
+  platformLabel: string | null;
+  host: string | null;
+}
+
+export interface PopupModel {
+  tab: PopupTab | null;
+  coaching: CoachingState;
+  live: LiveTalk | null;
+  privacyLocal: boolean;
+  micPermission: MicPermission;
+  message: string | null;
+}
+
+export interface PopupActions {
+  onStart(): void;
+  onStop(): void;
+  onPrivacyLocalChange(on: boolean): void;
+  onOpenSummaries(): void;
+  onOpenSetup(): void;
+}
+
+export interface PopupProps {
+  model: PopupModel;
+  actions: PopupActions;
+}
+
+
+function tabText(tab: PopupTab | null): string {
+  if (!tab) return 'No tab selected';
+  if (!tab.supported) return 'Attune cannot run on this page';
+  return tab.platformLabel ?? 'Any site: start on this tab';
+}
+
+export function coachingText(coaching: CoachingState, live: LiveTalk | null): string {
+  switch (coaching) {
+    case 'idle':
+      return 'Not coaching';
+    case 'starting':
+      return 'Starting…';
+    case 'active':
+      return live?.clinicianShare != null ? `Coaching — you ${formatPercent(live.clinicianShare)} of talk time` : 'Coaching — no speech yet';
+    case 'ending':
+      return 'Saving visit…';
+    case 'ended':
+      return 'Visit saved';
+    case 'error':
+      return 'Coaching stopped because of a problem';
+  }
+}
+
+export function Popup({ model, actions }: PopupProps) {
+  const { tab, coaching } = model;
+  const running = coaching === 'active' || coaching === 'starting' || coaching === 'ending';
+  const canStart = !!tab?.supported && !running;
+  return (
+    <main class="attune-theme attune-page attune-popup">
+      <header class="attune-popup__header">
+        <h1 class="attune-popup__title">Attune</h1>
+        {model.privacyLocal && <LockBadge />}
+      </header>
+
+      <section class="attune-popup__tab" aria-label="Current tab">
+        <p class="attune-popup__platform">{tabText(tab)}</p>
+        {tab?.host && <p class="attune-popup__host attune-muted">{tab.host}</p>}
+      </section>
+
+      <p class="attune-popup__status" role="status">
+        {coachingText(coaching, model.live)}
+      </p>
+      <Alert message={model.message} />
+
+      <div class="attune-popup__actions">
+        {running ? (
+          <button type="button" class="attune-btn attune-btn--primary" disabled={coaching === 'ending'} onClick={actions.onStop}>
+            Stop coaching
+          </button>
+        ) : (
+          <button type="button" class="attune-btn attune-btn--primary" disabled={!canStart} onClick={actions.onStart}>
+            Start coaching
+          </button>
+        )}
+      </div>
+
+      {model.micPermission !== 'granted' && (
+        <div class="attune-notice attune-popup__setup">
+          <p>
+            {model.micPermission === 'denied'
+              ? 'The microphone is blocked for Attune, so it cannot time your speech.'
+              : 'Finish setup: allow the microphone so Attune can time your speech.'}
+          </p>
+          <button type="button" class="attune-btn" onClick={actions.onOpenSetup}>
+            Finish setup
+          </button>
+        </div>
+      )}
+
+      <Switch
+        label="Privacy-local mode"
+        description={PRIVACY_LOCAL_DESCRIPTION}
+        checked={model.privacyLocal}
+        onChange={actions.onPrivacyLocalChange}
+      />
+
+      <nav class="attune-popup__links" aria-label="Attune pages">
+        <button type="button" class="attune-link" onClick={actions.onOpenSummaries}>
+          Visit summaries
+        </button>
+        <button type="button" class="attune-link" onClick={actions.onOpenSetup}>
+          Setup &amp; options
+        </button>
+      </nav>
+    </main>
+  );
+}

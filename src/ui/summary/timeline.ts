@@ -1,0 +1,36 @@
+/** Pure maths behind the talk timeline: axis ticks and the per-minute text alternative. */
+import type { Interval } from '../../core/session/schema';
+
+/** Tick spacings in seconds, smallest first; the first that gives at most MAX_TICKS intervals wins. */
+const STEPS_S = [30, 60, 120, 300, 600, 900, 1200, 1800, 3600];
+const MAX_TICKS = 8;
+
+/** Tick positions in seconds from 0 up to (and not past) the duration. */
+export function timelineTicks(durationS: number): number[] {
+  if (!Number.isFinite(durationS) || durationS <= 0) return [0];
+  const step = STEPS_S.find((s) => durationS / s <= MAX_TICKS) ?? Math.ceil(durationS / MAX_TICKS / 3600) * 3600;
+  const ticks: number[] = [];
+  for (let t = 0; t <= durationS + 1e-9; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** Tick label in minutes: "0", "5 min"; half minutes only appear on very short visits ("0:30"). */
+export function tickLabel(seconds: number): string {
+  if (seconds === 0) return '0';
+  if (seconds % 60 !== 0) return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return `${seconds / 60} min`;
+}
+
+/** Seconds of speech falling in each whole minute of the visit (the last minute may be partial). */
+export function secondsPerMinute(segments: readonly Interval[], durationS: number): number[] {
+  const minutes = Math.max(1, Math.ceil(durationS / 60));
+  const out = new Array<number>(minutes).fill(0);
+  for (const [start, end] of segments) {
+    const a = Math.max(0, start);
+    const b = Math.min(end, minutes * 60);
+    for (let m = Math.floor(a / 60); m < minutes && m * 60 < b; m++) {
+      out[m]! += Math.min(b, (m + 1) * 60) - Math.max(a, m * 60);
+    }
+  }
+  return out.map((s) => Math.round(s));
+}
