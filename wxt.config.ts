@@ -1,15 +1,34 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
+ * the extension itself; 'wasm-unsafe-eval' is for the on-device models' WebAssembly.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "object-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
 export default defineConfig({
-  srcDir: '.',
-  entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
     description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',
-  },
+    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen', 'tabCapture'])],
+    action: { default_title: 'Attune — listening coach' },
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Show or hide the Attune panel' },
+    },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'attune@attune.local', strict_min_version: '128.0' } } } : {}),
+  }),
 });

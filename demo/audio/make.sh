@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerate Attune's demo-visit audio from scripts/demo-audio/visit.jsonl.
+# Regenerate Attune's demo-visit audio from demo/audio/visit.jsonl.
 #
-#   bash scripts/demo-audio/make.sh          # run from the repository root
+#   bash demo/audio/make.sh          # run from the repository root
 #
-# Writes public/demo/clinician.wav  (the clinician's microphone, 16 kHz mono s16)
-#        public/demo/patient.wav    (the far-end patient audio,   16 kHz mono s16)
-#        public/demo/truth.json     (speech intervals per speaker, each turn's text/label/start/end)
+# Writes demo/audio/clinician.wav  (the clinician's microphone, 16 kHz mono s16)
+#        demo/audio/patient.wav    (the far-end patient audio,   16 kHz mono s16)
+#        demo/audio/truth.json     (speech intervals per speaker, each turn's text/label/start/end)
 #
 # ../shared/tools/make-call.py (override with MAKE_CALL=...) is used only to generate the files;
 # nothing at run time depends on it. Needs python3 with numpy and scipy, espeak-ng, sox and gzip.
@@ -20,8 +20,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 MAKE_CALL=${MAKE_CALL:-"$ROOT/../shared/tools/make-call.py"}
-DIALOGUE=scripts/demo-audio/visit.jsonl
-OUT=public/demo
+DIALOGUE=demo/audio/visit.jsonl
+OUT=demo/audio
 PAD_S=0.05
 
 for cmd in python3 espeak-ng sox gzip; do

@@ -1,0 +1,94 @@
+// The demo visit: a scripted patient speaks over a real WebRTC connection. Two
+// RTCPeerConnections in this page are looped back to each other, so the patient's voice
+// arrives as a remote audio track exactly as it would from a telehealth service, and
+// Attune can take it by tab capture or by tapping the page's remote tracks.
+// The page announces its call state on <body data-call-state> for Attune's demo adapter.
+
+const $ = (id) => document.getElementById(id);
+const AUDIO_BASE = '/attune-demo/audio/';
+let call = null;
+
+function setState(state, status) {
+  document.body.dataset.callState = state;
+  $('patient-status').textContent = status;
+}
+
+async function loadScript() {
+  const truth = await (await fetch(AUDIO_BASE + 'truth.json')).json();
+  const lines = truth.turns.filter((t) => t.speaker === 'clinician');
+  $('lines').replaceChildren(...lines.map((t) => Object.assign(document.createElement('li'), { textContent: t.text, dataset: { start: t.start, end: t.end } })));
+}
+
+async function connectLoopback(stream) {
+  const sender = new RTCPeerConnection();
+  const receiver = new RTCPeerConnection();
+  sender.onicecandidate = (e) => e.candidate && receiver.addIceCandidate(e.candidate);
+  receiver.onicecandidate = (e) => e.candidate && sender.addIceCandidate(e.candidate);
+  const remote = new Promise((resolve) => (receiver.ontrack = (e) => resolve(e.streams[0] ?? new MediaStream([e.track]))));
+  stream.getTracks().forEach((t) => sender.addTrack(t, stream));
+  await sender.setLocalDescription(await sender.createOffer());
+  await receiver.setRemoteDescription(sender.localDescription);
+  await receiver.setLocalDescription(await receiver.createAnswer());
+  await sender.setRemoteDescription(receiver.localDescription);
+  return { sender, receiver, remoteStream: await remote };
+}
+
+/** Lights the patient's avatar while the remote track carries sound, as call apps do. */
+function watchSpeaking(context, remoteStream) {
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 512;
+  context.createMediaStreamSource(remoteStream).connect(analyser);
+  const data = new Float32Array(analyser.fftSize);
+  return setInterval(() => {
+    analyser.getFloatTimeDomainData(data);
+    const rms = Math.sqrt(data.reduce((s, v) => s + v * v, 0) / data.length);
+    $('patient-avatar').classList.toggle('speaking', rms > 0.01);
+  }, 100);
+}
+
+async function join() {
+  $('join').disabled = true;
+  setState('connecting', 'Connecting…');
+  const context = new AudioContext();
+  const bytes = await (await fetch(AUDIO_BASE + 'patient.wav')).arrayBuffer();
+  const buffer = await context.decodeAudioData(bytes);
+  const destination = context.createMediaStreamDestination();
+  const source = context.createBufferSource();
+  source.buffer = buffer;
+  source.connect(destination);
+  const { sender, receiver, remoteStream } = await connectLoopback(destination.stream);
+  $('remote-audio').srcObject = remoteStream;
+  const startedAt = performance.now();
+  source.start();
+  const timers = [
+    watchSpeaking(context, remoteStream),
+    setInterval(() => {
+      const s = (performance.now() - startedAt) / 1000;
+      $('timer').textContent = `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+      for (const li of $('lines').children) li.classList.toggle('now', s >= li.dataset.start - 1 && s <= li.dataset.end);
+    }, 250),
+  ];
+  source.onended = () => setState('live', 'The patient has finished their part of the script');
+  call = { context, sender, receiver, timers, source };
+  $('hangup').disabled = false;
+  setState('live', 'In call');
+}
+
+function hangUp() {
+  if (!call) return;
+  call.timers.forEach(clearInterval);
+  call.source.onended = null;
+  try { call.source.stop(); } catch { /* already ended */ }
+  call.sender.close();
+  call.receiver.close();
+  void call.context.close();
+  call = null;
+  $('remote-audio').srcObject = null;
+  $('hangup').disabled = true;
+  $('patient-avatar').classList.remove('speaking');
+  setState('ended', 'Call ended');
+}
+
+$('join').addEventListener('click', () => join().catch((e) => setState('waiting', `Could not join: ${e.message}`)));
+$('hangup').addEventListener('click', hangUp);
+loadScript().catch(() => undefined);

@@ -1,0 +1,87 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ALL_CALL_PAGE_MATCHES, platformForUrl, type PlatformId } from '../../src/core/platforms/catalog';
+import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
+import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
+import { callStateReaderFor, watchCallState } from '../../src/adapters/platforms';
+import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
+import { loadSettings } from '../../src/adapters/storage/settings-store';
+import { createPanelController } from '../../src/ui/panel/PanelController';
+import '../../src/ui/panel/panel.css';
+
+// The panel on call pages: wiring only. The platform adapter reports the call state, the
+// panel channel talks to the background, the tap bridge relays the page's far-end frames.
+export default defineContentScript({
+  matches: ALL_CALL_PAGE_MATCHES,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const platform = platformForUrl(location.href);
+    const site: PlatformId = platform?.id ?? 'other';
+    const channel = createPanelChannel();
+    const positions = panelPositionStore(site);
+    const tap = createPageTapBridge(window, (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
+    const settings = await loadSettings();
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'attune-panel',
+      position: 'overlay',
+      zIndex: 2147483646,
+      isolateEvents: true,
+      onMount(container) {
+        return createPanelController(
+          container,
+          platform?.label ?? 'This tab',
+          {
+            start: () => void channel.requestView({ type: 'panel:start' }).then((view) => view && panel.update({ view })),
+            end: () => void channel.requestView({ type: 'panel:end' }).then((view) => view && panel.update({ view })),
+            openSummary: (visitId) => void channel.send({ type: 'panel:open-summary', visitId }),
+            openSetup: () => void channel.send({ type: 'panel:open-setup' }),
+            savePosition: (p) => void positions.save(p),
+          },
+          { visible: settings.showPanelOnCallPages },
+        );
+      },
+      onRemove: (controller) => controller?.unmount(),
+    });
+    ui.mount();
+    const panel = ui.mounted!;
+    panel.update({ position: await positions.load() });
+
+    const abort = new AbortController();
+    ctx.onInvalidated(() => {
+      abort.abort();
+      tap.dispose();
+    });
+    const callState = watchCallState(document, callStateReaderFor(site), (state) => {
+      panel.update({ callState: state });
+      void channel.send({ type: 'panel:call-state', callState: state });
+    }, abort.signal);
+    panel.update({ callState });
+
+    const stopListening = channel.listen((message) => {
+      switch (message.type) {
+        case 'tab:view':
+          panel.update({ view: message.view });
+          if (message.view.coaching !== 'active' && message.view.coaching !== 'starting') tap.stop();
+          break;
+        case 'tab:toggle-panel':
+          panel.toggle();
+          break;
+        case 'tab:start-tap':
+          tap.start(message.sessionId);
+          break;
+        case 'tab:stop-tap':
+          tap.stop();
+          break;
+      }
+    });
+    ctx.onInvalidated(stopListening);
+
+    const view = await channel.requestView({ type: 'panel:hello', site, callState });
+    if (view) {
+      panel.update({ view });
+      // A page reload mid-visit: the session continues, so the tap must too.
+      if (view.coaching === 'active' && view.remoteSource === 'page-tap' && view.sessionId) tap.start(view.sessionId);
+    }
+  },
+});

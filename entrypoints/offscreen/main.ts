@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import { createEngineHost } from '../../src/adapters/audio/engine-host';
+import { createEngineRequestHandler } from '../../src/adapters/audio/engine-request-handler';
+
+// The engine host (Chrome): wiring only. Audio stays in this document; aggregates go out.
+const host = createEngineHost({
+  send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
+  workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
+});
+browser.runtime.onMessage.addListener(createEngineRequestHandler(host, browser.runtime.id));

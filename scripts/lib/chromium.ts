@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
+
+/**
+ * Starts Debian's Chromium with the built extension and connects Playwright to it over CDP.
+ * We start the process ourselves (rather than launchPersistentContext) so that Playwright can
+ * open a browser-level CDP session, which Extensions.triggerAction (a real toolbar-button
+ * invocation, needed for tab capture) and ServiceWorker control require.
+ */
+export const CHROMIUM_PATH = process.env.ATTUNE_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  extensionDir: string;
+  headless: boolean;
+  /** A WAV file Chromium plays as the microphone; omitted → the real microphone. */
+  fakeMicWav?: string;
+  /** Send all non-loopback traffic to this proxy (the network guard). */
+  proxyUrl?: string;
+}
+
+export interface AttuneBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  cdp: CDPSession;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: LaunchOptions): Promise<AttuneBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
+  const extensionDir = resolve(options.extensionDir);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'attune-chromium-'));
+  const args = [
+    `--user-data-dir=${userDataDir}`,
+    '--remote-debugging-port=0',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    // Chromium's own background traffic (time sync, updates, sign-in, safe browsing) is switched
+    // off so that the network guard sees only what pages and the extension try to send.
+    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying,ChromeSignin,SigninInterception,AccountConsistency,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
+    '--disable-client-side-phishing-detection',
+    '--disable-domain-reliability',
+    '--disable-breakpad',
+    '--metrics-recording-only',
+    '--no-service-autorun',
+    '--disable-field-trial-config',
+    '--safebrowsing-disable-auto-update',
+    // What the flags above cannot stop (sign-in and component-update pings) is pointed at a
+    // closed loopback port: the browser's own services, never the extension's requests.
+    '--gaia-url=http://127.0.0.1:9',
+    '--google-apis-url=http://127.0.0.1:9',
+    '--lso-url=http://127.0.0.1:9',
+    '--component-updater=url-source=http://127.0.0.1:9/',
+    '--password-store=basic',
+    '--autoplay-policy=no-user-gesture-required',
+    '--enable-unsafe-extension-debugging',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--window-size=1280,800',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (options.headless) args.push('--headless');
+  if (options.fakeMicWav) {
+    // Not --use-fake-ui-for-media-stream: it makes tab capture fail (DESIGN.md §6).
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${resolve(options.fakeMicWav)}%noloop`, '--auto-accept-camera-and-microphone-capture');
+  }
+  if (options.proxyUrl) args.push(`--proxy-server=${options.proxyUrl}`);
+  args.push('about:blank');
+
+  const child = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const port = await waitForDevToolsPort(userDataDir, child, () => stderr);
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0]!;
+  const cdp = await browser.newBrowserCDPSession();
+  const extensionId = await waitForExtensionId(cdp);
+  return {
+    browser,
+    context,
+    cdp,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await browser.close().catch(() => undefined);
+      child.kill('SIGTERM');
+      await new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForDevToolsPort(userDataDir: string, child: ChildProcess, stderr: () => string): Promise<number> {
+  const file = join(userDataDir, 'DevToolsActivePort');
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`Chromium exited (${child.exitCode}): ${stderr()}`);
+    if (existsSync(file)) {
+      const port = Number(readFileSync(file, 'utf8').split('\n')[0]);
+      if (port > 0) return port;
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`Chromium did not open its debugging port: ${stderr()}`);
+}
+
+async function waitForExtensionId(cdp: CDPSession): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (worker) return new URL(worker.url).hostname;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('the extension’s service worker did not start');
+}
+
+/** Clicks the toolbar button on a tab, as the clinician would (grants activeTab and tab capture). */
+export async function clickToolbarButton(b: AttuneBrowser, pageUrl: string): Promise<void> {
+  const { targetInfos } = await b.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const target = targetInfos.find((t) => t.type === 'tab' && t.url === pageUrl);
+  if (!target) throw new Error(`no tab at ${pageUrl}`);
+  await b.cdp.send('Extensions.triggerAction' as never, { id: b.extensionId, targetId: target.targetId } as never);
+}
+
+/** Stops every service worker, as Chrome does to an idle extension worker at any moment. */
+export async function stopServiceWorkers(b: AttuneBrowser): Promise<void> {
+  const page = b.context.pages()[0] ?? (await b.context.newPage());
+  const session = await b.context.newCDPSession(page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+}

@@ -1,0 +1,112 @@
+import { createLiveSession, type LiveSession } from '../../core/session/live-session';
+import type { EngineToBackground } from '../../core/protocol/messages';
+import type { TalkResult } from '../../core/talk/talk-engine';
+import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
+
+/**
+ * Hosts the engine in the offscreen document (Chrome) or the background page (Firefox):
+ * captures the microphone and, when given a tab-capture stream id, the call's audio; frames
+ * both through the AudioWorklet; runs the live session; reports aggregates only.
+ */
+export interface EngineHostOptions {
+  send(message: EngineToBackground): void;
+  workletUrl: string;
+  liveIntervalMs?: number;
+  checkpointIntervalMs?: number;
+}
+
+/**
+ * Microphone processing, chosen deliberately: echo cancellation on, so that a clinician on
+ * laptop speakers does not have the patient counted as their own speech; noise suppression on,
+ * which steadies the floor the detector tracks; automatic gain off, because gain pumping moves
+ * the floor with every pause. The engine still expects residual echo and ducking (ALGORITHMS.md).
+ */
+export const MIC_CONSTRAINTS: MediaTrackConstraints = {
+  echoCancellation: true,
+  noiseSuppression: true,
+  autoGainControl: false,
+  channelCount: 1,
+};
+
+interface Running {
+  sessionId: string;
+  session: LiveSession;
+  context: AudioContext;
+  streams: MediaStream[];
+  timers: ReturnType<typeof setInterval>[];
+}
+
+export function createEngineHost(options: EngineHostOptions) {
+  let running: Running | null = null;
+
+  async function stopCapture(r: Running): Promise<void> {
+    r.timers.forEach(clearInterval);
+    r.streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
+    await r.context.close().catch(() => undefined);
+  }
+
+  return {
+    async start(sessionId: string, tabStreamId: string | null): Promise<void> {
+      if (running) {
+        if (running.sessionId === sessionId) return;
+        throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
+      }
+      const streams: MediaStream[] = [];
+      try {
+        streams.push(await navigator.mediaDevices.getUserMedia({ audio: MIC_CONSTRAINTS, video: false }));
+        if (tabStreamId) {
+          // Chrome's tab-capture constraints are not in the standard typings.
+          const tabConstraints = { mandatory: { chromeMediaSource: 'tab', chromeMediaSourceId: tabStreamId } } as unknown as MediaTrackConstraints;
+          streams.push(await navigator.mediaDevices.getUserMedia({ audio: tabConstraints, video: false }));
+        }
+      } catch (error) {
+        streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
+        throw error;
+      }
+      const context = new AudioContext({ latencyHint: 'playback' });
+      await context.audioWorklet.addModule(options.workletUrl);
+      await context.resume();
+      const tap = new AudioWorkletNode(context, FRAME_TAP_NAME, { numberOfInputs: 2, numberOfOutputs: 1, outputChannelCount: [1] });
+      tap.connect(context.destination); // the node only outputs silence; the connection keeps it pulled
+      context.createMediaStreamSource(streams[0]!).connect(tap, 0, 0);
+      if (streams[1]) {
+        const farEnd = context.createMediaStreamSource(streams[1]);
+        farEnd.connect(tap, 0, 1);
+        // Capturing a tab mutes it; play it back so the clinician still hears the patient.
+        farEnd.connect(context.destination);
+      }
+      const session = createLiveSession({ sampleRate: context.sampleRate });
+      tap.port.onmessage = (event: MessageEvent<FrameTapBatch>) => {
+        session.pushClinicianSamples(event.data.clinician);
+        if (event.data.patient) session.pushPatientSamples(event.data.patient);
+      };
+      const r: Running = { sessionId, session, context, streams, timers: [] };
+      r.timers.push(setInterval(() => options.send({ type: 'engine:live', sessionId, live: session.live() }), options.liveIntervalMs ?? 250));
+      r.timers.push(
+        setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),
+      );
+      streams[0]!.getAudioTracks()[0]?.addEventListener('ended', () => {
+        if (running !== r) return;
+        running = null;
+        void stopCapture(r);
+        options.send({ type: 'engine:failed', sessionId, message: 'The microphone stopped (unplugged or switched off). The visit was saved up to this point.' });
+      });
+      running = r;
+    },
+
+    remoteFrames(sessionId: string, energyDb: number[]): void {
+      if (running?.sessionId === sessionId) running.session.pushPatientFrames(energyDb.map((e) => ({ energyDb: e })));
+    },
+
+    async end(sessionId: string): Promise<TalkResult | null> {
+      const r = running;
+      if (!r || r.sessionId !== sessionId) return null;
+      running = null;
+      await stopCapture(r);
+      return r.session.engine.result();
+    },
+
+    activeSessions: (): string[] => (running ? [running.sessionId] : []),
+  };
+}
+export type EngineHost = ReturnType<typeof createEngineHost>;

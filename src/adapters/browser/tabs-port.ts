@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundToPanel } from '../../core/protocol/messages';
+import type { CoordinatorPorts } from '../../core/session/coordinator';
+
+/**
+ * Tabs as the coordinator sees them: messages to a tab's panel (mirrored on the toolbar
+ * badge), the tab's URL, and a tab-capture stream id for its audio.
+ */
+export function createTabsPort(): CoordinatorPorts['tabs'] {
+  return {
+    send(tabId, message: BackgroundToPanel) {
+      if (message.type === 'tab:view') void showBadge(tabId, message.view.coaching === 'active' || message.view.coaching === 'starting');
+      // A tab without our content script (any other site) simply has no one listening.
+      browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+    },
+    async url(tabId) {
+      try {
+        return (await browser.tabs.get(tabId)).url ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async captureStreamId(tabId) {
+      // Chrome only; it succeeds only after the clinician invoked the extension on this tab.
+      if (!browser.tabCapture?.getMediaStreamId) throw new Error('tab capture is not available in this browser');
+      const streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
+      if (!streamId) throw new Error('tab capture returned no stream id');
+      return streamId;
+    },
+  };
+}
+
+async function showBadge(tabId: number, coaching: boolean): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ tabId, text: coaching ? 'ON' : '' }).catch(() => undefined);
+  if (coaching) await action.setBadgeBackgroundColor({ tabId, color: '#1f7a64' }).catch(() => undefined);
+}

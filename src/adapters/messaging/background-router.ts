@@ -1,0 +1,90 @@
+import * as v from 'valibot';
+import type { Coordinator } from '../../core/session/coordinator';
+import {
+  EngineToBackgroundSchema,
+  OFFSCREEN_TARGET,
+  PageToBackgroundSchema,
+  PanelToBackgroundSchema,
+  parseMessage,
+} from '../../core/protocol/messages';
+import type { TalkCheckpoint } from '../../core/talk/talk-engine';
+import type { VisitList } from '../storage/visit-repository';
+import { classifySender, type ExtensionIdentity, type SenderLike } from './sender-checks';
+
+export interface RouterDeps {
+  coordinator: Coordinator;
+  me: ExtensionIdentity;
+  listVisits(): Promise<VisitList>;
+  openSummary(visitId: string | null): Promise<void>;
+  openSetup(): Promise<void>;
+  log(message: string): void;
+}
+
+/**
+ * Validates and dispatches every message the background receives. Returns the reply (or a
+ * promise of it), or undefined for messages that are not ours to answer.
+ */
+export function createBackgroundRouter(deps: RouterDeps) {
+  const { coordinator } = deps;
+  const reject = (why: string, raw: unknown) => {
+    deps.log(`dropped message (${why}): ${JSON.stringify(raw)?.slice(0, 200)}`);
+    return undefined;
+  };
+
+  return (raw: unknown, sender: SenderLike): Promise<unknown> | undefined => {
+    if (typeof raw === 'object' && raw !== null && (raw as { target?: unknown }).target === OFFSCREEN_TARGET) return undefined;
+    const kind = classifySender(sender, deps.me);
+    if (!kind) return reject('unknown sender', raw);
+
+    if (kind === 'content') {
+      const message = parseMessage(PanelToBackgroundSchema, raw);
+      const tabId = sender.tab!.id!;
+      if (!message) return reject('invalid panel message', raw);
+      switch (message.type) {
+        case 'panel:hello':
+          return coordinator.hello(tabId, message.callState);
+        case 'panel:start':
+          return coordinator.start(tabId, 'panel');
+        case 'panel:end':
+          return coordinator.end(tabId, 'user');
+        case 'panel:call-state':
+          return coordinator.callState(tabId, message.callState).then(() => null);
+        case 'panel:remote-frames':
+          return coordinator.remoteFrames(tabId, message.sessionId, message.energyDb).then(() => null);
+        case 'panel:open-summary':
+          return deps.openSummary(message.visitId).then(() => null);
+        case 'panel:open-setup':
+          return deps.openSetup().then(() => null);
+      }
+    }
+
+    if (kind === 'offscreen') {
+      const message = parseMessage(EngineToBackgroundSchema, raw);
+      if (!message) return reject('invalid engine message', raw);
+      switch (message.type) {
+        case 'engine:live':
+          return coordinator.engineLive(message.sessionId, message.live).then(() => null);
+        case 'engine:checkpoint':
+          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint as TalkCheckpoint).then(() => null);
+        case 'engine:failed':
+          return coordinator.engineFailed(message.sessionId, message.message).then(() => null);
+      }
+    }
+
+    const message = parseMessage(PageToBackgroundSchema, raw);
+    if (!message) {
+      // Engine updates broadcast by the offscreen document also reach extension pages; not ours.
+      return v.is(EngineToBackgroundSchema, raw) ? undefined : reject('invalid page message', raw);
+    }
+    switch (message.type) {
+      case 'page:tab-view':
+        return coordinator.view(message.tabId);
+      case 'page:start':
+        return coordinator.start(message.tabId, 'toolbar');
+      case 'page:stop':
+        return coordinator.end(message.tabId, 'user');
+      case 'page:list-visits':
+        return deps.listVisits();
+    }
+  };
+}

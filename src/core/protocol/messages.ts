@@ -1,0 +1,97 @@
+/**
+ * The messages between the extension's contexts, one schema per channel. Every receiver
+ * validates what arrives against these before acting on it, and the background also checks
+ * who sent it (see src/adapters/messaging/sender-checks.ts). Types are inferred from here.
+ */
+import * as v from 'valibot';
+import { EndReasonSchema, LiveTalkSchema, RemoteSourceSchema } from '../session/schema';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Frame energies (dBFS) from the page's remote-track tap: bounded so a page cannot flood us. */
+const energyBatch = v.pipe(v.array(v.pipe(v.number(), v.minValue(-200), v.maxValue(20))), v.maxLength(400));
+
+export const CallStateSchema = v.picklist(['live', 'ended', 'unknown']);
+export type CallState = v.InferOutput<typeof CallStateSchema>;
+
+export const CoachingStatusSchema = v.picklist(['idle', 'starting', 'active', 'ending', 'ended', 'error']);
+export type CoachingStatus = v.InferOutput<typeof CoachingStatusSchema>;
+
+/** What a tab's panel and the popup show about that tab's session. */
+export const TabViewSchema = v.object({
+  coaching: CoachingStatusSchema,
+  sessionId: v.nullable(v.string()),
+  live: v.nullable(LiveTalkSchema),
+  remoteSource: RemoteSourceSchema,
+  privacyLocal: v.boolean(),
+  message: v.nullable(v.string()),
+  lastVisitId: v.nullable(v.string()),
+});
+export type TabView = v.InferOutput<typeof TabViewSchema>;
+
+/** Content script (panel) → background. The tab is taken from the sender, never the payload. */
+export const PanelToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('panel:hello'), site: id, callState: CallStateSchema }),
+  v.object({ type: v.literal('panel:start') }),
+  v.object({ type: v.literal('panel:end') }),
+  v.object({ type: v.literal('panel:call-state'), callState: CallStateSchema }),
+  v.object({ type: v.literal('panel:remote-frames'), sessionId: id, energyDb: energyBatch }),
+  v.object({ type: v.literal('panel:open-summary'), visitId: v.nullable(id) }),
+  v.object({ type: v.literal('panel:open-setup') }),
+]);
+export type PanelToBackground = v.InferOutput<typeof PanelToBackgroundSchema>;
+
+/** Popup and extension pages → background. */
+export const PageToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('page:tab-view'), tabId }),
+  v.object({ type: v.literal('page:start'), tabId }),
+  v.object({ type: v.literal('page:stop'), tabId }),
+  v.object({ type: v.literal('page:list-visits') }),
+]);
+export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
+
+/** Offscreen engine host → background. */
+export const EngineToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('engine:live'), sessionId: id, live: LiveTalkSchema }),
+  v.object({ type: v.literal('engine:checkpoint'), sessionId: id, checkpoint: v.unknown() }),
+  v.object({ type: v.literal('engine:failed'), sessionId: id, message: v.string() }),
+]);
+export type EngineToBackground = v.InferOutput<typeof EngineToBackgroundSchema>;
+
+/** Background → offscreen engine host. */
+export const BackgroundToEngineSchema = v.variant('type', [
+  v.object({
+    type: v.literal('engine:start'),
+    sessionId: id,
+    /** Tab-capture stream id, when the clinician started from the toolbar. */
+    tabStreamId: v.nullable(v.string()),
+  }),
+  v.object({ type: v.literal('engine:remote-frames'), sessionId: id, energyDb: energyBatch }),
+  v.object({ type: v.literal('engine:end'), sessionId: id }),
+  v.object({ type: v.literal('engine:status') }),
+]);
+export type BackgroundToEngine = v.InferOutput<typeof BackgroundToEngineSchema>;
+
+/** Background → content script. */
+export const BackgroundToPanelSchema = v.variant('type', [
+  v.object({ type: v.literal('tab:view'), view: TabViewSchema }),
+  v.object({ type: v.literal('tab:toggle-panel') }),
+  v.object({ type: v.literal('tab:start-tap'), sessionId: id }),
+  v.object({ type: v.literal('tab:stop-tap') }),
+]);
+export type BackgroundToPanel = v.InferOutput<typeof BackgroundToPanelSchema>;
+
+export const EndRequestSchema = v.object({ sessionId: id, reason: EndReasonSchema });
+
+/** Messages addressed to the offscreen document carry this target so other contexts ignore them. */
+export const OFFSCREEN_TARGET = 'attune-offscreen';
+
+/** Parses or returns null: receivers drop what does not validate (and log it). */
+export function parseMessage<T extends v.GenericSchema>(schema: T, raw: unknown): v.InferOutput<T> | null {
+  const result = v.safeParse(schema, raw);
+  return result.success ? result.output : null;
+}
+
+/** The extension origin's microphone permission, as the setup page and popup show it. */
+export const MicPermissionSchema = v.picklist(['granted', 'denied', 'prompt', 'unknown']);
+export type MicPermission = v.InferOutput<typeof MicPermissionSchema>;

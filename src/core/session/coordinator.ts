@@ -1,0 +1,306 @@
+import type { CallState, BackgroundToPanel, TabView } from '../protocol/messages';
+import type { Settings } from '../settings/settings';
+import { createTalkEngine, type TalkCheckpoint, type TalkResult } from '../talk/talk-engine';
+import { platformForUrl } from '../platforms/catalog';
+import type { EndReason, LiveTalk, RemoteSource, VisitSummary } from './schema';
+import { buildVisitSummary } from './summary';
+
+/**
+ * The background's brain: which tab has which visit, starting and ending visits, and closing
+ * every visit with a saved summary whatever happens (worker restarts, a dead engine, a closed
+ * tab, a browser restart). Browser APIs come in through ports, so all of this is tested in Node.
+ * The worker can be killed at any moment, so every decision reloads the persisted registry.
+ */
+
+export interface SessionRecord {
+  sessionId: string;
+  tabId: number;
+  site: string;
+  host: string;
+  startedAt: number;
+  remoteSource: RemoteSource;
+  privacyLocal: boolean;
+  status: 'starting' | 'active' | 'ending';
+}
+
+/** Kept in IndexedDB during a visit; enough to write its summary if everything else dies. */
+export interface SessionCheckpoint {
+  session: SessionRecord;
+  talk: TalkCheckpoint | null;
+  savedAt: number;
+}
+
+/** The part of the registry that must survive a worker restart (kept in storage.session). */
+export interface CoordinatorState {
+  sessions: Record<string, SessionRecord>; // by tab id
+  lastVisit: Record<string, string>; // tab id → visit id
+  errors: Record<string, string>; // tab id → message to show
+}
+
+export interface CoordinatorPorts {
+  engine: {
+    start(request: { sessionId: string; tabStreamId: string | null }): Promise<void>;
+    /** The final figures, or null when the engine no longer has the session. */
+    end(sessionId: string): Promise<TalkResult | null>;
+    remoteFrames(sessionId: string, energyDb: number[]): void;
+    /** Sessions the engine host is running now (empty when it is gone). */
+    activeSessions(): Promise<string[]>;
+  };
+  tabs: {
+    send(tabId: number, message: BackgroundToPanel): void;
+    url(tabId: number): Promise<string | null>;
+    /** A tab-capture stream id; throws when the tab was not invoked or capture is unavailable. */
+    captureStreamId(tabId: number): Promise<string>;
+  };
+  visits: { save(summary: VisitSummary): Promise<void> };
+  checkpoints: {
+    put(checkpoint: SessionCheckpoint): Promise<void>;
+    get(sessionId: string): Promise<SessionCheckpoint | null>;
+    delete(sessionId: string): Promise<void>;
+    all(): Promise<SessionCheckpoint[]>;
+  };
+  state: { load(): Promise<CoordinatorState | null>; save(state: CoordinatorState): Promise<void> };
+  settings(): Promise<Settings>;
+  now(): number;
+  newId(): string;
+  log(message: string): void;
+}
+
+export type StartVia = 'toolbar' | 'panel';
+
+export const MIC_HELP = 'Attune needs your microphone. Open Attune’s setup page and choose “Allow microphone”.';
+
+export function createCoordinator(ports: CoordinatorPorts) {
+  let state: CoordinatorState | null = null;
+  const live = new Map<string, LiveTalk>(); // by session id; refilled by the next engine update after a restart
+
+  async function load(): Promise<CoordinatorState> {
+    state ??= (await ports.state.load()) ?? { sessions: {}, lastVisit: {}, errors: {} };
+    return state;
+  }
+  const persist = async () => state && ports.state.save(state);
+  const bySession = (s: CoordinatorState, sessionId: string) => Object.values(s.sessions).find((r) => r.sessionId === sessionId) ?? null;
+
+  async function view(tabId: number): Promise<TabView> {
+    const s = await load();
+    const session = s.sessions[tabId] ?? null;
+    const settings = await ports.settings();
+    const error = s.errors[tabId] ?? null;
+    return {
+      coaching: session ? (session.status === 'starting' ? 'starting' : session.status === 'ending' ? 'ending' : 'active') : error ? 'error' : s.lastVisit[tabId] ? 'ended' : 'idle',
+      sessionId: session?.sessionId ?? null,
+      live: session ? (live.get(session.sessionId) ?? null) : null,
+      remoteSource: session?.remoteSource ?? 'none',
+      privacyLocal: session?.privacyLocal ?? settings.privacyLocal,
+      message: error,
+      lastVisitId: s.lastVisit[tabId] ?? null,
+    };
+  }
+
+  async function pushView(tabId: number): Promise<void> {
+    ports.tabs.send(tabId, { type: 'tab:view', view: await view(tabId) });
+  }
+
+  async function start(tabId: number, via: StartVia): Promise<TabView> {
+    const s = await load();
+    if (s.sessions[tabId]) return view(tabId);
+    const url = await ports.tabs.url(tabId);
+    const host = url ? safeHost(url) : '';
+    const settings = await ports.settings();
+    let tabStreamId: string | null = null;
+    if (via === 'toolbar') {
+      try {
+        tabStreamId = await ports.tabs.captureStreamId(tabId);
+      } catch (error) {
+        ports.log(`tab capture unavailable for tab ${tabId}, using the page's audio tracks: ${String(error)}`);
+      }
+    }
+    const session: SessionRecord = {
+      sessionId: ports.newId(),
+      tabId,
+      site: url ? (platformForUrl(url)?.id ?? 'other') : 'other',
+      host,
+      startedAt: ports.now(),
+      remoteSource: tabStreamId ? 'tab-capture' : 'page-tap',
+      privacyLocal: settings.privacyLocal,
+      status: 'starting',
+    };
+    s.sessions[tabId] = session;
+    delete s.errors[tabId];
+    await persist();
+    await pushView(tabId);
+    try {
+      await ports.checkpoints.put({ session, talk: null, savedAt: ports.now() });
+      await ports.engine.start({ sessionId: session.sessionId, tabStreamId });
+    } catch (error) {
+      delete s.sessions[tabId];
+      s.errors[tabId] = describeStartError(error);
+      await ports.checkpoints.delete(session.sessionId);
+      await persist();
+      await pushView(tabId);
+      return view(tabId);
+    }
+    session.status = 'active';
+    await persist();
+    if (session.remoteSource === 'page-tap') ports.tabs.send(tabId, { type: 'tab:start-tap', sessionId: session.sessionId });
+    await pushView(tabId);
+    return view(tabId);
+  }
+
+  async function end(tabId: number, reason: EndReason): Promise<TabView> {
+    const s = await load();
+    const session = s.sessions[tabId];
+    if (!session || session.status === 'ending') return view(tabId);
+    session.status = 'ending';
+    await persist();
+    await pushView(tabId);
+    let result: TalkResult | null = null;
+    try {
+      result = await ports.engine.end(session.sessionId);
+    } catch (error) {
+      ports.log(`engine did not answer at the end of ${session.sessionId}: ${String(error)}`);
+    }
+    await finish(session, result, reason);
+    if (reason !== 'tab-closed') {
+      ports.tabs.send(tabId, { type: 'tab:stop-tap' });
+      await pushView(tabId);
+    }
+    return view(tabId);
+  }
+
+  /** Saves the summary from the engine's result, or from the last checkpoint when there is none. */
+  async function finish(session: SessionRecord, result: TalkResult | null, reason: EndReason): Promise<VisitSummary> {
+    const s = await load();
+    let talk = result;
+    let partial = false;
+    if (!talk) {
+      const checkpoint = await ports.checkpoints.get(session.sessionId);
+      talk = createTalkEngine({}, checkpoint?.talk ?? undefined).result();
+      partial = true;
+    }
+    const summary = buildVisitSummary(
+      {
+        id: session.sessionId,
+        site: session.site,
+        host: session.host,
+        startedAt: session.startedAt,
+        endedAt: ports.now(),
+        remoteSource: session.remoteSource,
+        endReason: partial && reason === 'user' ? 'engine-lost' : reason,
+        partial,
+        privacyLocal: session.privacyLocal,
+      },
+      talk,
+    );
+    await ports.visits.save(summary);
+    await ports.checkpoints.delete(session.sessionId);
+    if (s.sessions[session.tabId]?.sessionId === session.sessionId) delete s.sessions[session.tabId];
+    s.lastVisit[session.tabId] = summary.id;
+    live.delete(session.sessionId);
+    await persist();
+    return summary;
+  }
+
+  return {
+    view,
+    start,
+    end,
+
+    async hello(tabId: number, callState: CallState): Promise<TabView> {
+      const v = await view(tabId);
+      if (callState === 'ended' && v.sessionId) return end(tabId, 'hang-up');
+      return v;
+    },
+
+    async callState(tabId: number, callState: CallState): Promise<void> {
+      if (callState === 'ended') await end(tabId, 'hang-up');
+    },
+
+    async remoteFrames(tabId: number, sessionId: string, energyDb: number[]): Promise<void> {
+      const s = await load();
+      const session = s.sessions[tabId];
+      // Frames only count for the session that this very tab is running through the page tap.
+      if (session?.sessionId === sessionId && session.remoteSource === 'page-tap' && session.status === 'active') {
+        ports.engine.remoteFrames(sessionId, energyDb);
+      }
+    },
+
+    async engineLive(sessionId: string, update: LiveTalk): Promise<void> {
+      const s = await load();
+      const session = bySession(s, sessionId);
+      if (!session) return;
+      live.set(sessionId, update);
+      await pushView(session.tabId);
+    },
+
+    async engineCheckpoint(sessionId: string, talk: TalkCheckpoint): Promise<void> {
+      const s = await load();
+      const session = bySession(s, sessionId);
+      if (!session) return;
+      await ports.checkpoints.put({ session, talk, savedAt: ports.now() });
+    },
+
+    async engineFailed(sessionId: string, message: string): Promise<void> {
+      const s = await load();
+      const session = bySession(s, sessionId);
+      if (!session) return;
+      ports.log(`engine failed for ${sessionId}: ${message}`);
+      await finish(session, null, 'engine-lost');
+      s.errors[session.tabId] = message;
+      await persist();
+      await pushView(session.tabId);
+    },
+
+    async tabRemoved(tabId: number): Promise<void> {
+      await end(tabId, 'tab-closed');
+      const s = await load();
+      delete s.lastVisit[tabId];
+      delete s.errors[tabId];
+      await persist();
+    },
+
+    async tabNavigated(tabId: number, url: string): Promise<void> {
+      const s = await load();
+      const session = s.sessions[tabId];
+      if (session && safeHost(url) !== session.host) await end(tabId, 'navigated');
+    },
+
+    /**
+     * Run when the worker starts: closes visits whose engine is gone (the offscreen document
+     * crashed, or the browser restarted) from their last checkpoint, marked partial.
+     */
+    async recover(): Promise<VisitSummary[]> {
+      const s = await load();
+      const running = new Set(await ports.engine.activeSessions().catch(() => [] as string[]));
+      const saved: VisitSummary[] = [];
+      for (const session of Object.values(s.sessions)) {
+        if (session.status !== 'starting' && !running.has(session.sessionId)) saved.push(await finish(session, null, 'engine-lost'));
+      }
+      const known = new Set(Object.values(s.sessions).map((r) => r.sessionId));
+      for (const checkpoint of await ports.checkpoints.all()) {
+        if (!known.has(checkpoint.session.sessionId) && !running.has(checkpoint.session.sessionId)) {
+          saved.push(await finish(checkpoint.session, null, 'browser-restart'));
+        }
+      }
+      return saved;
+    },
+  };
+}
+
+export type Coordinator = ReturnType<typeof createCoordinator>;
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function describeStartError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (/NotAllowed|Permission|denied/i.test(text)) return MIC_HELP;
+  if (/NotFound|no microphone|Requested device not found/i.test(text)) return 'No microphone was found. Connect one and try again.';
+  if (/NotReadable|in use|Could not start/i.test(text)) return 'The microphone is busy in another program. Close it there and try again.';
+  return `Coaching could not start: ${text}`;
+}
