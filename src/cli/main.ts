@@ -1,9 +1,12 @@
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { CliError } from './cli-error';
+import { runClassify } from './classify';
+import { createInterface } from 'node:readline';
 
 const USAGE = `attune — on-device talk-time analysis of clinical video visits
 
 ${ANALYZE_USAGE}
+       attune classify < utterances.jsonl   (lines {"id", "text", "prev_text"} → {"id", "label", …})
 `;
 
 /** Runs one command; returns the process exit code (0 ok, 2 bad input). */
@@ -14,6 +17,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'analyze':
         await runAnalyze(rest, write);
+        return 0;
+      case 'classify':
+        await runClassify(createInterface({ input: process.stdin, crlfDelay: Infinity }), (line) => write(line + '\n'));
         return 0;
       case undefined:
       case 'help':

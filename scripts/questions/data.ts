@@ -1,0 +1,70 @@
+/** Loading AnnoMI-style JSONL for training / evaluation of the utterance classifier. */
+import { readFileSync } from 'node:fs';
+import type { UtteranceLabel } from '../../src/core/questions/labels';
+import { stripPunctuation } from '../../src/core/questions/normalize';
+
+export interface Example {
+  transcriptId: number;
+  text: string;
+  prevText: string;
+  label: UtteranceLabel;
+  reflectionType: 'simple' | 'complex' | null;
+}
+
+export type Condition = 'punctuated' | 'unpunctuated';
+export const CONDITIONS: readonly Condition[] = ['punctuated', 'unpunctuated'];
+
+/** AnnoMI `label` -> classifier label (input and other are both "other"). */
+export function mapLabel(label: string): { label: UtteranceLabel; reflectionType: 'simple' | 'complex' | null } | null {
+  switch (label) {
+    case 'open_question':
+      return { label: 'open_question', reflectionType: null };
+    case 'closed_question':
+      return { label: 'closed_question', reflectionType: null };
+    case 'simple_reflection':
+      return { label: 'reflection', reflectionType: 'simple' };
+    case 'complex_reflection':
+      return { label: 'reflection', reflectionType: 'complex' };
+    case 'reflection':
+      return { label: 'reflection', reflectionType: null };
+    case 'input':
+    case 'other':
+      return { label: 'other', reflectionType: null };
+    default:
+      return null;
+  }
+}
+
+/** Therapist utterances with a gold label. The context is the most recent client turn. */
+export function loadExamples(path: string): Example[] {
+  const out: Example[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const r = JSON.parse(line) as Record<string, unknown>;
+    if (r.speaker !== 'therapist' || typeof r.label !== 'string' || typeof r.text !== 'string') continue;
+    const m = mapLabel(r.label);
+    if (m === null) continue;
+    out.push({
+      transcriptId: Number(r.transcript_id),
+      text: r.text,
+      prevText: typeof r.prev_client_text === 'string' ? r.prev_client_text : '',
+      label: m.label,
+      reflectionType: m.reflectionType,
+    });
+  }
+  return out;
+}
+
+/** The example as seen under a condition (ASR-like: lower case, no punctuation). */
+export function underCondition(e: Example, c: Condition): Example {
+  if (c === 'punctuated') return e;
+  return { ...e, text: stripPunctuation(e.text), prevText: stripPunctuation(e.prevText) };
+}
+
+/** Deterministic grouped folds: transcript ids sorted, then assigned round-robin. */
+export function groupedFolds(examples: readonly Example[], k: number): number[] {
+  const ids = [...new Set(examples.map((e) => e.transcriptId))].sort((a, b) => a - b);
+  const foldOf = new Map<number, number>();
+  ids.forEach((id, i) => foldOf.set(id, i % k));
+  return examples.map((e) => foldOf.get(e.transcriptId) as number);
+}

@@ -1,0 +1,63 @@
+/**
+ * `attune classify`: classify clinician utterances given as JSON lines.
+ *
+ * Input, one object per line:  {"id": ..., "text": "...", "prev_text": "..." | null, "final_pitch_rise"?: bool}
+ * Output, one line per input:  {"id": ..., "label": "...", "reflection_type"?: "simple"|"complex", "confidence": 0.87}
+ * A malformed line (bad JSON, not an object, missing / non-string / empty text, bad prev_text)
+ * yields {"id": <id or null>, "error": "<message>"} instead; blank lines are skipped.
+ */
+import { classifyUtterance } from '../core/questions/classify';
+
+type Id = string | number | null;
+
+function idOf(v: unknown): Id {
+  return typeof v === 'string' || typeof v === 'number' ? v : null;
+}
+
+/** Classify one JSON line; returns the output line (never throws). */
+export function classifyLine(line: string): string {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    return JSON.stringify({ id: null, error: `invalid JSON: ${(e as Error).message}` });
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    return JSON.stringify({ id: null, error: 'expected a JSON object' });
+  }
+  const rec = obj as Record<string, unknown>;
+  const id = idOf(rec.id);
+  if (typeof rec.text !== 'string') return JSON.stringify({ id, error: 'missing or non-string "text"' });
+  if (rec.text.trim() === '') return JSON.stringify({ id, error: 'empty "text"' });
+  const prev = rec.prev_text;
+  if (prev !== undefined && prev !== null && typeof prev !== 'string') {
+    return JSON.stringify({ id, error: '"prev_text" must be a string or null' });
+  }
+  const rise = rec.final_pitch_rise;
+  if (rise !== undefined && rise !== null && typeof rise !== 'boolean') {
+    return JSON.stringify({ id, error: '"final_pitch_rise" must be a boolean' });
+  }
+  try {
+    const r = classifyUtterance({
+      text: rec.text,
+      prevText: prev ?? null,
+      ...(typeof rise === 'boolean' ? { finalPitchRise: rise } : {}),
+    });
+    return JSON.stringify({
+      id,
+      label: r.label,
+      ...(r.reflectionType !== undefined ? { reflection_type: r.reflectionType } : {}),
+      confidence: r.confidence,
+    });
+  } catch (e) {
+    return JSON.stringify({ id, error: `classification failed: ${(e as Error).message}` });
+  }
+}
+
+export async function runClassify(lines: AsyncIterable<string>, write: (line: string) => void): Promise<void> {
+  for await (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    write(classifyLine(line));
+  }
+}
