@@ -16,7 +16,15 @@ function setState(state, status) {
 async function loadScript() {
   const truth = await (await fetch(AUDIO_BASE + 'truth.json')).json();
   const lines = truth.turns.filter((t) => t.speaker === 'clinician');
-  $('lines').replaceChildren(...lines.map((t) => Object.assign(document.createElement('li'), { textContent: t.text, dataset: { start: t.start, end: t.end } })));
+  $('lines').replaceChildren(
+    ...lines.map((t) => {
+      const li = document.createElement('li');
+      li.textContent = t.text;
+      li.dataset.start = t.start;
+      li.dataset.end = t.end;
+      return li;
+    }),
+  );
 }
 
 async function connectLoopback(stream) {
@@ -68,7 +76,10 @@ async function join() {
       for (const li of $('lines').children) li.classList.toggle('now', s >= li.dataset.start - 1 && s <= li.dataset.end);
     }, 250),
   ];
-  source.onended = () => setState('live', 'The patient has finished their part of the script');
+  source.onended = () => {
+    document.body.dataset.patientFinished = 'true';
+    setState('live', 'The patient has finished their part of the script');
+  };
   call = { context, sender, receiver, timers, source };
   $('hangup').disabled = false;
   setState('live', 'In call');

@@ -48,7 +48,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--disable-default-apps',
     // Chromium's own background traffic (time sync, updates, sign-in, safe browsing) is switched
     // off so that the network guard sees only what pages and the extension try to send.
-    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying,ChromeSignin,SigninInterception,AccountConsistency,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
+    '--disable-features=Translate,OptimizationHints,OptimizationHintsFetching,OptimizationGuideModelDownloading,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying,ChromeSignin,SigninInterception,AccountConsistency,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
     '--disable-client-side-phishing-detection',
     '--disable-domain-reliability',
     '--disable-breakpad',
@@ -62,6 +62,9 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--google-apis-url=http://127.0.0.1:9',
     '--lso-url=http://127.0.0.1:9',
     '--component-updater=url-source=http://127.0.0.1:9/',
+    '--optimization-guide-service-get-hints-url=http://127.0.0.1:9/',
+    '--optimization-guide-service-get-models-url=http://127.0.0.1:9/',
+    '--optimization-guide-service-model-execution-url=http://127.0.0.1:9/',
     '--password-store=basic',
     '--autoplay-policy=no-user-gesture-required',
     '--enable-unsafe-extension-debugging',

@@ -44,7 +44,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         case 'panel:hello':
           return coordinator.hello(tabId, message.callState);
         case 'panel:start':
-          return coordinator.start(tabId, 'panel');
+          return coordinator.start(tabId, 'panel', sender.url);
         case 'panel:end':
           return coordinator.end(tabId, 'user');
         case 'panel:call-state':

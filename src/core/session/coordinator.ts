@@ -101,10 +101,11 @@ export function createCoordinator(ports: CoordinatorPorts) {
     ports.tabs.send(tabId, { type: 'tab:view', view: await view(tabId) });
   }
 
-  async function start(tabId: number, via: StartVia): Promise<TabView> {
+  /** `pageUrl` is the call page's address when the request came from its content script. */
+  async function start(tabId: number, via: StartVia, pageUrl?: string): Promise<TabView> {
     const s = await load();
     if (s.sessions[tabId]) return view(tabId);
-    const url = await ports.tabs.url(tabId);
+    const url = pageUrl ?? (await ports.tabs.url(tabId));
     const host = url ? safeHost(url) : '';
     const settings = await ports.settings();
     let tabStreamId: string | null = null;

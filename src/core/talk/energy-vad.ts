@@ -52,7 +52,7 @@ export function createEnergyVad(options: Partial<EnergyVadOptions> = {}, restore
   const minSpeechFrames = Math.max(1, Math.round(o.minSpeechMs / FRAME_MS));
   const hangoverFrames = Math.max(1, Math.round(o.hangoverMs / FRAME_MS));
   const risePerFrame = (o.floorRiseDbPerS * FRAME_MS) / 1000;
-  let s: EnergyVadState = restore ? { ...restore } : { frame: 0, floorDb: null, speaking: false, run: 0 };
+  const s: EnergyVadState = restore ? { ...restore } : { frame: 0, floorDb: null, speaking: false, run: 0 };
 
   return {
     push(energyDb) {

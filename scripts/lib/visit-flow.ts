@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import type { AttuneBrowser } from './chromium';
+import { clickToolbarButton } from './chromium';
+
+/**
+ * The steps a clinician takes, as functions shared by `npm run demo` and the end-to-end tests:
+ * grant the microphone once, open the call, start coaching from the toolbar (or the panel),
+ * join, end, and read what Attune shows.
+ */
+
+export async function grantMicrophone(b: AttuneBrowser): Promise<void> {
+  const page = await b.context.newPage();
+  await page.goto(b.extensionUrl('options.html'));
+  const allow = page.getByRole('button', { name: /allow microphone/i });
+  await allow.waitFor();
+  if (await allow.isEnabled()) await allow.click();
+  await page.waitForFunction(async () => (await navigator.permissions.query({ name: 'microphone' as PermissionName })).state === 'granted', null, { timeout: 10_000 });
+  await page.close();
+}
+
+export async function openDemoVisit(b: AttuneBrowser, url: string): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await panel(page).waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** The panel, inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
+export const panel = (page: Page) => page.locator('attune-panel section.attune-panel');
+
+/** The browser's id for the tab showing `page`: the active tab once that page is brought to front. */
+export async function tabIdOf(b: AttuneBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = b.context.serviceWorkers()[0] ?? (await b.context.waitForEvent('serviceworker'));
+  const id = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
+  });
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
+  return id;
+}
+
+/** Toolbar button on the call tab, then "Start coaching" in the popup: tab capture of the call. */
+export async function startFromToolbar(b: AttuneBrowser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(b, page);
+  await clickToolbarButton(b, page.url());
+  const popup = await b.context.newPage();
+  await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
+  await popup.getByRole('button', { name: /start coaching/i }).click();
+  await popup.getByRole('button', { name: /stop|end/i }).first().waitFor({ timeout: 15_000 });
+  await popup.close();
+  await page.bringToFront();
+}
+
+/** "Start coaching" on the panel itself: the page's remote tracks are tapped. */
+export async function startFromPanel(page: Page): Promise<void> {
+  await panel(page).getByRole('button', { name: /start coaching/i }).click();
+  await panel(page).getByRole('button', { name: /end visit/i }).waitFor({ timeout: 15_000 });
+}
+
+export async function joinCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await page.waitForFunction(() => document.body.dataset.callState === 'live');
+}
+
+export async function hangUp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Leave call' }).click();
+}
+
+export interface PanelReading {
+  text: string;
+  youS: number;
+  patientS: number;
+  elapsedS: number;
+}
+
+const clockToS = (clock: string) => clock.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+
+/** Reads the live figures the clinician sees on the panel. */
+export async function readPanel(page: Page): Promise<PanelReading> {
+  const p = panel(page);
+  const text = (await p.innerText()).replace(/\s+/g, ' ');
+  const stat = async (label: string) => clockToS((await p.locator('dl.attune-stats div', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()).trim());
+  return { text, youS: await stat('You'), patientS: await stat('Patient'), elapsedS: await stat('Elapsed') };
+}
+
+/** Waits until the scripted patient has said everything (the demo page marks it). */
+export async function waitForPatientScript(page: Page, timeoutMs = 200_000): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.patientFinished === 'true', null, { timeout: timeoutMs, polling: 500 });
+}
+
+/** The saved visits, as the summaries page receives them from the background. */
+export async function savedVisits(b: AttuneBrowser): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(b.extensionUrl('summary.html'));
+  return page;
+}

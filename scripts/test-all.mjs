@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm test`: unit and integration tests, the extension build (Chrome and Firefox), then the
+// end-to-end tests in Debian's Chromium. Ends with one "N passed, N failed" line over all.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('.e2e', { recursive: true });
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+function step(name, command, args) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) ok = false;
+  return result.status === 0;
+}
+
+function vitest(name, projects) {
+  const report = `.e2e/vitest-${name}.json`;
+  const projectArgs = projects.flatMap((p) => ['--project', p]);
+  step(name, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+  } catch {
+    failed += 1; // the runner itself failed before reporting
+  }
+}
+
+vitest('unit+integration', ['unit', 'integration']);
+const built = step('build (chrome)', 'npx', ['wxt', 'build']) && step('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+if (built) vitest('e2e', ['e2e']);
+else failed += 1;
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

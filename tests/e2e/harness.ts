@@ -1,0 +1,52 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type AttuneBrowser } from '../../scripts/lib/chromium';
+import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
+import { startNetworkGuard, type NetworkGuard } from '../../scripts/lib/network-guard';
+import { VisitSummarySchema, type VisitSummary } from '../../src/core/session/schema';
+import * as v from 'valibot';
+
+/** One browser with the built extension, the demo server and the network guard, torn down together. */
+export interface E2E {
+  b: AttuneBrowser;
+  server: DemoServer;
+  guard: NetworkGuard;
+  close(): Promise<void>;
+}
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const ARTIFACTS = resolve('.e2e');
+export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8')) as { clinician_share: number; clinician_s: number; patient_s: number; duration_s: number };
+
+export async function startE2E(): Promise<E2E> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const guard = await startNetworkGuard();
+  const server = await startDemoServer();
+  const b = await launchChromium({ extensionDir: EXTENSION_DIR, headless: true, fakeMicWav: 'demo/audio/clinician.wav', proxyUrl: guard.proxyUrl });
+  return {
+    b,
+    server,
+    guard,
+    async close() {
+      await b.close();
+      await server.close();
+      await guard.close();
+    },
+  };
+}
+
+/** Saved visits read the way the summaries page reads them: from the background, validated. */
+export async function listSavedVisits(page: Page): Promise<VisitSummary[]> {
+  const reply = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'page:list-visits' }));
+  return v.parse(v.object({ visits: v.array(VisitSummarySchema) }), reply).visits;
+}
+
+export async function waitForVisits(page: Page, count: number, timeoutMs = 20_000): Promise<VisitSummary[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const visits = await listSavedVisits(page);
+    if (visits.length >= count || Date.now() > deadline) return visits;
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
+import { ARTIFACTS, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
+
+/**
+ * The fallback path: coaching started from the panel (no toolbar invocation, so no tab
+ * capture); the far end comes from the page's own remote WebRTC tracks. Then a second visit
+ * whose tab is closed mid-call still ends with a saved summary.
+ */
+describe('a demo visit started from the panel', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('measures the patient from the page’s remote tracks and saves on "End visit"', async () => {
+    await grantMicrophone(e.b);
+    const page = await openDemoVisit(e.b, e.server.url);
+    await startFromPanel(page);
+    await joinCall(page);
+    await waitForPatientScript(page);
+    await page.waitForTimeout(1_000);
+    const end = await readPanel(page);
+    const liveShare = end.youS / (end.youS + end.patientS);
+    console.info(`page-tap live clinician share ${(liveShare * 100).toFixed(1)}% vs truth ${(DEMO_TRUTH.clinician_share * 100).toFixed(1)}%`);
+    expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+
+    await panel(page).getByRole('button', { name: /end visit/i }).click();
+    await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
+    await page.screenshot({ path: `${ARTIFACTS}/panel-saved.png` });
+    const summaryPage = await savedVisits(e.b);
+    const [visit] = await waitForVisits(summaryPage, 1);
+    expect(visit).toMatchObject({ endReason: 'user', partial: false, remoteSource: 'page-tap' });
+    expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+    await summaryPage.close();
+    await page.close();
+  });
+
+  it('closing the call tab mid-visit still saves the visit', async () => {
+    const page = await openDemoVisit(e.b, e.server.url);
+    await startFromPanel(page);
+    await joinCall(page);
+    await page.waitForTimeout(8_000);
+    expect((await readPanel(page)).patientS).toBeGreaterThan(0);
+    await page.close();
+    const summaryPage = await savedVisits(e.b);
+    const visits = await waitForVisits(summaryPage, 2);
+    expect(visits).toHaveLength(2);
+    expect(visits[0]).toMatchObject({ endReason: 'tab-closed' });
+    expect(visits[0]!.patientS).toBeGreaterThan(0);
+    expect(e.guard.attempts).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopServiceWorkers } from '../../scripts/lib/chromium';
+import { grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
+import { ARTIFACTS, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
+
+/**
+ * The main path: a clinician grants the microphone once, opens the call, clicks the toolbar
+ * button and "Start coaching" (tab capture), runs the whole two-minute scripted visit, and the
+ * page's own "Leave call" ends it. Mid-visit Chrome kills the service worker; nothing is lost.
+ */
+describe('a coached demo visit started from the toolbar', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('shows live shares close to the truth, survives a worker restart, saves the summary, sends nothing', async () => {
+    await grantMicrophone(e.b);
+    const page = await openDemoVisit(e.b, e.server.url);
+    await expect.poll(() => panel(page).innerText()).toMatch(/Start coaching/);
+
+    await startFromToolbar(e.b, page);
+    await joinCall(page);
+
+    // Live updates: the elapsed clock keeps moving and who-is-speaking follows the audio.
+    await page.waitForTimeout(12_000);
+    const early = await readPanel(page);
+    expect(early.elapsedS).toBeGreaterThanOrEqual(10);
+    expect(early.patientS).toBeGreaterThan(3); // the patient's opening statement is under way
+    await page.screenshot({ path: `${ARTIFACTS}/panel-live.png` });
+
+    await stopServiceWorkers(e.b);
+    await page.waitForTimeout(4_000);
+    const afterRestart = await readPanel(page);
+    expect(afterRestart.elapsedS).toBeGreaterThan(early.elapsedS);
+
+    await waitForPatientScript(page);
+    await page.waitForTimeout(1_000);
+    const end = await readPanel(page);
+    const liveShare = end.youS / (end.youS + end.patientS);
+    console.info(`live clinician share ${(liveShare * 100).toFixed(1)}% vs truth ${(DEMO_TRUTH.clinician_share * 100).toFixed(1)}%`);
+    expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+    await page.screenshot({ path: `${ARTIFACTS}/panel-end.png` });
+
+    await hangUp(page);
+    await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
+
+    const summaryPage = await savedVisits(e.b);
+    const [visit] = await waitForVisits(summaryPage, 1);
+    expect(visit).toMatchObject({ site: 'demo', host: '127.0.0.1', endReason: 'hang-up', partial: false, remoteSource: 'tab-capture', privacyLocal: true });
+    // The worker restart lost nothing: the saved visit covers the whole call.
+    expect(visit!.durationS).toBeGreaterThan(DEMO_TRUTH.duration_s - 2);
+    expect(Math.abs(visit!.clinicianS - DEMO_TRUTH.clinician_s)).toBeLessThan(3);
+    expect(Math.abs(visit!.patientS - DEMO_TRUTH.patient_s)).toBeLessThan(3);
+    expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+
+    await summaryPage.reload();
+    await expect.poll(() => summaryPage.locator('body').innerText()).toMatch(/Talk time/);
+    await summaryPage.screenshot({ path: `${ARTIFACTS}/summary.png`, fullPage: true });
+
+    // Nothing left the machine: every request the browser tried beyond loopback hit the guard.
+    expect(e.guard.attempts).toEqual([]);
+    expect(e.server.requests.every((path) => path.startsWith('/attune-demo/') || path === '/favicon.ico')).toBe(true);
+  });
+
+  it('the network guard does catch a request that leaves the machine (control)', async () => {
+    const page = await e.b.context.newPage();
+    await page.goto(e.server.url);
+    await page.evaluate(() => fetch('http://guard-control.example/').catch(() => undefined));
+    await expect.poll(() => e.guard.attempts.join(' ')).toMatch(/guard-control\.example/);
+  });
+});
