@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { analyzeRecording, type RecordingChunk } from '../core/talk/analyze-recording';
 import type { TalkResult } from '../core/talk/talk-engine';
 import { roundTo } from '../core/talk/intervals';
+import { roundTalkMetrics } from '../core/talk/metrics';
 import { ENGINE_VERSION } from '../core/session/engine-version';
 import { CliError } from './cli-error';
 import { openWavFile, type WavFile } from './wav-file';
@@ -18,6 +19,18 @@ export interface AnalyzeReport {
   overlap_s: number;
   clinician_share: number | null;
   segments: { clinician: Array<[number, number]>; patient: Array<[number, number]> };
+  turns: number;
+  turns_per_min: number;
+  interruptions: { clinician: number; patient: number };
+  backchannels: { clinician: number; patient: number };
+  longest_monologue_s: { clinician: number; patient: number };
+  /** Clinician turns over the threshold (60 s by default), [start_s, end_s]. */
+  clinician_long_monologues: Array<[number, number]>;
+  clinician_response_latency_s: number | null;
+  patient_response_latency_s: number | null;
+  opening_statement: { start_s: number; duration_s: number; interrupted: boolean; interrupted_after_s: number | null } | null;
+  /** Talk per minute from the start of the visit. */
+  timeline: Array<{ start_s: number; clinician_s: number; patient_s: number; clinician_share: number | null }>;
 }
 
 export async function runAnalyze(argv: string[], write: (text: string) => void): Promise<void> {
@@ -98,6 +111,28 @@ export function toReport(result: TalkResult): AnalyzeReport {
     overlap_s: r2(result.overlapS),
     clinician_share: result.clinicianShare === null ? null : roundTo(result.clinicianShare, 4),
     segments: { clinician: intervals(result.segments.clinician), patient: intervals(result.segments.patient) },
+    ...metricsReport(result),
+  };
+}
+
+function metricsReport(result: TalkResult) {
+  const m = roundTalkMetrics(result.metrics);
+  return {
+    turns: m.turns,
+    turns_per_min: m.turnsPerMin,
+    interruptions: m.interruptions,
+    backchannels: m.backchannels,
+    longest_monologue_s: m.longestMonologueS,
+    clinician_long_monologues: m.clinicianLongMonologues,
+    clinician_response_latency_s: m.clinicianResponseLatencyS,
+    patient_response_latency_s: m.patientResponseLatencyS,
+    opening_statement: m.opening && {
+      start_s: m.opening.startS,
+      duration_s: m.opening.durationS,
+      interrupted: m.opening.interrupted,
+      interrupted_after_s: m.opening.interruptedAfterS,
+    },
+    timeline: m.timeline.map((b) => ({ start_s: b.startS, clinician_s: b.clinicianS, patient_s: b.patientS, clinician_share: b.clinicianShare })),
   };
 }
 
@@ -109,6 +144,18 @@ function formatReport(r: AnalyzeReport): string {
     `Clinician spoke   ${r.clinician_s.toFixed(1)} s (${pct(r.clinician_share)} of talk time) in ${r.segments.clinician.length} stretches`,
     `Patient spoke     ${r.patient_s.toFixed(1)} s (${pct(patientShare)} of talk time) in ${r.segments.patient.length} stretches`,
     `Both at once      ${r.overlap_s.toFixed(1)} s`,
+    `Turns             ${r.turns} (${r.turns_per_min.toFixed(1)} per minute)`,
+    `Interruptions     clinician ${r.interruptions.clinician}, patient ${r.interruptions.patient}; backchannels clinician ${r.backchannels.clinician}, patient ${r.backchannels.patient}`,
+    `Longest turn      clinician ${r.longest_monologue_s.clinician.toFixed(1)} s, patient ${r.longest_monologue_s.patient.toFixed(1)} s; clinician turns over 60 s: ${r.clinician_long_monologues.length}`,
+    `Response pause    clinician ${r.clinician_response_latency_s === null ? '—' : r.clinician_response_latency_s.toFixed(2) + ' s'} (median)`,
+    `Opening statement ${
+      r.opening_statement === null
+        ? '—'
+        : `${r.opening_statement.duration_s.toFixed(1)} s from ${r.opening_statement.start_s.toFixed(1)} s, ${
+            r.opening_statement.interrupted ? `interrupted after ${r.opening_statement.interrupted_after_s?.toFixed(1)} s` : 'not interrupted'
+          }`
+    }`,
+    `Clinician share by minute  ${r.timeline.map((b) => pct(b.clinician_share)).join(' ')}`,
     '',
   ].join('\n');
 }

@@ -1,2 +1,2 @@
 /** Stored with every summary so that figures can be traced to the engine that made them. */
-export const ENGINE_VERSION = 'talk-energy-1';
+export const ENGINE_VERSION = 'talk-duplex-2';

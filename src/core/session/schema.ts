@@ -43,11 +43,70 @@ export const TalkTotalsSchema = v.object({
 });
 export type TalkTotals = v.InferOutput<typeof TalkTotalsSchema>;
 
+const perSpeaker = <T extends v.GenericSchema>(schema: T) => v.object({ clinician: schema, patient: schema });
+const nullableSeconds = v.nullable(nonNegative);
+
+/** Talk per bin of the timeline (default 60 s), from the start of the visit. */
+export const TimelineBinSchema = v.object({ startS: nonNegative, clinicianS: nonNegative, patientS: nonNegative, clinicianShare: share });
+export type TimelineBin = v.InferOutput<typeof TimelineBinSchema>;
+
+/** The patient's opening statement: the first patient turn of at least 5 s, until the clinician takes the floor. */
+export const OpeningStatementSchema = v.object({
+  startS: nonNegative,
+  /** From its start to the patient's last speech before the clinician took the floor (so far, while it lasts), s. */
+  durationS: nonNegative,
+  /** False while the patient still holds the floor. */
+  ended: v.boolean(),
+  /** The clinician took the floor while the patient was speaking. */
+  interrupted: v.boolean(),
+  /** Seconds from its start to the clinician's interruption; null when not interrupted. */
+  interruptedAfterS: nullableSeconds,
+});
+export type OpeningStatement = v.InferOutput<typeof OpeningStatementSchema>;
+
+/** Conversation metrics (definitions, parameters and units: docs/ALGORITHMS.md, "Talk metrics"). */
+const LiveMetricsEntries = {
+  /** Floor holds (turns) so far; backchannels do not change the floor. */
+  turns: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Turns per minute of visit. */
+  turnsPerMin: nonNegative,
+  /** Times each side took the floor while the other was speaking. */
+  interruptions: perSpeaker(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Short acknowledgements (≤ 1 s) that did not take the floor. */
+  backchannels: perSpeaker(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Longest turn of each side, s. */
+  longestMonologueS: perSpeaker(nonNegative),
+  /** Clinician turns over the monologue threshold (default 60 s), [startS, endS]. */
+  clinicianLongMonologues: v.array(IntervalSchema),
+  /** Median pause before the clinician takes the floor after the patient stops, s (null: none yet). */
+  clinicianResponseLatencyS: nullableSeconds,
+  /** Median pause before the patient takes the floor after the clinician stops, s. */
+  patientResponseLatencyS: nullableSeconds,
+  opening: v.nullable(OpeningStatementSchema),
+  /** Who holds the floor now. */
+  floor: v.nullable(SpeakerSchema),
+  /** Length of the current turn so far, s. */
+  currentTurnS: nonNegative,
+  /** Clinician share over the last 60 s. */
+  recentClinicianShare: share,
+};
+export const LiveMetricsSchema = v.object(LiveMetricsEntries);
+export type LiveMetrics = v.InferOutput<typeof LiveMetricsSchema>;
+
+export const TalkMetricsSchema = v.object({
+  ...LiveMetricsEntries,
+  /** Talk share per minute. */
+  timeline: v.array(TimelineBinSchema),
+});
+export type TalkMetrics = v.InferOutput<typeof TalkMetricsSchema>;
+
 /** What the panel needs, sent 2–4 times a second. Aggregates only: no audio, no text. */
 export const LiveTalkSchema = v.object({
   ...TalkTotalsSchema.entries,
   elapsedS: nonNegative,
   speakingNow: SpeakingNowSchema,
+  /** Conversation metrics so far (absent from engines before talk-duplex-2). */
+  metrics: v.optional(LiveMetricsSchema),
 });
 export type LiveTalk = v.InferOutput<typeof LiveTalkSchema>;
 
@@ -69,6 +128,8 @@ export const VisitSummarySchema = v.object({
     clinician: v.array(IntervalSchema),
     patient: v.array(IntervalSchema),
   }),
+  /** Conversation metrics (absent from visits saved by engines before talk-duplex-2). */
+  metrics: v.optional(TalkMetricsSchema),
   remoteSource: RemoteSourceSchema,
   endReason: EndReasonSchema,
   /** True when the visit was closed from a checkpoint, so its last seconds may be missing. */

@@ -1,5 +1,6 @@
 import type { TalkResult } from '../talk/talk-engine';
 import { roundTo } from '../talk/intervals';
+import { roundTalkMetrics } from '../talk/metrics';
 import { ENGINE_VERSION } from './engine-version';
 import { VISIT_SCHEMA_VERSION, type EndReason, type Interval, type RemoteSource, type VisitSummary } from './schema';
 
@@ -30,5 +31,6 @@ export function buildVisitSummary(meta: VisitMeta, talk: TalkResult): VisitSumma
     overlapS: roundTo(talk.overlapS, 2),
     clinicianShare: talk.clinicianShare === null ? null : roundTo(talk.clinicianShare, 4),
     segments: { clinician: roundIntervals(talk.segments.clinician), patient: roundIntervals(talk.segments.patient) },
+    metrics: roundTalkMetrics(talk.metrics),
   };
 }

@@ -1,7 +1,9 @@
-import { FRAME_MS, SILENCE_DB } from '../audio/constants';
+import { FRAME_MS } from '../audio/constants';
+import type { VadEvent } from './energy-vad';
 import type { FrameFeatures } from '../audio/features';
 import type { Interval, LiveTalk, Speaker, SpeakingNow, TalkTotals } from '../session/schema';
-import { createEnergyVad, type EnergyVadOptions, type EnergyVadState } from './energy-vad';
+import { createDuplexVad, type DuplexVadOptions, type DuplexVadState } from './duplex-vad';
+import { computeTalkMetrics, type TalkMetrics, type TalkMetricsOptions } from './metrics';
 import { clinicianShare, overlapSeconds, totalSeconds } from './intervals';
 
 /**
@@ -10,12 +12,16 @@ import { clinicianShare, overlapSeconds, totalSeconds } from './intervals';
  * Its whole state fits in a small checkpoint, so a visit survives the loss of its host.
  */
 export interface TalkEngineOptions {
-  vad?: Partial<EnergyVadOptions>;
+  /** Detector parameters (see DEFAULT_DUPLEX_VAD and docs/ALGORITHMS.md). */
+  detector?: Partial<DuplexVadOptions>;
+  /** Metric parameters (see DEFAULT_TALK_METRICS and docs/ALGORITHMS.md). */
+  metrics?: Partial<TalkMetricsOptions>;
 }
 
 export interface TalkResult extends TalkTotals {
   durationS: number;
   segments: Record<Speaker, Interval[]>;
+  metrics: TalkMetrics;
 }
 
 /** Everything needed to resume or to summarise a visit; plain JSON. */
@@ -25,7 +31,8 @@ export interface TalkCheckpoint {
   closed: Record<Speaker, Array<[number, number]>>;
   /** Start frame of the interval in progress, if any. */
   open: Record<Speaker, number | null>;
-  vad: Record<Speaker, EnergyVadState>;
+  /** The detector's state (absent in checkpoints of engine 1: the detector then starts afresh). */
+  detector?: DuplexVadState;
 }
 
 export interface TalkEngine {
@@ -46,13 +53,9 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
     patient: [...(restore?.closed.patient ?? [])],
   };
   const open: TalkCheckpoint['open'] = { clinician: restore?.open.clinician ?? null, patient: restore?.open.patient ?? null };
-  const vad = {
-    clinician: createEnergyVad(options.vad, restore?.vad.clinician),
-    patient: createEnergyVad(options.vad, restore?.vad.patient),
-  };
+  const detector = createDuplexVad(options.detector, restore?.detector);
 
-  function step(speaker: Speaker, features: FrameFeatures | null): void {
-    const event = vad[speaker].push(features?.energyDb ?? SILENCE_DB);
+  function apply(speaker: Speaker, event: VadEvent | null): void {
     if (!event) return;
     if (event.type === 'speechStart') open[speaker] = event.frame;
     else if (open[speaker] !== null) {
@@ -82,30 +85,33 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
   }
 
   function speakingNow(): SpeakingNow {
-    const c = vad.clinician.speaking;
-    const p = vad.patient.speaking;
+    const { clinician: c, patient: p } = detector.speaking;
     return c && p ? 'both' : c ? 'clinician' : p ? 'patient' : 'none';
   }
 
   return {
     push(clinician, patient) {
-      step('clinician', clinician);
-      step('patient', patient);
+      const events = detector.push(clinician, patient);
+      apply('clinician', events.clinician);
+      apply('patient', events.patient);
       frame++;
     },
     live() {
-      const { segments: _segments, ...t } = totals();
-      return { ...t, elapsedS: framesToS(frame), speakingNow: speakingNow() };
+      const { segments, ...t } = totals();
+      const { timeline: _timeline, ...metrics } = computeTalkMetrics(segments, framesToS(frame), options.metrics);
+      return { ...t, elapsedS: framesToS(frame), speakingNow: speakingNow(), metrics };
     },
     result() {
-      return { ...totals(), durationS: framesToS(frame) };
+      const t = totals();
+      const durationS = framesToS(frame);
+      return { ...t, durationS, metrics: computeTalkMetrics(t.segments, durationS, options.metrics) };
     },
     checkpoint() {
       return {
         frame,
         closed: { clinician: [...closed.clinician], patient: [...closed.patient] },
         open: { ...open },
-        vad: { clinician: vad.clinician.state(), patient: vad.patient.state() },
+        detector: detector.state(),
       };
     },
   };
