@@ -62,9 +62,10 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--google-apis-url=http://127.0.0.1:9',
     '--lso-url=http://127.0.0.1:9',
     '--component-updater=url-source=http://127.0.0.1:9/',
-    '--optimization-guide-service-get-hints-url=http://127.0.0.1:9/',
-    '--optimization-guide-service-get-models-url=http://127.0.0.1:9/',
-    '--optimization-guide-service-model-execution-url=http://127.0.0.1:9/',
+    // The optimization guide insists on https URLs (an http one crashes the browser).
+    '--optimization-guide-service-get-hints-url=https://127.0.0.1:9/',
+    '--optimization-guide-service-get-models-url=https://127.0.0.1:9/',
+    '--optimization-guide-service-model-execution-url=https://127.0.0.1:9/',
     '--password-store=basic',
     '--autoplay-policy=no-user-gesture-required',
     '--enable-unsafe-extension-debugging',
@@ -84,6 +85,10 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
   const child = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  let closing = false;
+  child.once('exit', (code, signal) => {
+    if (!closing) console.error(`Chromium exited unexpectedly (${code ?? signal}):\n${stderr}`);
+  });
   const port = await waitForDevToolsPort(userDataDir, child, () => stderr);
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0]!;
@@ -96,6 +101,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
+      closing = true;
       await browser.close().catch(() => undefined);
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
