@@ -57,3 +57,29 @@ export function formatTime(epochMs: number, locale?: string): string {
   if (!Number.isFinite(epochMs)) return '—';
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(epochMs);
 }
+
+/**
+ * A short length of time with a decimal where it matters: "0.8 s", "4.2 s", "12 s"; a minute
+ * or more reads like formatDuration ("1 min 05 s"). For pauses and other sub-minute figures.
+ */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return '0 s';
+  if (seconds < 9.95) return `${(Math.round(seconds * 10) / 10).toFixed(1)} s`;
+  return formatDuration(seconds);
+}
+
+/** A rate per minute with one decimal: "2.4 per minute". */
+export function formatRate(perMinute: number): string {
+  const r = Number.isFinite(perMinute) && perMinute > 0 ? perMinute : 0;
+  return `${(Math.round(r * 10) / 10).toFixed(1)} per minute`;
+}
+
+/** A count with its noun: "1 turn", "3 turns", "0 turns". `many` defaults to `one` + "s". */
+export function formatCount(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A threshold in seconds as people say it: 60 → "1 min", 90 → "90 s". */
+export function formatThreshold(seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}

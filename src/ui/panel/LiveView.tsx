@@ -1,7 +1,11 @@
-/** The panel while coaching: balance, who is speaking now, elapsed and talk times, End visit. */
-import type { LiveTalk, RemoteSource, SpeakingNow } from '../../core/session/schema';
+/**
+ * The panel while coaching: balance, who is speaking now, how long the current turn has run,
+ * the patient's opening statement while it matters, elapsed and talk times, End visit.
+ */
+import type { LiveMetrics, LiveTalk, RemoteSource, SpeakingNow } from '../../core/session/schema';
 import { BalanceBar } from '../components/BalanceBar';
-import { formatClock } from '../format';
+import { floorText, isLongMonologue, LONG_MONOLOGUE_S, OPENING_EVIDENCE, openingStatusText, openingToShow } from '../conversation';
+import { formatClock, formatThreshold } from '../format';
 import { speakingNowText } from '../labels';
 
 export interface LiveViewProps {
@@ -21,6 +25,7 @@ export function LiveView({ live, remoteSource, ending, onEnd }: LiveViewProps) {
         <span class={`attune-speaking__dot attune-speaking__dot--${now}`} aria-hidden="true" />
         {speakingNowText(now)}
       </p>
+      {live?.metrics && <ConversationCues metrics={live.metrics} elapsedS={live.elapsedS} />}
       <dl class="attune-stats">
         <div>
           <dt>Elapsed</dt>
@@ -39,6 +44,32 @@ export function LiveView({ live, remoteSource, ending, onEnd }: LiveViewProps) {
       <button type="button" class="attune-btn attune-btn--primary attune-panel__main-btn" disabled={ending} onClick={onEnd}>
         {ending ? 'Saving visit…' : 'End visit'}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The running turn timer and the opening-statement line. Not in a live region: they tick every
+ * second. A long clinician turn is tinted and says so in words, so colour is not the only signal.
+ */
+function ConversationCues({ metrics, elapsedS }: { metrics: LiveMetrics; elapsedS: number }) {
+  const turn = floorText(metrics);
+  const long = isLongMonologue(metrics);
+  const opening = openingToShow(metrics, elapsedS);
+  if (!turn && !opening) return null;
+  return (
+    <div class="attune-cues">
+      {turn && (
+        <p class={`attune-turn attune-turn--${metrics.floor}${long ? ' attune-turn--long' : ''}`}>
+          {turn}
+          {long && <span class="attune-turn__note"> · over {formatThreshold(LONG_MONOLOGUE_S)}</span>}
+        </p>
+      )}
+      {opening && (
+        <p class="attune-opening" title={OPENING_EVIDENCE}>
+          {openingStatusText(opening)}
+        </p>
+      )}
     </div>
   );
 }

@@ -34,3 +34,16 @@ export function secondsPerMinute(segments: readonly Interval[], durationS: numbe
   }
   return out.map((s) => Math.round(s));
 }
+
+/** Steps between labelled minutes on the share chart, smallest first; at most MAX_MINUTE_LABELS labels. */
+const MINUTE_LABEL_STEPS = [1, 2, 5, 10, 15, 20, 30, 60];
+const MAX_MINUTE_LABELS = 12;
+
+/** The 1-based minute numbers that get an axis label when there are `bins` minutes: 1, then every step. */
+export function minuteLabels(bins: number): number[] {
+  if (!Number.isFinite(bins) || bins < 1) return [];
+  const step = MINUTE_LABEL_STEPS.find((s) => bins / s <= MAX_MINUTE_LABELS) ?? Math.ceil(bins / MAX_MINUTE_LABELS / 60) * 60;
+  const out = [1];
+  for (let m = step; m <= bins; m += step) if (m !== 1) out.push(m);
+  return out;
+}

@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { balanceTone, CLINICIAN_SHARE_LIMIT } from '../../../src/ui/balance';
-import { formatClock, formatDate, formatDuration, formatPercent, formatSharePair, formatTime } from '../../../src/ui/format';
+import {
+  floorText,
+  isLongMonologue,
+  LONG_MONOLOGUE_S,
+  OPENING_LINGER_S,
+  OPENING_MIN_S,
+  openingStatusText,
+  openingToShow,
+} from '../../../src/ui/conversation';
+import {
+  formatClock,
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  formatRate,
+  formatSeconds,
+  formatSharePair,
+  formatThreshold,
+  formatTime,
+} from '../../../src/ui/format';
+import { minuteLabels } from '../../../src/ui/summary/timeline';
 import { endReasonText, siteLabel, speakingNowText } from '../../../src/ui/labels';
 
 describe('formatClock', () => {
@@ -78,5 +99,75 @@ describe('labels and balance', () => {
     expect(balanceTone(0.6)).toBe('balanced');
     expect(balanceTone(0.61)).toBe('high');
     expect(balanceTone(null)).toBe('none');
+  });
+});
+
+describe('formatSeconds, formatRate, formatCount and formatThreshold', () => {
+  it('keeps one decimal for short pauses and reads longer times like formatDuration', () => {
+    expect(formatSeconds(0.84)).toBe('0.8 s');
+    expect(formatSeconds(0.05)).toBe('0.1 s');
+    expect(formatSeconds(4)).toBe('4.0 s');
+    expect(formatSeconds(9.96)).toBe('10 s');
+    expect(formatSeconds(12.4)).toBe('12 s');
+    expect(formatSeconds(75)).toBe('1 min 15 s');
+    expect(formatSeconds(0)).toBe('0 s');
+    expect(formatSeconds(Number.NaN)).toBe('0 s');
+  });
+  it('writes a rate per minute with one decimal', () => {
+    expect(formatRate(2.44)).toBe('2.4 per minute');
+    expect(formatRate(3)).toBe('3.0 per minute');
+    expect(formatRate(-1)).toBe('0.0 per minute');
+  });
+  it('pluralises counts', () => {
+    expect(formatCount(1, 'turn')).toBe('1 turn');
+    expect(formatCount(0, 'turn')).toBe('0 turns');
+    expect(formatCount(2, 'pause', 'pauses')).toBe('2 pauses');
+  });
+  it('states thresholds as people say them', () => {
+    expect(formatThreshold(60)).toBe('1 min');
+    expect(formatThreshold(120)).toBe('2 min');
+    expect(formatThreshold(90)).toBe('90 s');
+    expect(formatThreshold(5)).toBe('5 s');
+  });
+});
+
+describe('conversation cues', () => {
+  const opening = { startS: 4, durationS: 23.4, ended: true, interrupted: true, interruptedAfterS: 8.2 };
+
+  it('uses the engine defaults: 60 s monologues, 5 s opening', () => {
+    expect(LONG_MONOLOGUE_S).toBe(60);
+    expect(OPENING_MIN_S).toBe(5);
+  });
+  it('names who holds the floor, or nothing', () => {
+    expect(floorText({ floor: 'clinician', currentTurnS: 42.7 })).toBe('You speaking for 0:42');
+    expect(floorText({ floor: 'patient', currentTurnS: 125 })).toBe('Patient speaking for 2:05');
+    expect(floorText({ floor: null, currentTurnS: 0 })).toBeNull();
+  });
+  it('flags only clinician turns over the threshold', () => {
+    expect(isLongMonologue({ floor: 'clinician', currentTurnS: 60 })).toBe(false);
+    expect(isLongMonologue({ floor: 'clinician', currentTurnS: 60.5 })).toBe(true);
+    expect(isLongMonologue({ floor: 'patient', currentTurnS: 300 })).toBe(false);
+  });
+  it('shows the opening while it lasts and briefly after it ends', () => {
+    expect(openingToShow({ opening: null }, 10)).toBeNull();
+    expect(openingToShow({ opening: { ...opening, ended: false } }, 500)).not.toBeNull();
+    expect(openingToShow({ opening }, 4 + 23.4 + OPENING_LINGER_S)).toBe(opening);
+    expect(openingToShow({ opening }, 4 + 23.4 + OPENING_LINGER_S + 1)).toBeNull();
+  });
+  it('words the opening status', () => {
+    expect(openingStatusText(opening)).toBe("Patient's opening: 0:23, interrupted after 0:08");
+    expect(openingStatusText({ ...opening, ended: false, interrupted: false, interruptedAfterS: null })).toBe("Patient's opening: 0:23, not interrupted");
+    expect(openingStatusText({ ...opening, interruptedAfterS: null })).toBe("Patient's opening: 0:23, interrupted");
+  });
+});
+
+describe('minuteLabels', () => {
+  it('labels every minute of a short visit and thins long ones', () => {
+    expect(minuteLabels(0)).toEqual([]);
+    expect(minuteLabels(3)).toEqual([1, 2, 3]);
+    expect(minuteLabels(12)).toHaveLength(12);
+    expect(minuteLabels(20)).toEqual([1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    expect(minuteLabels(45)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    expect(minuteLabels(180)).toEqual([1, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180]);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'preact/hooks';
 import { Panel, type PanelModel, type Position } from '../../../src/ui/panel/Panel';
 import { click, fire, getByRole, getByText, mount, queryAllByText, queryByRole, rerender } from './dom';
-import { liveTalk, panelActions, panelModel } from './fixtures';
+import { OPENING_EVIDENCE } from '../../../src/ui/conversation';
+import { liveMetrics, liveTalk, panelActions, panelModel } from './fixtures';
 
 function renderPanel(model: PanelModel, opts: { minimized?: boolean; position?: Position | null } = {}) {
   const actions = panelActions();
@@ -110,6 +111,64 @@ describe('Panel: active', () => {
     expect(getByText(container, 'No speech yet')).toBeTruthy();
     expect(getByText(container, 'You —')).toBeTruthy();
     expect(container.querySelector('[aria-live="polite"]')!.textContent).toBe('No one is speaking');
+  });
+});
+
+describe('Panel: turn timer and opening statement', () => {
+  const active = (live: ReturnType<typeof liveTalk>) => renderPanel(panelModel({ coaching: 'active', live })).container;
+  const turn = (c: HTMLElement) => c.querySelector<HTMLElement>('.attune-turn');
+  const opening = (c: HTMLElement) => c.querySelector<HTMLElement>('.attune-opening');
+
+  it('shows who holds the floor and for how long, outside the live region', () => {
+    const c = active(liveTalk({ metrics: liveMetrics() }));
+    expect(turn(c)!.textContent).toBe('You speaking for 0:42');
+    expect(turn(c)!.classList.contains('attune-turn--long')).toBe(false);
+    expect(turn(c)!.closest('[aria-live]')).toBeNull();
+    // The announced speaker line is unchanged.
+    expect(c.querySelector('[aria-live="polite"]')!.textContent).toBe('Patient is speaking');
+    const p = active(liveTalk({ metrics: liveMetrics({ floor: 'patient', currentTurnS: 65.9 }) }));
+    expect(turn(p)!.textContent).toBe('Patient speaking for 1:05');
+    expect(turn(p)!.classList.contains('attune-turn--patient')).toBe(true);
+  });
+
+  it('tints a clinician turn over 60 s gently and says so in words', () => {
+    const c = active(liveTalk({ metrics: liveMetrics({ currentTurnS: 61.2 }) }));
+    expect(turn(c)!.textContent).toBe('You speaking for 1:01 · over 1 min');
+    expect(turn(c)!.classList.contains('attune-turn--long')).toBe(true);
+    expect(queryByRole(c, 'alert')).toBeNull();
+    // At the threshold exactly, and for a long patient turn, no tint.
+    expect(turn(active(liveTalk({ metrics: liveMetrics({ currentTurnS: 60 }) })))!.classList.contains('attune-turn--long')).toBe(false);
+    const p = active(liveTalk({ metrics: liveMetrics({ floor: 'patient', currentTurnS: 150 }) }));
+    expect(turn(p)!.classList.contains('attune-turn--long')).toBe(false);
+    expect(turn(p)!.textContent).toBe('Patient speaking for 2:30');
+  });
+
+  it('shows nothing without metrics, and no timer before anyone holds the floor', () => {
+    const c = active(liveTalk());
+    expect(c.querySelector('.attune-cues')).toBeNull();
+    expect(queryAllByText(c, /speaking for/)).toHaveLength(0);
+    const quiet = active(liveTalk({ elapsedS: 3, metrics: liveMetrics({ floor: null, currentTurnS: 0, opening: null }) }));
+    expect(quiet.querySelector('.attune-cues')).toBeNull();
+  });
+
+  it('shows the opening statement while it lasts, with the evidence as a tooltip', () => {
+    const metrics = liveMetrics({ floor: 'patient', currentTurnS: 23.5, opening: { startS: 3, durationS: 23.5, ended: false, interrupted: false, interruptedAfterS: null } });
+    const c = active(liveTalk({ elapsedS: 27, metrics }));
+    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, not interrupted");
+    expect(opening(c)!.getAttribute('title')).toBe(OPENING_EVIDENCE);
+    expect(OPENING_EVIDENCE).toBe(
+      'Clinicians interrupt the opening statement after a median of 11 s (Marvel et al., JAMA 1999; Singh Ospina et al., J Gen Intern Med 2019); ' +
+        'uninterrupted, patients finish in about 92 s (Langewitz et al., BMJ 2002).',
+    );
+  });
+
+  it('keeps an interrupted opening visible briefly after it ends, then drops it', () => {
+    // Opening 4–27.4 s, interrupted 8.2 s in; at 40 s it ended 12.6 s ago.
+    const c = active(liveTalk({ elapsedS: 40, metrics: liveMetrics() }));
+    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, interrupted after 0:08");
+    expect(getByText(c, 'You speaking for 0:42')).toBeTruthy();
+    // The fixture's 4:07 into the visit: long past.
+    expect(opening(active(liveTalk({ metrics: liveMetrics() })))).toBeNull();
   });
 });
 
