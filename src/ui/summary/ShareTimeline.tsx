@@ -11,6 +11,7 @@ import type { TimelineBin } from '../../core/session/schema';
 import { CLINICIAN_SHARE_LIMIT } from '../balance';
 import { formatCount, formatPercent } from '../format';
 import { minuteLabels } from './timeline';
+import { SpeakerLegend } from './SpeakerLegend';
 
 export interface ShareTimelineProps {
   /** Per-minute talk from the visit's metrics (`metrics.timeline`). */
@@ -104,17 +105,11 @@ export function ShareTimeline({ bins }: ShareTimelineProps) {
           </text>
         </g>
       </svg>
-      <figcaption class="attune-timeline__caption">
-        <span class="attune-timeline__key">
-          <span class="attune-swatch attune-swatch--you" aria-hidden="true" /> You
-        </span>
-        <span class="attune-timeline__key">
-          <span class="attune-swatch attune-swatch--patient" aria-hidden="true" /> Patient
-        </span>
+      <SpeakerLegend>
         <span class="attune-timeline__key">
           <span class="attune-share__target-key" aria-hidden="true" /> {SHARE_TARGET_LABEL} for your share
         </span>
-      </figcaption>
+      </SpeakerLegend>
       <details class="attune-timeline__details">
         <summary>Talk share as a table</summary>
         <table class="attune-timeline__table attune-share__table">

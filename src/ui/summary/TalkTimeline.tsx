@@ -9,6 +9,7 @@ import { useId } from 'preact/hooks';
 import type { Interval } from '../../core/session/schema';
 import { formatDuration } from '../format';
 import { secondsPerMinute, tickLabel, timelineTicks } from './timeline';
+import { SpeakerLegend } from './SpeakerLegend';
 
 export interface TalkTimelineProps {
   durationS: number;
@@ -76,14 +77,7 @@ export function TalkTimeline({ durationS, segments }: TalkTimelineProps) {
           ))}
         </g>
       </svg>
-      <figcaption class="attune-timeline__caption">
-        <span class="attune-timeline__key">
-          <span class="attune-swatch attune-swatch--you" aria-hidden="true" /> You
-        </span>
-        <span class="attune-timeline__key">
-          <span class="attune-swatch attune-swatch--patient" aria-hidden="true" /> Patient
-        </span>
-      </figcaption>
+      <SpeakerLegend />
       <details class="attune-timeline__details">
         <summary>Timeline as a table</summary>
         <table class="attune-timeline__table">
