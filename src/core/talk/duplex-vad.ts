@@ -1,6 +1,8 @@
 import { FRAME_MS } from '../audio/constants';
 import type { FrameFeatures } from '../audio/features';
-import type { VadEvent } from './energy-vad';
+
+/** A confirmed change of a channel's speech state, dated to the frame where it began. */
+export type VadEvent = { type: 'speechStart'; frame: number } | { type: 'speechEnd'; frame: number };
 
 /**
  * The default talk-time detector: voice activity on both channels at once, 10 ms frames,

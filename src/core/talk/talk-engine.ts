@@ -1,8 +1,7 @@
 import { FRAME_MS } from '../audio/constants';
-import type { VadEvent } from './energy-vad';
 import type { FrameFeatures } from '../audio/features';
 import type { Interval, LiveTalk, Speaker, SpeakingNow, TalkTotals } from '../session/schema';
-import { createDuplexVad, type DuplexVadOptions, type DuplexVadState } from './duplex-vad';
+import { createDuplexVad, type DuplexVadOptions, type DuplexVadState, type VadEvent } from './duplex-vad';
 import { computeTalkMetrics, type TalkMetrics, type TalkMetricsOptions } from './metrics';
 import { clinicianShare, overlapSeconds, totalSeconds } from './intervals';
 
