@@ -26,6 +26,8 @@ function vitest(name, projects) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;
     failed += json.numFailedTests;
+    // A suite can fail outside its tests (a hook, a teardown): count it, so the total never hides it.
+    if (!json.success && json.numFailedTests === 0) failed += Math.max(1, json.numFailedTestSuites);
   } catch {
     failed += 1; // the runner itself failed before reporting
   }

@@ -105,7 +105,12 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
       await browser.close().catch(() => undefined);
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
-      rmSync(userDataDir, { recursive: true, force: true });
+      // Helper processes can still be writing to the profile for a moment after the browser exits.
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.warn(`could not remove ${userDataDir}: ${String(error)}`);
+      }
     },
   };
 }
