@@ -20,11 +20,13 @@ export const OPENING_EVIDENCE =
   'Clinicians interrupt the opening statement after a median of 11 s (Marvel et al., JAMA 1999; ' +
   'Singh Ospina et al., J Gen Intern Med 2019); uninterrupted, patients finish in about 92 s (Langewitz et al., BMJ 2002).';
 
-const WHO: Record<Speaker, string> = { clinician: 'You', patient: 'Patient' };
+// "Turn" rather than "speaking": the floor stays with its holder through a pause, while the
+// panel's speaking-now line may say that no one is speaking.
+const TURN_OF: Record<Speaker, string> = { clinician: 'Your turn', patient: 'Patient’s turn' };
 
-/** "You speaking for 1:05" for whoever holds the floor; null when nobody has yet. */
+/** "Your turn: 1:05" for whoever holds the floor; null when nobody has yet. */
 export function floorText(metrics: Pick<LiveMetrics, 'floor' | 'currentTurnS'>): string | null {
-  return metrics.floor ? `${WHO[metrics.floor]} speaking for ${formatClock(metrics.currentTurnS)}` : null;
+  return metrics.floor ? `${TURN_OF[metrics.floor]}: ${formatClock(metrics.currentTurnS)}` : null;
 }
 
 /** True while the clinician holds the floor for longer than the long-monologue threshold. */

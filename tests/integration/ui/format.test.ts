@@ -139,8 +139,8 @@ describe('conversation cues', () => {
     expect(OPENING_MIN_S).toBe(5);
   });
   it('names who holds the floor, or nothing', () => {
-    expect(floorText({ floor: 'clinician', currentTurnS: 42.7 })).toBe('You speaking for 0:42');
-    expect(floorText({ floor: 'patient', currentTurnS: 125 })).toBe('Patient speaking for 2:05');
+    expect(floorText({ floor: 'clinician', currentTurnS: 42.7 })).toBe('Your turn: 0:42');
+    expect(floorText({ floor: 'patient', currentTurnS: 125 })).toBe('Patient’s turn: 2:05');
     expect(floorText({ floor: null, currentTurnS: 0 })).toBeNull();
   });
   it('flags only clinician turns over the threshold', () => {

@@ -121,32 +121,32 @@ describe('Panel: turn timer and opening statement', () => {
 
   it('shows who holds the floor and for how long, outside the live region', () => {
     const c = active(liveTalk({ metrics: liveMetrics() }));
-    expect(turn(c)!.textContent).toBe('You speaking for 0:42');
+    expect(turn(c)!.textContent).toBe('Your turn: 0:42');
     expect(turn(c)!.classList.contains('attune-turn--long')).toBe(false);
     expect(turn(c)!.closest('[aria-live]')).toBeNull();
     // The announced speaker line is unchanged.
     expect(c.querySelector('[aria-live="polite"]')!.textContent).toBe('Patient is speaking');
     const p = active(liveTalk({ metrics: liveMetrics({ floor: 'patient', currentTurnS: 65.9 }) }));
-    expect(turn(p)!.textContent).toBe('Patient speaking for 1:05');
+    expect(turn(p)!.textContent).toBe('Patient’s turn: 1:05');
     expect(turn(p)!.classList.contains('attune-turn--patient')).toBe(true);
   });
 
   it('tints a clinician turn over 60 s gently and says so in words', () => {
     const c = active(liveTalk({ metrics: liveMetrics({ currentTurnS: 61.2 }) }));
-    expect(turn(c)!.textContent).toBe('You speaking for 1:01 · over 1 min');
+    expect(turn(c)!.textContent).toBe('Your turn: 1:01 · over 1 min');
     expect(turn(c)!.classList.contains('attune-turn--long')).toBe(true);
     expect(queryByRole(c, 'alert')).toBeNull();
     // At the threshold exactly, and for a long patient turn, no tint.
     expect(turn(active(liveTalk({ metrics: liveMetrics({ currentTurnS: 60 }) })))!.classList.contains('attune-turn--long')).toBe(false);
     const p = active(liveTalk({ metrics: liveMetrics({ floor: 'patient', currentTurnS: 150 }) }));
     expect(turn(p)!.classList.contains('attune-turn--long')).toBe(false);
-    expect(turn(p)!.textContent).toBe('Patient speaking for 2:30');
+    expect(turn(p)!.textContent).toBe('Patient’s turn: 2:30');
   });
 
   it('shows nothing without metrics, and no timer before anyone holds the floor', () => {
     const c = active(liveTalk());
     expect(c.querySelector('.attune-cues')).toBeNull();
-    expect(queryAllByText(c, /speaking for/)).toHaveLength(0);
+    expect(queryAllByText(c, /turn: /)).toHaveLength(0);
     const quiet = active(liveTalk({ elapsedS: 3, metrics: liveMetrics({ floor: null, currentTurnS: 0, opening: null }) }));
     expect(quiet.querySelector('.attune-cues')).toBeNull();
   });
@@ -166,7 +166,7 @@ describe('Panel: turn timer and opening statement', () => {
     // Opening 4–27.4 s, interrupted 8.2 s in; at 40 s it ended 12.6 s ago.
     const c = active(liveTalk({ elapsedS: 40, metrics: liveMetrics() }));
     expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, interrupted after 0:08");
-    expect(getByText(c, 'You speaking for 0:42')).toBeTruthy();
+    expect(getByText(c, 'Your turn: 0:42')).toBeTruthy();
     // The fixture's 4:07 into the visit: long past.
     expect(opening(active(liveTalk({ metrics: liveMetrics() })))).toBeNull();
   });
