@@ -84,14 +84,14 @@ export function createCoordinator(ports: CoordinatorPorts) {
   async function view(tabId: number): Promise<TabView> {
     const s = await load();
     const session = s.sessions[tabId] ?? null;
-    const settings = await ports.settings();
     const error = s.errors[tabId] ?? null;
     return {
       coaching: session ? (session.status === 'starting' ? 'starting' : session.status === 'ending' ? 'ending' : 'active') : error ? 'error' : s.lastVisit[tabId] ? 'ended' : 'idle',
       sessionId: session?.sessionId ?? null,
       live: session ? (live.get(session.sessionId) ?? null) : null,
       remoteSource: session?.remoteSource ?? 'none',
-      privacyLocal: session?.privacyLocal ?? settings.privacyLocal,
+      // Live updates call this 4× a second: the session already knows its mode, so storage is read only without one.
+      privacyLocal: session ? session.privacyLocal : (await ports.settings()).privacyLocal,
       message: error,
       lastVisitId: s.lastVisit[tabId] ?? null,
     };
