@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeRecording, type RecordingChunk } from '../core/talk/analyze-recording';
 import type { TalkResult } from '../core/talk/talk-engine';
-import { roundTo } from '../core/talk/intervals';
-import { roundTalkMetrics } from '../core/talk/metrics';
+import { roundTalkResult } from '../core/talk/round-talk-result';
 import { ENGINE_VERSION } from '../core/session/engine-version';
 import { CliError } from './cli-error';
 import { openWavFile, type WavFile } from './wav-file';
@@ -100,24 +99,17 @@ async function* zipChunks(mic: WavFile, remote: WavFile): AsyncGenerator<Recordi
   }
 }
 
-export function toReport(result: TalkResult): AnalyzeReport {
-  const r2 = (x: number) => roundTo(x, 2);
-  const intervals = (list: TalkResult['segments']['clinician']): Array<[number, number]> => list.map(([a, b]) => [r2(a), r2(b)]);
+export function toReport(talk: TalkResult): AnalyzeReport {
+  const r = roundTalkResult(talk);
+  const m = r.metrics;
   return {
     engine_version: ENGINE_VERSION,
-    duration_s: r2(result.durationS),
-    clinician_s: r2(result.clinicianS),
-    patient_s: r2(result.patientS),
-    overlap_s: r2(result.overlapS),
-    clinician_share: result.clinicianShare === null ? null : roundTo(result.clinicianShare, 4),
-    segments: { clinician: intervals(result.segments.clinician), patient: intervals(result.segments.patient) },
-    ...metricsReport(result),
-  };
-}
-
-function metricsReport(result: TalkResult) {
-  const m = roundTalkMetrics(result.metrics);
-  return {
+    duration_s: r.durationS,
+    clinician_s: r.clinicianS,
+    patient_s: r.patientS,
+    overlap_s: r.overlapS,
+    clinician_share: r.clinicianShare,
+    segments: r.segments,
     turns: m.turns,
     turns_per_min: m.turnsPerMin,
     interruptions: m.interruptions,
