@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createCoordinator } from '../../core/session/coordinator';
-import { OFFSCREEN_TARGET, type EngineToBackground } from '../../core/protocol/messages';
+import type { EngineToBackground } from '../../core/protocol/messages';
 import { createBackgroundRouter } from '../messaging/background-router';
 import { createCheckpointStore } from '../storage/checkpoint-store';
 import { coordinatorStateStore } from '../storage/coordinator-state-store';
@@ -56,10 +56,8 @@ export function startBackground(): void {
     log,
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    if ((raw as { target?: unknown } | null)?.target === OFFSCREEN_TARGET) return undefined;
-    return route!(raw, sender);
-  });
+  // The router itself ignores requests addressed to the offscreen document.
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => route!(raw, sender));
   browser.tabs.onRemoved.addListener((tabId) => void coordinator.tabRemoved(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void coordinator.tabNavigated(tabId, change.url);
