@@ -4,7 +4,8 @@
  * who sent it (see src/adapters/messaging/sender-checks.ts). Types are inferred from here.
  */
 import * as v from 'valibot';
-import { EndReasonSchema, LiveTalkSchema, RemoteSourceSchema } from '../session/schema';
+import { SettingsSchema } from '../settings/settings';
+import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema } from '../session/schema';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -26,6 +27,8 @@ export const TabViewSchema = v.object({
   privacyLocal: v.boolean(),
   message: v.nullable(v.string()),
   lastVisitId: v.nullable(v.string()),
+  /** The goal the clinician set for the next visit, shown at the top of the panel. */
+  goal: v.optional(v.nullable(GoalSchema)),
 });
 export type TabView = v.InferOutput<typeof TabViewSchema>;
 
@@ -65,6 +68,8 @@ export const BackgroundToEngineSchema = v.variant('type', [
     sessionId: id,
     /** Tab-capture stream id, when the clinician started from the toolbar. */
     tabStreamId: v.nullable(v.string()),
+    /** The clinician's settings when the visit started (coach thresholds, gaze, speech engine, privacy). */
+    settings: v.optional(SettingsSchema),
   }),
   v.object({ type: v.literal('engine:remote-frames'), sessionId: id, energyDb: energyBatch }),
   v.object({ type: v.literal('engine:end'), sessionId: id }),

@@ -4,6 +4,7 @@
  * of records read back from IndexedDB) and compile-time types can never disagree.
  */
 import * as v from 'valibot';
+import { REFLECTION_TYPES, UTTERANCE_LABELS } from '../questions/labels';
 
 /** Bump when the stored shape of a visit changes; the storage layer migrates older records. */
 export const VISIT_SCHEMA_VERSION = 1;
@@ -100,6 +101,130 @@ export const TalkMetricsSchema = v.object({
 });
 export type TalkMetrics = v.InferOutput<typeof TalkMetricsSchema>;
 
+/* ---------- Questions and reflections (issue 4) ---------- */
+
+export const UtteranceLabelSchema = v.picklist(UTTERANCE_LABELS);
+export const ReflectionTypeSchema = v.picklist(REFLECTION_TYPES);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** One clinician utterance with its label. `text` is kept only when privacy-local mode is off. */
+export const LabelledUtteranceSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  startS: nonNegative,
+  endS: nonNegative,
+  /** What the classifier said. */
+  label: UtteranceLabelSchema,
+  reflectionType: v.optional(ReflectionTypeSchema),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** The clinician's correction on the summary page; counts use it when present. */
+  correctedLabel: v.optional(UtteranceLabelSchema),
+  text: v.optional(v.string()),
+});
+export type LabelledUtterance = v.InferOutput<typeof LabelledUtteranceSchema>;
+
+/** Running counts of the clinician's questions and reflections. */
+export const QuestionCountsSchema = v.object({
+  open: count,
+  closed: count,
+  reflections: count,
+  simpleReflections: count,
+  complexReflections: count,
+  other: count,
+  /** open / (open + closed); null before the first question. */
+  openShare: share,
+  /** reflections / (open + closed); null before the first question. */
+  reflectionToQuestion: v.nullable(nonNegative),
+});
+export type QuestionCounts = v.InferOutput<typeof QuestionCountsSchema>;
+
+/** Which speech-to-text engine runs and whether it is ready (the panel and options page show it). */
+export const SpeechStatusSchema = v.object({
+  engine: v.picklist(['moonshine', 'web-speech', 'none']),
+  state: v.picklist(['loading', 'ready', 'error', 'off']),
+  message: v.nullable(v.string()),
+});
+export type SpeechStatus = v.InferOutput<typeof SpeechStatusSchema>;
+
+/** Live view of questions: counts plus the most recent labels (oldest first, at most 10) for the coach. */
+export const LiveQuestionsSchema = v.object({
+  counts: QuestionCountsSchema,
+  recent: v.pipe(v.array(v.object({ label: UtteranceLabelSchema, endS: nonNegative })), v.maxLength(10)),
+  status: SpeechStatusSchema,
+});
+export type LiveQuestions = v.InferOutput<typeof LiveQuestionsSchema>;
+
+/* ---------- Gaze (issue 5) ---------- */
+
+/** `on-screen`, `away`, `down` (charting), `no-face` come from the gaze engine; the rest are conditions of the camera. */
+export const GazeStateSchema = v.picklist([
+  'on-screen',
+  'away',
+  'down',
+  'no-face',
+  'multiple-faces',
+  'low-light',
+  'calibrating',
+  'camera-denied',
+  'camera-busy',
+  'unavailable',
+]);
+export type GazeState = v.InferOutput<typeof GazeStateSchema>;
+
+export const LiveGazeSchema = v.object({
+  state: GazeStateSchema,
+  /** How long the current look-away (away or down) has lasted, s; 0 when on screen. */
+  awayForS: nonNegative,
+  nods: count,
+  /** Share of the patient's speaking time so far with on-screen gaze; null before the patient spoke. */
+  onScreenWhilePatientSpeaksShare: share,
+  message: v.nullable(v.string()),
+});
+export type LiveGaze = v.InferOutput<typeof LiveGazeSchema>;
+
+export const GazeIntervalSchema = v.object({ startS: nonNegative, endS: nonNegative, state: GazeStateSchema });
+export const GazeSummarySchema = v.object({
+  onScreenWhilePatientSpeaksShare: share,
+  longestLookAwayS: nonNegative,
+  nods: count,
+  /** Nod times, s from the start of the visit. */
+  nodTimesS: v.array(nonNegative),
+  /** Consecutive states for the timeline's gaze band. */
+  intervals: v.array(GazeIntervalSchema),
+  calibrated: v.boolean(),
+});
+export type GazeSummary = v.InferOutput<typeof GazeSummarySchema>;
+
+/* ---------- Nudges (issue 6) ---------- */
+
+export const NudgeIdSchema = v.picklist(['opening', 'monologue', 'balance', 'closed-questions', 'reflect', 'gaze']);
+export type NudgeId = v.InferOutput<typeof NudgeIdSchema>;
+
+/** The one gentle prompt the panel shows now, with why and on what evidence. */
+export const NudgeSchema = v.object({
+  id: NudgeIdSchema,
+  text: v.string(),
+  reason: v.string(),
+  source: v.string(),
+  raisedAtS: nonNegative,
+});
+export type Nudge = v.InferOutput<typeof NudgeSchema>;
+
+export const NudgeEventSchema = v.object({ id: NudgeIdSchema, atS: nonNegative });
+export type NudgeEvent = v.InferOutput<typeof NudgeEventSchema>;
+
+/* ---------- Goals (issue 7; shown on the panel, issue 6) ---------- */
+
+/** A goal the clinician picked on the summary page for the next visit. */
+export const GoalSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /** Epoch milliseconds. */
+  setAt: finite,
+  /** The visit whose summary it was set from. */
+  fromVisitId: v.nullable(v.string()),
+});
+export type Goal = v.InferOutput<typeof GoalSchema>;
+
 /** What the panel needs, sent 2–4 times a second. Aggregates only: no audio, no text. */
 export const LiveTalkSchema = v.object({
   ...TalkTotalsSchema.entries,
@@ -107,6 +232,12 @@ export const LiveTalkSchema = v.object({
   speakingNow: SpeakingNowSchema,
   /** Conversation metrics so far (absent from engines before talk-duplex-2). */
   metrics: v.optional(LiveMetricsSchema),
+  /** Question and reflection counts (when speech-to-text runs). */
+  questions: v.optional(LiveQuestionsSchema),
+  /** Gaze state (when the clinician turned gaze cues on). */
+  gaze: v.optional(LiveGazeSchema),
+  /** The one nudge showing now, if any. */
+  nudge: v.optional(v.nullable(NudgeSchema)),
 });
 export type LiveTalk = v.InferOutput<typeof LiveTalkSchema>;
 
@@ -130,6 +261,14 @@ export const VisitSummarySchema = v.object({
   }),
   /** Conversation metrics (absent from visits saved by engines before talk-duplex-2). */
   metrics: v.optional(TalkMetricsSchema),
+  /** The clinician's labelled utterances (text only when privacy-local mode was off). */
+  utterances: v.optional(v.array(LabelledUtteranceSchema)),
+  /** Counts over `utterances`, corrections applied. */
+  questions: v.optional(QuestionCountsSchema),
+  gaze: v.optional(GazeSummarySchema),
+  nudges: v.optional(v.array(NudgeEventSchema)),
+  /** The goal the clinician had set for this visit. */
+  goal: v.optional(GoalSchema),
   remoteSource: RemoteSourceSchema,
   endReason: EndReasonSchema,
   /** True when the visit was closed from a checkpoint, so its last seconds may be missing. */

@@ -15,7 +15,19 @@ describe('settings', () => {
 
   it('repairs invalid fields one by one instead of resetting everything', () => {
     const read = readSettings({ version: 1, value: { privacyLocal: false, showPanelOnCallPages: 'yes', unknown: 1 } });
-    expect(read).toEqual({ privacyLocal: false, showPanelOnCallPages: true });
+    expect(read).toEqual({ ...DEFAULT_SETTINGS, privacyLocal: false, showPanelOnCallPages: true });
+  });
+
+  it('repairs inside nested objects: one bad threshold keeps the other nudge settings', () => {
+    const nudges = { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, overS: -5 }, opening: { enabled: false, withinS: 45 } };
+    const read = readSettings({ version: 2, value: { ...DEFAULT_SETTINGS, nudges } });
+    expect(read.nudges.opening).toEqual({ enabled: false, withinS: 45 });
+    expect(read.nudges.monologue).toEqual({ enabled: false, overS: 60 });
+  });
+
+  it('migrates a version-1 record, keeping its choices and adding the new defaults', () => {
+    const read = readSettings({ version: 1, value: { privacyLocal: false, showPanelOnCallPages: false } });
+    expect(read).toEqual({ ...DEFAULT_SETTINGS, privacyLocal: false, showPanelOnCallPages: false });
   });
 
   it('survives garbage', () => {
