@@ -35,7 +35,8 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
       },
       async end(sessionId) {
         running.delete(sessionId);
-        return options.engineResult === undefined ? talk() : options.engineResult;
+        const result = options.engineResult === undefined ? talk() : options.engineResult;
+        return result && { talk: result, extras: {} };
       },
       remoteFrames: (_id, energyDb) => void frames.push(energyDb),
       activeSessions: async () => [...running],
@@ -110,11 +111,12 @@ describe('coordinator', () => {
       for (let f = 0; f < 500; f++) e.push({ energyDb: f >= 100 && f < 300 ? -20 : -70 }, { energyDb: -70 });
       return e.checkpoint();
     })();
-    await t.coordinator.engineCheckpoint('visit-1', checkpoint);
+    const nudges = [{ id: 'monologue' as const, atS: 3 }];
+    await t.coordinator.engineCheckpoint('visit-1', { talk: checkpoint, extras: { nudges } });
     t.running.clear(); // the offscreen document crashed
     const saved = await t.restartWorker().recover();
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ partial: true, endReason: 'engine-lost', clinicianS: 2, durationS: 5 });
+    expect(saved[0]).toMatchObject({ partial: true, endReason: 'engine-lost', clinicianS: 2, durationS: 5, nudges });
   });
 
   it('after a browser restart, saves leftover checkpoints as partial visits', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadSettings, updateSettings, watchSettings } from '../../src/adapters/storage/settings-store';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../src/core/settings/settings';
 import { coordinatorStateStore } from '../../src/adapters/storage/coordinator-state-store';
 
 describe('settings in extension storage', () => {
@@ -8,12 +9,12 @@ describe('settings in extension storage', () => {
     expect((await loadSettings()).privacyLocal).toBe(true);
     await updateSettings({ privacyLocal: false });
     expect((await loadSettings()).privacyLocal).toBe(false);
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { version: 1, value: { privacyLocal: false, showPanelOnCallPages: true } } });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { version: SETTINGS_VERSION, value: { ...DEFAULT_SETTINGS, privacyLocal: false } } });
   });
 
   it('reads a hand-edited record field by field', async () => {
     await fakeBrowser.storage.local.set({ settings: { version: 1, value: { privacyLocal: 'off', showPanelOnCallPages: false } } });
-    expect(await loadSettings()).toEqual({ privacyLocal: true, showPanelOnCallPages: false });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, privacyLocal: true, showPanelOnCallPages: false });
   });
 
   it('tells watchers about changes', async () => {

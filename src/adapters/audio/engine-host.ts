@@ -1,6 +1,6 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
-import type { TalkResult } from '../../core/talk/talk-engine';
+import type { LiveSessionResult } from '../../core/session/live-session';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
 
 /**
@@ -98,12 +98,12 @@ export function createEngineHost(options: EngineHostOptions) {
       if (running?.sessionId === sessionId) running.session.pushPatientFrames(energyDb.map((e) => ({ energyDb: e })));
     },
 
-    async end(sessionId: string): Promise<TalkResult | null> {
+    async end(sessionId: string): Promise<LiveSessionResult | null> {
       const r = running;
       if (!r || r.sessionId !== sessionId) return null;
       running = null;
       await stopCapture(r);
-      return r.session.engine.result();
+      return r.session.result();
     },
 
     activeSessions: (): string[] => (running ? [running.sessionId] : []),

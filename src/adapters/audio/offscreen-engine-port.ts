@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { OFFSCREEN_TARGET, type BackgroundToEngine } from '../../core/protocol/messages';
 import type { CoordinatorPorts } from '../../core/session/coordinator';
-import type { TalkResult } from '../../core/talk/talk-engine';
+import type { LiveSessionResult } from '../../core/session/live-session';
 
 /**
  * The coordinator's engine port in Chrome: the engine lives in an offscreen document (the only
@@ -9,7 +9,7 @@ import type { TalkResult } from '../../core/talk/talk-engine';
  */
 export const OFFSCREEN_PATH = '/offscreen.html';
 
-type Success = { ok: true; result?: TalkResult | null; sessions?: string[] };
+type Success = { ok: true; result?: LiveSessionResult | null; sessions?: string[] };
 type Reply = Success | { ok: false; error: string };
 
 export function createOffscreenEnginePort(): CoordinatorPorts['engine'] {

@@ -7,7 +7,7 @@ import {
   PanelToBackgroundSchema,
   parseMessage,
 } from '../../core/protocol/messages';
-import type { TalkCheckpoint } from '../../core/talk/talk-engine';
+import type { LiveSessionCheckpoint } from '../../core/session/live-session';
 import type { VisitList } from '../storage/visit-repository';
 import { classifySender, type ExtensionIdentity, type SenderLike } from './sender-checks';
 
@@ -65,7 +65,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         case 'engine:live':
           return coordinator.engineLive(message.sessionId, message.live).then(() => null);
         case 'engine:checkpoint':
-          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint as TalkCheckpoint).then(() => null);
+          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint as LiveSessionCheckpoint).then(() => null);
         case 'engine:failed':
           return coordinator.engineFailed(message.sessionId, message.message).then(() => null);
       }

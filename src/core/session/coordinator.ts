@@ -1,6 +1,7 @@
 import type { CallState, BackgroundToPanel, TabView } from '../protocol/messages';
 import type { Settings } from '../settings/settings';
-import { createTalkEngine, type TalkCheckpoint, type TalkResult } from '../talk/talk-engine';
+import { createTalkEngine, type TalkCheckpoint } from '../talk/talk-engine';
+import type { LiveSessionCheckpoint, LiveSessionResult, VisitExtras } from './live-session';
 import { platformForUrl } from '../platforms/catalog';
 import type { EndReason, LiveTalk, RemoteSource, VisitSummary } from './schema';
 import { buildVisitSummary } from './summary';
@@ -27,6 +28,8 @@ export interface SessionRecord {
 export interface SessionCheckpoint {
   session: SessionRecord;
   talk: TalkCheckpoint | null;
+  /** Questions, gaze and nudges as of the checkpoint (absent in checkpoints of older versions). */
+  extras?: VisitExtras;
   savedAt: number;
 }
 
@@ -41,7 +44,7 @@ export interface CoordinatorPorts {
   engine: {
     start(request: { sessionId: string; tabStreamId: string | null }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
-    end(sessionId: string): Promise<TalkResult | null>;
+    end(sessionId: string): Promise<LiveSessionResult | null>;
     remoteFrames(sessionId: string, energyDb: number[]): void;
     /** Sessions the engine host is running now (empty when it is gone). */
     activeSessions(): Promise<string[]>;
@@ -155,7 +158,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
     session.status = 'ending';
     await persist();
     await pushView(tabId);
-    let result: TalkResult | null = null;
+    let result: LiveSessionResult | null = null;
     try {
       result = await ports.engine.end(session.sessionId);
     } catch (error) {
@@ -170,13 +173,15 @@ export function createCoordinator(ports: CoordinatorPorts) {
   }
 
   /** Saves the summary from the engine's result, or from the last checkpoint when there is none. */
-  async function finish(session: SessionRecord, result: TalkResult | null, reason: EndReason): Promise<VisitSummary> {
+  async function finish(session: SessionRecord, result: LiveSessionResult | null, reason: EndReason): Promise<VisitSummary> {
     const s = await load();
-    let talk = result;
+    let talk = result?.talk;
+    let extras = result?.extras ?? {};
     let partial = false;
     if (!talk) {
       const checkpoint = await ports.checkpoints.get(session.sessionId);
       talk = createTalkEngine({}, checkpoint?.talk ?? undefined).result();
+      extras = checkpoint?.extras ?? {};
       partial = true;
     }
     const summary = buildVisitSummary(
@@ -192,6 +197,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
         privacyLocal: session.privacyLocal,
       },
       talk,
+      extras,
     );
     await ports.visits.save(summary);
     await ports.checkpoints.delete(session.sessionId);
@@ -234,11 +240,11 @@ export function createCoordinator(ports: CoordinatorPorts) {
       await pushView(session.tabId);
     },
 
-    async engineCheckpoint(sessionId: string, talk: TalkCheckpoint): Promise<void> {
+    async engineCheckpoint(sessionId: string, checkpoint: LiveSessionCheckpoint): Promise<void> {
       const s = await load();
       const session = bySession(s, sessionId);
       if (!session) return;
-      await ports.checkpoints.put({ session, talk, savedAt: ports.now() });
+      await ports.checkpoints.put({ session, talk: checkpoint.talk, extras: checkpoint.extras, savedAt: ports.now() });
     },
 
     async engineFailed(sessionId: string, message: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { createChannelFeatureStream } from '../audio/channel-features';
 import type { FrameFeatures } from '../audio/features';
 import { createFrameAligner } from '../talk/frame-aligner';
-import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions } from '../talk/talk-engine';
-import type { LiveTalk } from './schema';
+import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
+import type { LiveTalk, VisitSummary } from './schema';
 
 /**
  * The engine host's view of one visit: raw microphone samples in, optionally raw far-end
@@ -16,12 +16,30 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   maxPatientLagMs?: number;
 }
 
+/**
+ * What a visit adds to its talk figures, already in the saved shape: questions and reflections,
+ * gaze, nudges. Each part is present only when it ran. Checkpoints carry it whole, so a visit
+ * closed from a checkpoint keeps what was known at that moment without replaying anything.
+ */
+export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'gaze' | 'nudges'>>;
+
+export interface LiveSessionCheckpoint {
+  talk: TalkCheckpoint;
+  extras: VisitExtras;
+}
+
+export interface LiveSessionResult {
+  talk: TalkResult;
+  extras: VisitExtras;
+}
+
 export interface LiveSession {
   pushClinicianSamples(samples: Float32Array): void;
   pushPatientSamples(samples: Float32Array): void;
   pushPatientFrames(frames: readonly FrameFeatures[]): void;
   live(): LiveTalk;
-  checkpoint(): TalkCheckpoint;
+  checkpoint(): LiveSessionCheckpoint;
+  result(): LiveSessionResult;
   readonly engine: TalkEngine;
 }
 
@@ -30,6 +48,7 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
+  const extras = (): VisitExtras => ({});
   const drain = () => aligner.drain((c, p) => engine.push(c, p));
   return {
     pushClinicianSamples(samples) {
@@ -45,7 +64,8 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       drain();
     },
     live: () => engine.live(),
-    checkpoint: () => engine.checkpoint(),
+    checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
+    result: () => ({ talk: engine.result(), extras: extras() }),
     engine,
   };
 }

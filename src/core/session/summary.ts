@@ -1,6 +1,7 @@
 import type { TalkResult } from '../talk/talk-engine';
 import { roundTalkResult } from '../talk/round-talk-result';
 import { ENGINE_VERSION } from './engine-version';
+import type { VisitExtras } from './live-session';
 import { VISIT_SCHEMA_VERSION, type EndReason, type RemoteSource, type VisitSummary } from './schema';
 
 /** What the extension knows about a visit besides its audio. */
@@ -17,11 +18,12 @@ export interface VisitMeta {
 }
 
 /** The saved record of a visit: talk figures rounded to what is meaningful (10 ms). */
-export function buildVisitSummary(meta: VisitMeta, talk: TalkResult): VisitSummary {
+export function buildVisitSummary(meta: VisitMeta, talk: TalkResult, extras: VisitExtras = {}): VisitSummary {
   return {
     schemaVersion: VISIT_SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
     ...meta,
     ...roundTalkResult(talk),
+    ...extras,
   };
 }
