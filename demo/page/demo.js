@@ -68,6 +68,8 @@ async function join() {
   $('remote-audio').srcObject = remoteStream;
   const startedAt = performance.now();
   source.start();
+  // Epoch ms of the script's time zero, so a test can line the panel's reactions up with the truth.
+  document.body.dataset.patientStartedAtMs = String(performance.timeOrigin + startedAt);
   const timers = [
     watchSpeaking(context, remoteStream),
     setInterval(() => {

@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { TruthTurn } from '../../scripts/lib/speaker-latency';
 import { launchChromium, type AttuneBrowser } from '../../scripts/lib/chromium';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
 import { startNetworkGuard, type NetworkGuard } from '../../scripts/lib/network-guard';
 import { VisitSummarySchema, type VisitSummary } from '../../src/core/session/schema';
 import * as v from 'valibot';
+import { cliShareAsHeardLive, type AlignedComparison } from '../../scripts/lib/live-alignment';
 
 /** One browser with the built extension, the demo server and the network guard, torn down together. */
 export interface E2E {
@@ -17,7 +19,15 @@ export interface E2E {
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const ARTIFACTS = resolve('.e2e');
-export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8')) as { clinician_share: number; clinician_s: number; patient_s: number; duration_s: number };
+export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8')) as {
+  clinician_share: number;
+  clinician_s: number;
+  patient_s: number;
+  duration_s: number;
+  turns: TruthTurn[];
+  clinician: Array<[number, number]>;
+  patient: Array<[number, number]>;
+};
 
 export async function startE2E(): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -49,4 +59,16 @@ export async function waitForVisits(page: Page, count: number, timeoutMs = 20_00
     if (visits.length >= count || Date.now() > deadline) return visits;
     await page.waitForTimeout(250);
   }
+}
+
+/**
+ * `attune analyze` on the demo's audio laid out as this live visit heard it (the fake microphone
+ * and the scripted patient start at different moments; see scripts/lib/live-alignment.ts).
+ */
+export async function cliShareForVisit(visit: VisitSummary): Promise<AlignedComparison> {
+  return cliShareAsHeardLive(
+    { clinician: visit.segments.clinician, patient: visit.segments.patient, durationS: visit.durationS },
+    { clinician: DEMO_TRUTH.clinician, patient: DEMO_TRUTH.patient, durationS: DEMO_TRUTH.duration_s },
+    { clinician: 'demo/audio/clinician.wav', patient: 'demo/audio/patient.wav' },
+  );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
-import { ARTIFACTS, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
+import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 
 /**
  * The fallback path: coaching started from the panel (no toolbar invocation, so no tab
@@ -35,6 +35,10 @@ describe('a demo visit started from the panel', () => {
     const [visit] = await waitForVisits(summaryPage, 1);
     expect(visit).toMatchObject({ endReason: 'user', partial: false, remoteSource: 'page-tap' });
     expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+    // The page-tap path agrees with the CLI on the same audio.
+    const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
+    console.info(`page-tap saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
+    expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);
     await summaryPage.close();
     await page.close();
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopServiceWorkers } from '../../scripts/lib/chromium';
 import { grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
-import { ARTIFACTS, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
+import { changeLatenciesMs, median, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from '../../scripts/lib/speaker-latency';
+import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 
 /**
  * The main path: a clinician grants the microphone once, opens the call, clicks the toolbar
@@ -23,6 +24,7 @@ describe('a coached demo visit started from the toolbar', () => {
     await expect.poll(() => panel(page).innerText()).toMatch(/Start coaching/);
 
     await startFromToolbar(e.b, page);
+    await recordSpeakingChanges(page);
     await joinCall(page);
 
     // Live updates: the elapsed clock keeps moving and who-is-speaking follows the audio.
@@ -45,6 +47,14 @@ describe('a coached demo visit started from the toolbar', () => {
     expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     await page.screenshot({ path: `${ARTIFACTS}/panel-end.png` });
 
+    // A change of speaker shows on the panel within 300 ms (median over the script's patient takeovers).
+    const { changes, scriptStartMs } = await readSpeakingChanges(page);
+    const latencies = changeLatenciesMs(changes, scriptStartMs, patientTakeovers(DEMO_TRUTH.turns), (t) => /patient|both/i.test(t));
+    const timed = latencies.filter((x): x is number => typeof x === 'number');
+    console.info(`speaker change → panel: ${timed.map((x) => x.toFixed(0)).join(', ')} ms; median ${median(timed).toFixed(0)} ms (${latencies.length - timed.length} not timed: ${latencies.filter((x) => typeof x !== 'number').join(', ')})`);
+    expect(timed.length).toBeGreaterThanOrEqual(5);
+    expect(median(timed)).toBeLessThanOrEqual(300);
+
     await hangUp(page);
     await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
 
@@ -56,6 +66,10 @@ describe('a coached demo visit started from the toolbar', () => {
     expect(Math.abs(visit!.clinicianS - DEMO_TRUTH.clinician_s)).toBeLessThan(0.1 * DEMO_TRUTH.clinician_s);
     expect(Math.abs(visit!.patientS - DEMO_TRUTH.patient_s)).toBeLessThan(0.1 * DEMO_TRUTH.patient_s);
     expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+    // The live path (tab capture → AudioWorklet → engine) agrees with the CLI on the same audio.
+    const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
+    console.info(`tab-capture saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
+    expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);
 
     await summaryPage.reload();
     await expect.poll(() => summaryPage.locator('body').innerText()).toMatch(/Talk time/);

@@ -11,6 +11,7 @@ import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
 export interface EngineHostOptions {
   send(message: EngineToBackground): void;
   workletUrl: string;
+  /** How often the panel gets the live state; a change of speaker is also sent at once. */
   liveIntervalMs?: number;
   checkpointIntervalMs?: number;
 }
@@ -34,6 +35,8 @@ interface Running {
   context: AudioContext;
   streams: MediaStream[];
   timers: ReturnType<typeof setInterval>[];
+  /** Sends the live state at once when who is speaking changed. */
+  sendOnSpeakerChange(): void;
 }
 
 export function createEngineHost(options: EngineHostOptions) {
@@ -76,12 +79,22 @@ export function createEngineHost(options: EngineHostOptions) {
         farEnd.connect(context.destination);
       }
       const session = createLiveSession({ sampleRate: context.sampleRate });
+      let shownSpeaking = session.speakingNow();
+      const sendLive = () => {
+        shownSpeaking = session.speakingNow();
+        options.send({ type: 'engine:live', sessionId, live: session.live() });
+      };
+      // A change of speaker goes out with the batch that revealed it, not at the next tick.
+      const sendOnSpeakerChange = () => {
+        if (session.speakingNow() !== shownSpeaking) sendLive();
+      };
       tap.port.onmessage = (event: MessageEvent<FrameTapBatch>) => {
         session.pushClinicianSamples(event.data.clinician);
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
+        sendOnSpeakerChange();
       };
-      const r: Running = { sessionId, session, context, streams, timers: [] };
-      r.timers.push(setInterval(() => options.send({ type: 'engine:live', sessionId, live: session.live() }), options.liveIntervalMs ?? 250));
+      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange };
+      r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? 250));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),
       );
@@ -95,7 +108,9 @@ export function createEngineHost(options: EngineHostOptions) {
     },
 
     remoteFrames(sessionId: string, energyDb: number[]): void {
-      if (running?.sessionId === sessionId) running.session.pushPatientFrames(energyDb.map((e) => ({ energyDb: e })));
+      if (running?.sessionId !== sessionId) return;
+      running.session.pushPatientFrames(energyDb.map((e) => ({ energyDb: e })));
+      running.sendOnSpeakerChange();
     },
 
     async end(sessionId: string): Promise<LiveSessionResult | null> {

@@ -4,8 +4,8 @@
  * the engine runs. It does no analysis itself so that the audio thread never misses a quantum.
  */
 
-/** Samples per batch: 16 render quanta, about 43 ms at 48 kHz. */
-export const FRAME_TAP_BATCH = 2048;
+/** Samples per batch: 8 render quanta, about 21 ms at 48 kHz (a change of speaker waits at most this long). */
+export const FRAME_TAP_BATCH = 1024;
 export const FRAME_TAP_NAME = 'attune-frame-tap';
 
 export interface FrameTapBatch {

@@ -2,7 +2,7 @@ import { createChannelFeatureStream } from '../audio/channel-features';
 import type { FrameFeatures } from '../audio/features';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
-import type { LiveTalk, VisitSummary } from './schema';
+import type { LiveTalk, SpeakingNow, VisitSummary } from './schema';
 
 /**
  * The engine host's view of one visit: raw microphone samples in, optionally raw far-end
@@ -38,6 +38,8 @@ export interface LiveSession {
   pushPatientSamples(samples: Float32Array): void;
   pushPatientFrames(frames: readonly FrameFeatures[]): void;
   live(): LiveTalk;
+  /** Who is audible now, without computing the rest of the live state. */
+  speakingNow(): SpeakingNow;
   checkpoint(): LiveSessionCheckpoint;
   result(): LiveSessionResult;
   readonly engine: TalkEngine;
@@ -64,6 +66,7 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       drain();
     },
     live: () => engine.live(),
+    speakingNow: () => engine.speakingNow(),
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
     engine,

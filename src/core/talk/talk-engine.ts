@@ -38,6 +38,8 @@ export interface TalkEngine {
   /** One 10 ms frame of each channel; null when that channel has no source yet. */
   push(clinician: FrameFeatures | null, patient: FrameFeatures | null): void;
   live(): LiveTalk;
+  /** Who is audible now: cheap, so a host can react to a change of speaker at once. */
+  speakingNow(): SpeakingNow;
   /** Totals and intervals so far, with intervals in progress closed at the current frame. */
   result(): TalkResult;
   checkpoint(): TalkCheckpoint;
@@ -95,6 +97,7 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
       apply('patient', events.patient);
       frame++;
     },
+    speakingNow,
     live() {
       const { segments, ...t } = totals();
       const { timeline: _timeline, ...metrics } = computeTalkMetrics(segments, framesToS(frame), options.metrics);
