@@ -87,17 +87,36 @@ describe('frame aligner', () => {
     aligner.pushClinician([1, 2].map((energyDb) => ({ energyDb })));
     drain();
     expect(pairs).toEqual([]);
-    aligner.pushPatient([{ energyDb: 10 }]);
-    drain();
-    expect(pairs).toEqual([[1, 10]]);
-    aligner.pushClinician([3, 4, 5, 6].map((energyDb) => ({ energyDb })));
+    aligner.pushPatient([{ energyDb: 10 }, { energyDb: 11 }]);
     drain();
     expect(pairs).toEqual([
       [1, 10],
-      [2, null],
-      [3, null],
+      [2, 11],
     ]);
-    expect(aligner.slips).toBe(2);
+    aligner.pushClinician([3, 4, 5, 6].map((energyDb) => ({ energyDb })));
+    drain();
+    expect(pairs.slice(2)).toEqual([[3, null]]);
+    expect(aligner.slips).toBe(1);
+  });
+
+  it('lines up a far end that starts late with the newest microphone frames, not the oldest waiting ones', () => {
+    const aligner = createFrameAligner(60);
+    const pairs: Array<[number, number | null]> = [];
+    const drain = () => aligner.drain((c, p) => pairs.push([c.energyDb, p?.energyDb ?? null]));
+    // 50 microphone frames (0.5 s) before the page's tap delivers its first batch of 10.
+    aligner.pushClinician(Array.from({ length: 50 }, (_, i) => ({ energyDb: i })));
+    drain();
+    aligner.pushPatient(Array.from({ length: 10 }, (_, i) => ({ energyDb: 100 + i })));
+    drain();
+    expect(pairs).toHaveLength(50);
+    expect(pairs[39]).toEqual([39, null]);
+    expect(pairs[40]).toEqual([40, 100]);
+    expect(pairs[49]).toEqual([49, 109]);
+    // From then on it pairs by count.
+    aligner.pushClinician([{ energyDb: 50 }]);
+    aligner.pushPatient([{ energyDb: 110 }]);
+    drain();
+    expect(pairs[50]).toEqual([50, 110]);
   });
 
   it('drops surplus far-end frames beyond the lag (a faster far-side clock)', () => {
