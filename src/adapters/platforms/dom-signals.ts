@@ -1,8 +1,9 @@
 /**
  * Small, defensive DOM reads shared by the platform adapters. Each swallows its own errors
  * (an invalid selector in one browser, a detached node) and answers "not found", and each
- * skips elements the page has hidden from everyone (hidden / aria-hidden), because sites keep
- * stale toolbars in the DOM behind those attributes.
+ * skips elements inside a `hidden` subtree, where sites park controls they are not showing.
+ * aria-hidden is deliberately not treated as hidden: modal dialogs set it on the whole call UI
+ * behind them, and opening the settings dialog does not end a call.
  */
 
 /** Elements that act as buttons, however the site builds them. */
@@ -13,7 +14,7 @@ const HEADINGS = 'h1, h2, h3, h4, [role="heading"], [role="alertdialog"]';
 const MAX_SCANNED = 600;
 
 function isHidden(el: Element): boolean {
-  return el.closest('[hidden], [aria-hidden="true"]') !== null;
+  return el.closest('[hidden]') !== null;
 }
 
 function queryAll(root: ParentNode, selector: string): Element[] {

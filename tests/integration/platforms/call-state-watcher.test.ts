@@ -130,3 +130,18 @@ describe('call-state watcher', () => {
     expect(watchCallState(win as unknown as globalThis.Window, adapterFor('other'), () => {}, abort.signal, FAST)).toBe('unknown');
   });
 });
+
+describe('dialogs over the call', () => {
+  it('a modal that aria-hides the call UI behind it does not end or unconfirm the call (Meet settings dialog)', async () => {
+    const win = openFixture('meet', 'in-call', 'https://meet.google.com/abc-defg-hij');
+    windows.push(win);
+    const abort = new AbortController();
+    aborts.push(abort);
+    const changes: CallState[] = [];
+    watchCallState(win as unknown as globalThis.Window, ADAPTERS.meet, (s) => changes.push(s), abort.signal, FAST);
+    win.document.querySelector('[role="main"]')?.setAttribute('aria-hidden', 'true');
+    win.document.body.insertAdjacentHTML('beforeend', '<div role="dialog"><h2>Settings</h2><button>Close</button></div>');
+    await settle(FAST.confirmEndMs * 2);
+    expect(changes).toEqual([]);
+  });
+});
