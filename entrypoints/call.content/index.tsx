@@ -3,7 +3,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ALL_CALL_PAGE_MATCHES, platformForUrl, type PlatformId } from '../../src/core/platforms/catalog';
 import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
-import { callStateReaderFor, watchCallState } from '../../src/adapters/platforms';
+import { adapterFor, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
 import { loadSettings } from '../../src/adapters/storage/settings-store';
 import { createPanelController } from '../../src/ui/panel/PanelController';
@@ -52,7 +52,7 @@ export default defineContentScript({
       abort.abort();
       tap.dispose();
     });
-    const callState = watchCallState(document, callStateReaderFor(site), (state) => {
+    const callState = watchCallState(window, adapterFor(site), (state) => {
       panel.update({ callState: state });
       void channel.send({ type: 'panel:call-state', callState: state });
     }, abort.signal);

@@ -6,13 +6,25 @@
 export const PLATFORMS = [
   { id: 'demo', label: 'Demo visit', matches: ['http://127.0.0.1/attune-demo/*', 'http://localhost/attune-demo/*'] },
   { id: 'meet', label: 'Google Meet', matches: ['https://meet.google.com/*'] },
-  { id: 'zoom', label: 'Zoom', matches: ['https://*.zoom.us/*', 'https://zoom.us/*'] },
-  { id: 'teams', label: 'Microsoft Teams', matches: ['https://teams.microsoft.com/*', 'https://teams.live.com/*'] },
-  { id: 'doxy', label: 'Doxy.me', matches: ['https://*.doxy.me/*', 'https://doxy.me/*'] },
-  { id: 'vsee', label: 'VSee', matches: ['https://*.vsee.com/*', 'https://vsee.com/*'] },
-  { id: 'webex', label: 'Webex', matches: ['https://*.webex.com/*', 'https://webex.com/*'] },
+  {
+    id: 'zoom',
+    label: 'Zoom',
+    // The web client (app.zoom.us/wc/…, <sub>.zoom.us/wc/…, Zoom for Government) and the page a
+    // hang-up lands on, so that page can report the end. Not the rest of zoom.us.
+    matches: ['https://*.zoom.us/wc/*', 'https://*.zoom.us/postattendee*', 'https://*.zoomgov.com/wc/*', 'https://*.zoomgov.com/postattendee*'],
+  },
+  {
+    id: 'teams',
+    label: 'Microsoft Teams',
+    // Work (teams.microsoft.com and its newer teams.cloud.microsoft) and personal (teams.live.com).
+    matches: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*', 'https://teams.live.com/*'],
+  },
+  { id: 'doxy', label: 'Doxy.me', matches: ['https://doxy.me/*', 'https://*.doxy.me/*'] },
+  { id: 'vsee', label: 'VSee', matches: ['https://vsee.com/*', 'https://*.vsee.com/*', 'https://*.vsee.me/*'] },
+  { id: 'webex', label: 'Webex', matches: ['https://*.webex.com/*'] },
   { id: 'whereby', label: 'Whereby', matches: ['https://whereby.com/*', 'https://*.whereby.com/*'] },
-  { id: 'jitsi', label: 'Jitsi Meet', matches: ['https://meet.jit.si/*'] },
+  // meet.jit.si and 8x8's hosted Jitsi; self-hosted Jitsi is recognised by its markup instead.
+  { id: 'jitsi', label: 'Jitsi Meet', matches: ['https://meet.jit.si/*', 'https://8x8.vc/*'] },
 ] as const;
 
 export type PlatformId = (typeof PLATFORMS)[number]['id'] | 'other';
