@@ -4,12 +4,15 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 /**
  * Serves the demo visit on 127.0.0.1: the page at /attune-demo/ and its recorded patient
- * audio at /attune-demo/audio/. Only those two folders, nothing else from the disk.
+ * audio at /attune-demo/audio/. Only those two folders, nothing else from the disk. The same
+ * page is also served at /elsewhere/, an address outside Attune's catalog of call sites, to
+ * stand for any other telehealth site.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const MOUNTS: Array<[prefix: string, dir: string]> = [
   ['/attune-demo/audio/', join(ROOT, 'demo/audio')],
   ['/attune-demo/', join(ROOT, 'demo/page')],
+  ['/elsewhere/', join(ROOT, 'demo/page')],
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

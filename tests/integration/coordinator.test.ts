@@ -19,12 +19,13 @@ function talk(seconds = 10): TalkResult {
 }
 
 /** The coordinator with real storage (fake-indexeddb) and fakes for the browser parts. */
-function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean } = {}) {
+function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean; pageUrl?: string } = {}) {
   const db = openAttuneDb();
   const sent: Array<[number, BackgroundToPanel]> = [];
   let saved: CoordinatorState | null = null;
   const running = new Set(options.running ?? []);
   const frames: number[][] = [];
+  const panelsShown: number[] = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
@@ -43,11 +44,12 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     },
     tabs: {
       send: (tabId, message) => void sent.push([tabId, message]),
-      url: async (tabId) => `https://meet.google.com/abc-defg-hij?tab=${tabId}`,
+      url: async (tabId) => options.pageUrl ?? `https://meet.google.com/abc-defg-hij?tab=${tabId}`,
       captureStreamId: async () => {
         if (options.captureFails) throw new Error('Extension has not been invoked for the current page');
         return 'stream-1';
       },
+      showPanel: async (tabId) => void panelsShown.push(tabId),
     },
     visits: createVisitRepository(db),
     checkpoints: createCheckpointStore(db),
@@ -57,10 +59,19 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
 }
 
 describe('coordinator', () => {
+  it('puts the panel on a page outside the catalog when the clinician starts there from the toolbar', async () => {
+    const other = setup({ pageUrl: 'https://telehealth.example-clinic.org/room/5' });
+    expect(await other.coordinator.start(9, 'toolbar')).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture' });
+    expect(other.panelsShown).toEqual([9]);
+    const meet = setup();
+    await meet.coordinator.start(9, 'toolbar');
+    expect(meet.panelsShown).toEqual([]); // its own content script is already there
+  });
+
   it('starts from the toolbar with tab capture and saves the engine’s figures at the end', async () => {
     const t = setup();
     const view = await t.coordinator.start(7, 'toolbar');

@@ -6,6 +6,9 @@ import type { CoordinatorPorts } from '../../core/session/coordinator';
  * Tabs as the coordinator sees them: messages to a tab's panel (mirrored on the toolbar
  * badge), the tab's URL, and a tab-capture stream id for its audio.
  */
+/** The built call-page content script (WXT's output path for entrypoints/call.content). */
+const CALL_CONTENT_SCRIPT = '/content-scripts/call.js';
+
 export function createTabsPort(): CoordinatorPorts['tabs'] {
   return {
     send(tabId, message: BackgroundToPanel) {
@@ -26,6 +29,11 @@ export function createTabsPort(): CoordinatorPorts['tabs'] {
       const streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
       if (!streamId) throw new Error('tab capture returned no stream id');
       return streamId;
+    },
+    async showPanel(tabId) {
+      // activeTab lets us script the page the clinician invoked Attune on, and only that page.
+      if (browser.scripting?.executeScript) await browser.scripting.executeScript({ target: { tabId }, files: [CALL_CONTENT_SCRIPT] });
+      else await browser.tabs.executeScript(tabId, { file: CALL_CONTENT_SCRIPT });
     },
   };
 }

@@ -54,6 +54,8 @@ export interface CoordinatorPorts {
     url(tabId: number): Promise<string | null>;
     /** A tab-capture stream id; throws when the tab was not invoked or capture is unavailable. */
     captureStreamId(tabId: number): Promise<string>;
+    /** Puts the panel on a page outside the catalog (allowed by the clinician's invocation); throws when it cannot. */
+    showPanel(tabId: number): Promise<void>;
   };
   visits: { save(summary: VisitSummary): Promise<void> };
   checkpoints: {
@@ -146,6 +148,10 @@ export function createCoordinator(ports: CoordinatorPorts) {
     }
     session.status = 'active';
     await persist();
+    // Any other site has no content script until the clinician asks for coaching from the toolbar.
+    if (session.site === 'other' && via === 'toolbar') {
+      await ports.tabs.showPanel(tabId).catch((error: unknown) => ports.log(`no panel on tab ${tabId}: ${String(error)}`));
+    }
     if (session.remoteSource === 'page-tap') ports.tabs.send(tabId, { type: 'tab:start-tap', sessionId: session.sessionId });
     await pushView(tabId);
     return view(tabId);

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantMicrophone, joinCall, panel, savedVisits, startFromToolbar } from '../../scripts/lib/visit-flow';
+import { ARTIFACTS, startE2E, waitForVisits, type E2E } from './harness';
+
+/**
+ * A telehealth site Attune does not know: no panel until the clinician starts coaching from the
+ * toolbar (activeTab), which then puts the panel on that page and captures the tab's audio.
+ */
+describe('coaching on any other site', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('shows the panel after a start from the toolbar and saves the visit as "other"', async () => {
+    await grantMicrophone(e.b);
+    const page = await e.b.context.newPage();
+    await page.goto(e.server.url.replace('/attune-demo/', '/elsewhere/'));
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('attune-panel').count()).toBe(0); // nothing runs on a page we were not asked onto
+
+    await startFromToolbar(e.b, page);
+    await panel(page).getByRole('button', { name: /end visit/i }).waitFor({ timeout: 15_000 });
+    await joinCall(page);
+    await page.waitForTimeout(12_000); // the patient's opening statement starts 4 s into the script
+    await page.screenshot({ path: `${ARTIFACTS}/panel-other-site.png` });
+    await panel(page).getByRole('button', { name: /end visit/i }).click();
+    await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
+
+    const summaryPage = await savedVisits(e.b);
+    const [visit] = await waitForVisits(summaryPage, 1);
+    expect(visit).toMatchObject({ site: 'other', host: '127.0.0.1', remoteSource: 'tab-capture', endReason: 'user' });
+    expect(visit!.patientS).toBeGreaterThan(4);
+    expect(e.guard.attempts).toEqual([]);
+  });
+});
