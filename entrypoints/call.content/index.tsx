@@ -5,7 +5,9 @@ import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
 import { adapterFor, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
-import { loadSettings } from '../../src/adapters/storage/settings-store';
+import { loadSettings, watchSettings } from '../../src/adapters/storage/settings-store';
+import { collectCssText, createPopOutHost } from '../../src/adapters/panel/pip-window';
+import { panelPrefsFrom } from '../../src/ui/panel/model';
 import { createPanelController } from '../../src/ui/panel/PanelController';
 import '../../src/ui/panel/panel.css';
 
@@ -21,6 +23,7 @@ export default defineContentScript({
     const positions = panelPositionStore(site);
     const tap = createPageTapBridge(window, (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
     const settings = await loadSettings();
+    const popOut = createPopOutHost(window);
 
     const ui = await createShadowRootUi(ctx, {
       name: 'attune-panel',
@@ -37,8 +40,17 @@ export default defineContentScript({
             openSummary: (visitId) => void channel.send({ type: 'panel:open-summary', visitId }),
             openSetup: () => void channel.send({ type: 'panel:open-setup' }),
             savePosition: (p) => void positions.save(p),
+            // The pop-out window keeps the panel out of a shared tab; only where the browser has it.
+            popOut: popOut.supported
+              ? () =>
+                  void popOut
+                    .open({ width: 320, height: 560, title: 'Attune', cssText: collectCssText(ui.shadow), onClose: () => panel.moveTo(null) })
+                    .then((w) => panel.moveTo(w.container))
+                    .catch((error: unknown) => console.warn('Attune: the panel could not pop out', error))
+              : undefined,
+            popIn: () => popOut.current?.close(),
           },
-          { visible: settings.showPanelOnCallPages },
+          { visible: settings.showPanelOnCallPages, prefs: panelPrefsFrom(settings) },
         );
       },
       onRemove: (controller) => controller?.unmount(),
@@ -48,9 +60,12 @@ export default defineContentScript({
     panel.update({ position: await positions.load() });
 
     const abort = new AbortController();
+    const stopWatchingSettings = watchSettings((s) => panel.update({ prefs: panelPrefsFrom(s) }));
     ctx.onInvalidated(() => {
       abort.abort();
       tap.dispose();
+      stopWatchingSettings();
+      popOut.current?.close();
     });
     const callState = watchCallState(window, adapterFor(site), (state) => {
       panel.update({ callState: state });

@@ -3,13 +3,28 @@ import type { MicPermission } from '../../src/core/protocol/messages';
 import { loadSettings, updateSettings } from '../../src/adapters/storage/settings-store';
 import { readMicPermission, requestMicPermission } from '../../src/adapters/browser/microphone-permission';
 import { SetupPage } from '../../src/ui/options/SetupPage';
+import { NudgeSection } from '../../src/ui/options/NudgeSection';
+import type { Settings } from '../../src/core/settings/settings';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
 
 async function main() {
   let micPermission: MicPermission = await readMicPermission();
-  let privacyLocal = (await loadSettings()).privacyLocal;
+  let settings: Settings = await loadSettings();
+  let privacyLocal = settings.privacyLocal;
+  const save = (change: Partial<Settings>) =>
+    void updateSettings(change).then(
+      (s) => {
+        settings = s;
+        message = null;
+        draw();
+      },
+      (error: unknown) => {
+        message = `Your change could not be saved: ${String(error)}`;
+        draw();
+      },
+    );
   let message: string | null = null;
   const draw = () =>
     render(
@@ -40,7 +55,14 @@ async function main() {
             draw();
           })
         }
-      />,
+      >
+        <NudgeSection
+          nudges={settings.nudges}
+          quietMode={settings.quietMode}
+          onNudgesChange={(nudges) => save({ nudges })}
+          onQuietModeChange={(quietMode) => save({ quietMode })}
+        />
+      </SetupPage>,
       root,
     );
   draw();

@@ -6,7 +6,8 @@ export const CLINICIAN_SHARE_LIMIT = 0.6;
 
 export type BalanceTone = 'none' | 'balanced' | 'high';
 
-export function balanceTone(clinicianShare: number | null): BalanceTone {
+/** `limit`: the clinician's own target (settings.targets.clinicianShareMax) where a surface knows it. */
+export function balanceTone(clinicianShare: number | null, limit = CLINICIAN_SHARE_LIMIT): BalanceTone {
   if (clinicianShare === null || !Number.isFinite(clinicianShare)) return 'none';
-  return clinicianShare > CLINICIAN_SHARE_LIMIT ? 'high' : 'balanced';
+  return clinicianShare > limit ? 'high' : 'balanced';
 }

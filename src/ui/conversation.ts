@@ -29,9 +29,9 @@ export function floorText(metrics: Pick<LiveMetrics, 'floor' | 'currentTurnS'>):
   return metrics.floor ? `${TURN_OF[metrics.floor]}: ${formatClock(metrics.currentTurnS)}` : null;
 }
 
-/** True while the clinician holds the floor for longer than the long-monologue threshold. */
-export function isLongMonologue(metrics: Pick<LiveMetrics, 'floor' | 'currentTurnS'>): boolean {
-  return metrics.floor === 'clinician' && metrics.currentTurnS > LONG_MONOLOGUE_S;
+/** True while the clinician holds the floor for longer than the long-monologue threshold (the clinician's own, where known). */
+export function isLongMonologue(metrics: Pick<LiveMetrics, 'floor' | 'currentTurnS'>, overS = LONG_MONOLOGUE_S): boolean {
+  return metrics.floor === 'clinician' && metrics.currentTurnS > overS;
 }
 
 /** The opening statement while it lasts and for OPENING_LINGER_S after it ends; otherwise null. */

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AttuneBrowser } from '../../scripts/lib/chromium';
 import { stopServiceWorkers } from '../../scripts/lib/chromium';
 import { grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { changeLatenciesMs, median, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from '../../scripts/lib/speaker-latency';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
+import { axePanel, SCREENSHOTS, setNudgeOptions, setSetting, shootPanel } from './panel-shots';
 
 /**
  * The main path: a clinician grants the microphone once, opens the call, clicks the toolbar
@@ -20,6 +23,9 @@ describe('a coached demo visit started from the toolbar', () => {
 
   it('shows live shares close to the truth, survives a worker restart, saves the summary, sends nothing', async () => {
     await grantMicrophone(e.b);
+    // A strict balance limit over a 1-minute window (set on the options page), so that the
+    // two-minute demo raises a nudge: the demo clinician speaks ~44% of the time.
+    await setNudgeOptions(e.b, { 'Your share above': '20', 'Over the last': '1' });
     const page = await openDemoVisit(e.b, e.server.url);
     await expect.poll(() => panel(page).innerText()).toMatch(/Start coaching/);
 
@@ -38,6 +44,8 @@ describe('a coached demo visit started from the toolbar', () => {
     await page.waitForTimeout(4_000);
     const afterRestart = await readPanel(page);
     expect(afterRestart.elapsedS).toBeGreaterThan(early.elapsedS);
+
+    await panelStates(e.b, page);
 
     await waitForPatientScript(page);
     await page.waitForTimeout(1_000);
@@ -87,3 +95,66 @@ describe('a coached demo visit started from the toolbar', () => {
     await expect.poll(() => e.guard.attempts.join(' ')).toMatch(/guard-control\.example/);
   });
 });
+
+/**
+ * The panel's states while the visit runs, each screenshotted, with axe-core (colour contrast
+ * included) in light and dark: the balance nudge, minimized, quiet mode, dark, and 200% zoom.
+ */
+async function panelStates(b: AttuneBrowser, page: Page): Promise<void> {
+  const p = panel(page);
+  // The window is full at 60 s; the nudge comes the next time the clinician speaks.
+  await p.locator('.attune-nudge').waitFor({ timeout: 90_000 });
+  expect(await p.locator('.attune-nudge [role="status"]').innerText()).toBe('Invite the patient to say more');
+  await p.getByRole('button', { name: 'Why?' }).focus(); // reason and source show on focus
+  expect(await p.locator('.attune-nudge__details').innerText()).toMatch(/Over the last 1 min you spoke \d+% of the talk time \(your target: at most 20%\)/);
+  await shootPanel(page, 'panel-nudge');
+  expect(await axePanel(page)).toEqual([]);
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shootPanel(page, 'panel-dark');
+  expect(await axePanel(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await p.getByRole('button', { name: 'Dismiss: Invite the patient to say more' }).click();
+  await expect.poll(() => p.locator('.attune-nudge').count()).toBe(0);
+
+  await p.getByRole('button', { name: 'Minimize Attune panel' }).click();
+  const dot = page.locator('attune-panel button.attune-dot');
+  await expect.poll(() => dot.getAttribute('aria-label')).toMatch(/you \d+% of talk time/);
+  // The dot keeps the bar's colour, judged by the bar's target (60%), not the nudge's stricter limit.
+  expect(await dot.getAttribute('class')).toMatch(/attune-dot--balanced/);
+  await shootPanel(page, 'panel-minimized');
+  await dot.click();
+
+  await setSetting(b, 'quietMode', true);
+  await p.locator('.attune-live--quiet').waitFor({ timeout: 5_000 });
+  expect(await p.locator('.attune-stats').count()).toBe(0);
+  await shootPanel(page, 'panel-quiet');
+  await setSetting(b, 'quietMode', false);
+  await p.locator('.attune-stats').waitFor({ timeout: 5_000 });
+
+  // 200% zoom: half the CSS viewport at twice the pixel density. The whole panel must still fit.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+  await page.waitForTimeout(300);
+  const box = (await p.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(640);
+  expect(box.y + box.height).toBeLessThanOrEqual(400);
+  await shootPanel(page, 'panel-zoom-200');
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+
+  // Pop-out (Document Picture-in-Picture, present in this Chromium): the panel leaves the page,
+  // so sharing the call tab does not show it, and comes back when its window closes.
+  expect(await page.evaluate(() => 'documentPictureInPicture' in window)).toBe(true);
+  const pipPage = b.context.waitForEvent('page', { timeout: 10_000 }).catch(() => null);
+  await p.getByRole('button', { name: /Pop the panel out/ }).click();
+  await expect.poll(() => page.locator('attune-panel section.attune-panel').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window?.document.querySelector('.attune-panel--docked h2')?.textContent)).toBe('Attune');
+  const pip = await pipPage;
+  if (pip) await pip.screenshot({ path: `${SCREENSHOTS}/panel-pop-out.png` });
+  await page.evaluate(() => (window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window?.close());
+  await p.waitFor({ timeout: 5_000 });
+}

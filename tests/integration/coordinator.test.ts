@@ -26,13 +26,15 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
   const running = new Set(options.running ?? []);
   const frames: number[][] = [];
   const panelsShown: number[] = [];
+  const startSettings: unknown[] = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
     engine: {
-      async start({ sessionId }) {
+      async start({ sessionId, settings }) {
         if (options.startError) throw options.startError;
         running.add(sessionId);
+        startSettings.push(settings);
       },
       async end(sessionId) {
         running.delete(sessionId);
@@ -59,7 +61,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, startSettings, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
 }
 
 describe('coordinator', () => {
@@ -76,6 +78,8 @@ describe('coordinator', () => {
     const t = setup();
     const view = await t.coordinator.start(7, 'toolbar');
     expect(view).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture', sessionId: 'visit-1' });
+    // The engine gets the settings of this moment: the coach's thresholds and quiet mode.
+    expect(t.startSettings).toEqual([DEFAULT_SETTINGS]);
     const ended = await t.coordinator.end(7, 'user');
     expect(ended).toMatchObject({ coaching: 'ended', lastVisitId: 'visit-1' });
     const { visits } = await t.visits.list();

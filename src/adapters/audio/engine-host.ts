@@ -1,5 +1,6 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
+import type { Settings } from '../../core/settings/settings';
 import type { LiveSessionResult } from '../../core/session/live-session';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
 
@@ -49,7 +50,8 @@ export function createEngineHost(options: EngineHostOptions) {
   }
 
   return {
-    async start(sessionId: string, tabStreamId: string | null): Promise<void> {
+    /** `settings`: the clinician's settings as the visit starts (the coach's thresholds and quiet mode). */
+    async start(sessionId: string, tabStreamId: string | null, settings?: Settings): Promise<void> {
       if (running) {
         if (running.sessionId === sessionId) return;
         throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
@@ -78,7 +80,7 @@ export function createEngineHost(options: EngineHostOptions) {
         // Capturing a tab mutes it; play it back so the clinician still hears the patient.
         farEnd.connect(context.destination);
       }
-      const session = createLiveSession({ sampleRate: context.sampleRate });
+      const session = createLiveSession({ sampleRate: context.sampleRate, settings });
       let shownSpeaking = session.speakingNow();
       const sendLive = () => {
         shownSpeaking = session.speakingNow();

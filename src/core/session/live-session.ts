@@ -1,7 +1,9 @@
 import { createChannelFeatureStream } from '../audio/channel-features';
+import { createCoach } from '../coach/coach';
 import type { FrameFeatures } from '../audio/features';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { LiveTalk, SpeakingNow, VisitSummary } from './schema';
 
 /**
@@ -14,6 +16,8 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   sampleRate: number;
   /** How long to wait for late far-end frames before counting them as missing. */
   maxPatientLagMs?: number;
+  /** The clinician's settings when the visit started (nudge thresholds, quiet mode); defaults when absent. */
+  settings?: Settings;
 }
 
 /**
@@ -50,7 +54,9 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
-  const extras = (): VisitExtras => ({});
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });
+  const extras = (): VisitExtras => ({ nudges: coach.events() });
   const drain = () => aligner.drain((c, p) => engine.push(c, p));
   return {
     pushClinicianSamples(samples) {
@@ -65,7 +71,11 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       aligner.pushPatient(frames);
       drain();
     },
-    live: () => engine.live(),
+    // Each live update also advances the coach, so it sees every state the panel is sent.
+    live: () => {
+      const state = engine.live();
+      return { ...state, nudge: coach.update(state) };
+    },
     speakingNow: () => engine.speakingNow(),
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),

@@ -1,22 +1,28 @@
 /**
- * Clinician vs patient share of talk time as one horizontal bar. The percentages and names are
- * always printed and a sentence states when the clinician is talking most, so colour is never
- * the only signal.
+ * Clinician vs patient share of talk time as one horizontal bar, with the clinician's target
+ * zone (their share up to `targetMax`) marked under it. The percentages and names are always
+ * printed and a sentence states when the clinician is over the target, so colour is never the
+ * only signal.
  */
 import '../theme.css';
 import './components.css';
-import { balanceTone } from '../balance';
-import { formatSharePair } from '../format';
+import { balanceTone, CLINICIAN_SHARE_LIMIT } from '../balance';
+import { formatPercent, formatSharePair } from '../format';
 
 export interface BalanceBarProps {
   /** clinicianS / (clinicianS + patientS); null before anyone has spoken. */
   clinicianShare: number | null;
+  /** Highest clinician share in the target zone (settings.targets.clinicianShareMax). */
+  targetMax?: number;
+  /** Show the target zone under the bar (the panel does; compact surfaces may not). */
+  showTarget?: boolean;
 }
 
-export function BalanceBar({ clinicianShare }: BalanceBarProps) {
-  const tone = balanceTone(clinicianShare);
+export function BalanceBar({ clinicianShare, targetMax = CLINICIAN_SHARE_LIMIT, showTarget = false }: BalanceBarProps) {
+  const tone = balanceTone(clinicianShare, targetMax);
   const pair = formatSharePair(clinicianShare);
   const youPct = clinicianShare === null ? 0 : Math.min(100, Math.max(0, clinicianShare * 100));
+  const targetPct = Math.min(100, Math.max(0, targetMax * 100));
   return (
     <div class={`attune-balance attune-balance--${tone}`}>
       <div class="attune-balance__legend">
@@ -30,19 +36,30 @@ export function BalanceBar({ clinicianShare }: BalanceBarProps) {
         </span>
       </div>
       {/* The bar repeats the legend visually; hidden from assistive tech to avoid reading it twice. */}
-      <div class="attune-balance__track" aria-hidden="true">
-        {tone !== 'none' && (
+      <div class="attune-balance__scale" aria-hidden="true">
+        <div class="attune-balance__track">
+          {tone !== 'none' && (
+            <>
+              <div class="attune-balance__fill attune-balance__fill--you" style={{ width: `${youPct}%` }} />
+              <div class="attune-balance__fill attune-balance__fill--patient" style={{ width: `${100 - youPct}%` }} />
+            </>
+          )}
+        </div>
+        {showTarget && (
           <>
-            <div class="attune-balance__fill attune-balance__fill--you" style={{ width: `${youPct}%` }} />
-            <div class="attune-balance__fill attune-balance__fill--patient" style={{ width: `${100 - youPct}%` }} />
+            <div class="attune-balance__marker" style={{ left: `${targetPct}%` }} />
+            <div class="attune-balance__zone" style={{ width: `${targetPct}%` }} />
           </>
         )}
       </div>
-      <p class="attune-balance__hint">
-        {tone === 'none' && 'No speech yet'}
-        {tone === 'balanced' && 'Balanced conversation'}
-        {tone === 'high' && 'You are doing most of the talking'}
-      </p>
+      <div class="attune-balance__foot">
+        <p class="attune-balance__hint">
+          {tone === 'none' && 'No speech yet'}
+          {tone === 'balanced' && 'Balanced conversation'}
+          {tone === 'high' && 'You are doing most of the talking'}
+        </p>
+        {showTarget && <span class="attune-balance__target">Target: you ≤ {formatPercent(targetMax)}</span>}
+      </div>
     </div>
   );
 }

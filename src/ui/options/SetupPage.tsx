@@ -3,6 +3,7 @@ import '../theme.css';
 import '../page.css';
 import '../components/components.css';
 import './setup.css';
+import type { ComponentChildren } from 'preact';
 import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
 
@@ -14,9 +15,11 @@ export interface SetupPageProps {
   privacyLocal: boolean;
   onPrivacyLocalChange(on: boolean): void;
   message: string | null;
+  /** Further sections (the nudge settings, …), shown after the steps. */
+  children?: ComponentChildren;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -87,6 +90,7 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
             </p>
           </li>
         </ol>
+        {children}
       </div>
     </main>
   );

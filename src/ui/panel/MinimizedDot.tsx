@@ -9,6 +9,8 @@ import { formatPercent } from '../format';
 export interface MinimizedDotProps {
   /** Null when not coaching or nobody has spoken yet. */
   clinicianShare: number | null;
+  /** The clinician's target (settings.targets.clinicianShareMax): above it the dot turns amber. */
+  limit?: number;
   active: boolean;
   /** The panel's root ref: while minimized the dot is the element that is positioned and focused. */
   dotRef: RefObject<HTMLElement>;
@@ -22,9 +24,9 @@ export function dotLabel(active: boolean, clinicianShare: number | null): string
   return `Attune: you ${formatPercent(clinicianShare)} of talk time. Restore panel`;
 }
 
-export function MinimizedDot({ clinicianShare, active, dotRef, style, onRestore }: MinimizedDotProps) {
+export function MinimizedDot({ clinicianShare, limit, active, dotRef, style, onRestore }: MinimizedDotProps) {
   const share = active ? clinicianShare : null;
-  const tone = balanceTone(share);
+  const tone = balanceTone(share, limit);
   return (
     <button
       type="button"

@@ -10,10 +10,10 @@ import { Alert } from '../components/Alert';
 import { LiveView } from './LiveView';
 import { MinimizedDot } from './MinimizedDot';
 import { PanelHeader } from './PanelHeader';
-import type { PanelModel, PanelProps } from './model';
+import { DEFAULT_PANEL_PREFS, nudgeKey, type PanelModel, type PanelProps } from './model';
 import { usePanelPosition } from './usePanelPosition';
 
-export type { PanelActions, PanelModel, PanelProps, Position } from './model';
+export type { PanelActions, PanelModel, PanelPrefs, PanelProps, Position } from './model';
 
 const CALL_STATE_TEXT: Record<PanelModel['callState'], string> = {
   live: 'Call in progress',
@@ -40,14 +40,18 @@ export function Panel({ model, actions, minimized, onMinimizedChange, position, 
     onMinimizedChange(next);
   };
 
-  const style = pos ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto', bottom: 'auto' } : undefined;
+  const docked = model.placement === 'pop-out';
+  // In its own window the panel fills it: no saved position, no dragging.
+  const style = pos && !docked ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto', bottom: 'auto' } : undefined;
   const active = model.coaching === 'active' || model.coaching === 'ending';
+  const prefs = model.prefs ?? DEFAULT_PANEL_PREFS;
 
-  if (minimized) {
+  if (minimized && !docked) {
     return (
       <MinimizedDot
         dotRef={rootRef}
         clinicianShare={model.live?.clinicianShare ?? null}
+        limit={prefs.clinicianShareMax}
         active={active}
         style={style}
         onRestore={() => toggle(false)}
@@ -56,18 +60,27 @@ export function Panel({ model, actions, minimized, onMinimizedChange, position, 
   }
 
   return (
-    <section ref={rootRef} class="attune-theme attune-panel" style={style} aria-labelledby={titleId}>
+    <section ref={rootRef} class={`attune-theme attune-panel${docked ? ' attune-panel--docked' : ''}`} style={style} aria-labelledby={titleId}>
       <PanelHeader
         titleId={titleId}
         platformLabel={model.platformLabel}
         privacyLocal={model.privacyLocal}
         minimizeRef={minimizeRef}
-        onPointerDown={onPointerDown}
+        docked={docked}
+        onPointerDown={docked ? () => undefined : onPointerDown}
         onHandleKeyDown={onHandleKeyDown}
         onMinimize={() => toggle(true)}
         onHide={actions.onHide}
+        onPopOut={model.canPopOut ? actions.onPopOut : undefined}
+        onPopIn={actions.onPopIn}
       />
       <div class="attune-panel__body">
+        {model.goal && !prefs.quiet && (
+          <p class="attune-goal">
+            <span class="attune-goal__label">Your goal: </span>
+            {model.goal.text}
+          </p>
+        )}
         <Alert message={model.message} />
         <PanelBody model={model} actions={actions} />
       </div>
@@ -80,7 +93,17 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
   switch (model.coaching) {
     case 'active':
     case 'ending':
-      return <LiveView live={model.live} remoteSource={model.remoteSource} ending={model.coaching === 'ending'} onEnd={actions.onEnd} />;
+      return (
+        <LiveView
+          live={model.live}
+          remoteSource={model.remoteSource}
+          ending={model.coaching === 'ending'}
+          onEnd={actions.onEnd}
+          prefs={model.prefs}
+          nudge={visibleNudge(model)}
+          onDismissNudge={actions.onDismissNudge && model.live?.nudge ? () => actions.onDismissNudge!(nudgeKey(model.live!.nudge!)) : undefined}
+        />
+      );
     case 'ended':
       return (
         <div class="attune-panel__state">
@@ -130,4 +153,10 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
         </div>
       );
   }
+}
+
+/** The engine's current nudge unless the clinician dismissed that very one. */
+function visibleNudge(model: PanelModel) {
+  const nudge = model.live?.nudge ?? null;
+  return nudge && nudgeKey(nudge) !== model.dismissedNudge ? nudge : null;
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { CallState, TabView } from '../../core/protocol/messages';
 import { Panel } from './Panel';
-import type { PanelModel, Position } from './model';
+import { DEFAULT_PANEL_PREFS, type PanelModel, type PanelPrefs, type Position } from './model';
 
 /**
  * Keeps the panel's state in the content script and re-renders on every change. Everything
@@ -13,6 +13,10 @@ export interface PanelPorts {
   openSummary(visitId: string | null): void;
   openSetup(): void;
   savePosition(position: Position): void;
+  /** Moves the panel into its own window (Document Picture-in-Picture); absent where unsupported. */
+  popOut?(): void;
+  /** Closes that window; the panel comes back to the page. */
+  popIn?(): void;
 }
 
 interface PanelState {
@@ -21,9 +25,13 @@ interface PanelState {
   visible: boolean;
   minimized: boolean;
   position: Position | null;
+  prefs: PanelPrefs;
+  /** `id@raisedAtS` of the nudge the clinician dismissed. */
+  dismissedNudge: string | null;
+  placement: 'page' | 'pop-out';
 }
 
-export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'view' | 'callState'>): PanelModel {
+export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'view' | 'callState'> & Partial<PanelState>, canPopOut = false): PanelModel {
   const view = state.view;
   return {
     platformLabel,
@@ -34,26 +42,47 @@ export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'vie
     privacyLocal: view?.privacyLocal ?? true,
     message: view?.message ?? null,
     lastVisitId: view?.lastVisitId ?? null,
+    goal: view?.goal ?? null,
+    prefs: state.prefs ?? DEFAULT_PANEL_PREFS,
+    dismissedNudge: state.dismissedNudge ?? null,
+    placement: state.placement ?? 'page',
+    canPopOut,
   };
 }
 
 export function createPanelController(container: HTMLElement, platformLabel: string, ports: PanelPorts, initial: Partial<PanelState> = {}) {
-  let state: PanelState = { view: null, callState: 'unknown', visible: true, minimized: false, position: null, ...initial };
+  let state: PanelState = {
+    view: null,
+    callState: 'unknown',
+    visible: true,
+    minimized: false,
+    position: null,
+    prefs: DEFAULT_PANEL_PREFS,
+    dismissedNudge: null,
+    placement: 'page',
+    ...initial,
+  };
+  const pageContainer = container;
+  let target = container;
 
   function draw(): void {
-    if (!state.visible) {
-      render(null, container);
+    // A popped-out panel shows even when hidden on the page: the clinician asked for the window.
+    if (!state.visible && state.placement === 'page') {
+      render(null, target);
       return;
     }
     render(
       <Panel
-        model={toPanelModel(platformLabel, state)}
+        model={toPanelModel(platformLabel, state, ports.popOut !== undefined)}
         actions={{
           onStart: ports.start,
           onEnd: ports.end,
           onOpenSummary: () => ports.openSummary(state.view?.lastVisitId ?? null),
           onOpenSetup: ports.openSetup,
-          onHide: () => update({ visible: false }),
+          onHide: () => (state.placement === 'pop-out' ? ports.popIn?.() : update({ visible: false })),
+          onDismissNudge: (key) => update({ dismissedNudge: key }),
+          onPopOut: ports.popOut,
+          onPopIn: ports.popIn,
         }}
         minimized={state.minimized}
         onMinimizedChange={(minimized) => update({ minimized })}
@@ -63,7 +92,7 @@ export function createPanelController(container: HTMLElement, platformLabel: str
           ports.savePosition(position);
         }}
       />,
-      container,
+      target,
     );
   }
 
@@ -76,9 +105,15 @@ export function createPanelController(container: HTMLElement, platformLabel: str
   return {
     update,
     toggle: () => update({ visible: !state.visible, minimized: false }),
+    /** Renders the panel into another document's element (the pop-out window), or back on the page (null). */
+    moveTo(popOutContainer: HTMLElement | null): void {
+      render(null, target);
+      target = popOutContainer ?? pageContainer;
+      update({ placement: popOutContainer ? 'pop-out' : 'page', minimized: false, visible: true });
+    },
     get state(): Readonly<PanelState> {
       return state;
     },
-    unmount: () => render(null, container),
+    unmount: () => render(null, target),
   };
 }

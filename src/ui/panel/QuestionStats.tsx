@@ -1,0 +1,69 @@
+/**
+ * The clinician's open and closed questions and reflections so far, the open-question share and
+ * reflections per question (R:Q) against the clinician's targets. Shown when speech-to-text
+ * runs (live.questions); while it loads or fails, one line says so instead of zeros.
+ */
+import type { LiveQuestions } from '../../core/session/schema';
+import { formatPercent } from '../format';
+
+export interface QuestionStatsProps {
+  questions: LiveQuestions;
+  openShareMin: number;
+  reflectionToQuestionMin: number;
+}
+
+const STATUS_TEXT: Record<LiveQuestions['status']['state'], string | null> = {
+  loading: 'Speech recognition is loading…',
+  error: 'Speech recognition is unavailable',
+  off: null,
+  ready: null,
+};
+
+export function formatRatio(x: number | null): string {
+  return x === null ? '—' : (Math.round(x * 10) / 10).toFixed(1);
+}
+
+export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin }: QuestionStatsProps) {
+  const { counts, status } = questions;
+  if (status.state === 'off') return null;
+  const statusText = status.state === 'error' && status.message ? status.message : STATUS_TEXT[status.state];
+  const openOk = counts.openShare === null || counts.openShare >= openShareMin;
+  const rqOk = counts.reflectionToQuestion === null || counts.reflectionToQuestion >= reflectionToQuestionMin;
+  return (
+    <section class="attune-questions" aria-label="Questions and reflections">
+      {statusText && <p class="attune-panel__note">{statusText}</p>}
+      <dl class="attune-counts">
+        <div>
+          <dt>Open</dt>
+          <dd>{counts.open}</dd>
+        </div>
+        <div>
+          <dt>Closed</dt>
+          <dd>{counts.closed}</dd>
+        </div>
+        <div>
+          <dt>Reflections</dt>
+          <dd>{counts.reflections}</dd>
+        </div>
+      </dl>
+      <dl class="attune-ratios">
+        <div class={openOk ? '' : 'attune-ratio--below'}>
+          <dt>Open questions</dt>
+          <dd>
+            {formatPercent(counts.openShare)}
+            <span class="attune-ratio__target"> (target ≥ {formatPercent(openShareMin)}{openOk ? '' : ', below'})</span>
+          </dd>
+        </div>
+        <div class={rqOk ? '' : 'attune-ratio--below'}>
+          <dt>
+            <abbr title="Reflections per question">R:Q</abbr>
+          </dt>
+          <dd>
+            {formatRatio(counts.reflectionToQuestion)}
+            <span class="attune-ratio__target"> (target ≥ {formatRatio(reflectionToQuestionMin)}{rqOk ? '' : ', below'})</span>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
