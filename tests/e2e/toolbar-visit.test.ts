@@ -69,6 +69,7 @@ describe('a coached demo visit started from the toolbar', () => {
     const summaryPage = await savedVisits(e.b);
     const [visit] = await waitForVisits(summaryPage, 1);
     expect(visit).toMatchObject({ site: 'demo', host: '127.0.0.1', endReason: 'hang-up', partial: false, remoteSource: 'tab-capture', privacyLocal: true });
+    expect(visit!.nudges?.map((n) => n.id)).toEqual(expect.arrayContaining(['opening', 'balance']));
     // The worker restart lost nothing: the saved visit covers the whole call.
     expect(visit!.durationS).toBeGreaterThan(DEMO_TRUTH.duration_s - 2);
     expect(Math.abs(visit!.clinicianS - DEMO_TRUTH.clinician_s)).toBeLessThan(0.1 * DEMO_TRUTH.clinician_s);
@@ -102,8 +103,9 @@ describe('a coached demo visit started from the toolbar', () => {
  */
 async function panelStates(b: AttuneBrowser, page: Page): Promise<void> {
   const p = panel(page);
-  // The window is full at 60 s; the nudge comes the next time the clinician speaks.
-  await p.locator('.attune-nudge').waitFor({ timeout: 90_000 });
+  // The opening nudge comes first (the demo clinician answers 22 s into the opening statement);
+  // the balance window is full at 60 s and its nudge comes after the gap between nudges.
+  await p.locator('.attune-nudge', { hasText: 'Invite the patient to say more' }).waitFor({ timeout: 100_000 });
   expect(await p.locator('.attune-nudge [role="status"]').innerText()).toBe('Invite the patient to say more');
   await p.getByRole('button', { name: 'Why?' }).focus(); // reason and source show on focus
   expect(await p.locator('.attune-nudge__details').innerText()).toMatch(/Over the last 1 min you spoke \d+% of the talk time \(your target: at most 20%\)/);
