@@ -87,6 +87,9 @@ export function startBackground(): void {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'tab:toggle-panel' }).catch(() => undefined);
   });
+  // Registering for browser start-up wakes this worker then, so visits interrupted by a browser
+  // restart are saved from their checkpoints right away (recover() below), not at the next click.
+  browser.runtime.onStartup.addListener(() => log('browser started'));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void openExtensionPage('/options.html');
   });
