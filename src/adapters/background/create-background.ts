@@ -11,6 +11,7 @@ import { createGoalStore } from '../storage/goal-store';
 import { createStorageProblems } from '../storage/storage-errors';
 import { createHistoryHandlers } from './history-handlers';
 import { createRetentionJob, scheduleRetention } from './retention';
+import { handleTabUpdate } from './tab-updates';
 import { createTabsPort } from '../browser/tabs-port';
 import { openExtensionPage } from '../browser/extension-pages';
 import { createOffscreenEnginePort, OFFSCREEN_PATH } from '../audio/offscreen-engine-port';
@@ -79,9 +80,13 @@ export function startBackground(): void {
   // The router itself ignores requests addressed to the offscreen document.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route!(raw, sender));
   browser.tabs.onRemoved.addListener((tabId) => void coordinator.tabRemoved(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void coordinator.tabNavigated(tabId, change.url);
-  });
+  browser.tabs.onUpdated.addListener(
+    (tabId, change) =>
+      void handleTabUpdate(tabId, change, {
+        navigated: (id, url) => coordinator.tabNavigated(id, url),
+        tabUrl: async (id) => (await browser.tabs.get(id)).url,
+      }),
+  );
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

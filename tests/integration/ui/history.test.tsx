@@ -303,5 +303,7 @@ describe('print stylesheet', () => {
       expect(print).toContain(selector);
     }
     expect(print).toMatch(/print-color-adjust: exact/);
+    // Same specificity as the screen rules, so the print block must come after them to win.
+    expect(css.indexOf('@media print')).toBeGreaterThan(css.lastIndexOf('\n.attune-actions {'));
   });
 });
