@@ -7,6 +7,7 @@ import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server'
 import { startNetworkGuard, type NetworkGuard } from '../../scripts/lib/network-guard';
 import { grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel } from '../../scripts/lib/visit-flow';
 import { exportJson } from '../../src/core/history/export';
+import { formatClock, formatPercent } from '../../src/ui/format';
 import { EXTENSION_DIR, waitForVisits } from './harness';
 import { richHistory } from './rich-history';
 
@@ -108,7 +109,8 @@ describe('failures during a visit', () => {
     await expect.poll(() => page.locator('.attune-history__count').innerText()).toBe('11 visits');
     await page.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
 
-    await page.evaluate(() => (location.hash = 'history-7'));
+    // history-6: a good visit with one thing to try (the opening statement was interrupted).
+    await page.evaluate(() => (location.hash = 'history-6'));
     await page.getByRole('heading', { name: /^Visit on/ }).waitFor();
     await page.getByText('Skills at a glance').waitFor();
     await page.screenshot({ path: `${SHOTS}/summary.png`, fullPage: true });
@@ -119,9 +121,12 @@ describe('failures during a visit', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // A correction on the page is saved and changes the counts.
-    const before = (await waitForVisits(page, 11)).find((v) => v.id === 'history-7')!;
-    await page.getByRole('combobox', { name: 'Label of what you said at 0:50' }).selectOption('open_question');
-    await expect.poll(async () => (await waitForVisits(page, 11)).find((v) => v.id === 'history-7')!.questions!.open).toBe(before.questions!.open + 1);
+    const before = (await waitForVisits(page, 11)).find((v) => v.id === 'history-6')!;
+    const closed = before.utterances![1]!;
+    expect(closed.label).toBe('closed_question');
+    await page.getByRole('combobox', { name: `Label of what you said at ${formatClock(closed.startS)}` }).selectOption('open_question');
+    await expect.poll(async () => (await waitForVisits(page, 11)).find((v) => v.id === 'history-6')!.questions!.open).toBe(before.questions!.open + 1);
+    await expect.poll(() => page.locator('.attune-metrics tbody tr', { hasText: 'Open questions' }).innerText()).toContain(formatPercent((before.questions!.open + 1) / (before.questions!.open + before.questions!.closed)));
 
     // Nothing left the machine during any of it.
     expect(guard.attempts).toEqual([]);

@@ -38,7 +38,7 @@ function bins(seg: { clinician: Interval[]; patient: Interval[] }): TimelineBin[
   return out;
 }
 
-/** `open` open and `closed` closed questions and `reflections` reflections, spread 40 s apart from 10 s (the second is always closed). */
+/** `open` open and `closed` closed questions and `reflections` reflections from 10 s on (the second is always closed). */
 function utterances(open: number, closed: number, reflections: number): LabelledUtterance[] {
   const labels: LabelledUtterance['label'][] = ['open_question', 'closed_question'];
   for (let i = 1; i < open; i++) labels.push('open_question');
@@ -54,10 +54,12 @@ function utterances(open: number, closed: number, reflections: number): Labelled
     if (saidBack.length) ordered.push(saidBack.shift()!);
     if (questions.length) ordered.push(questions.shift()!);
   }
+  // Spread over the visit: at most 40 s apart, all before its end.
+  const stepS = Math.min(40, Math.floor((DURATION_S - 30) / ordered.length));
   return ordered.map((label, i) => ({
     id: `u${i + 1}`,
-    startS: 10 + i * 40,
-    endS: 13 + i * 40,
+    startS: 10 + i * stepS,
+    endS: 13 + i * stepS,
     label,
     confidence: 0.8,
     ...(label === 'reflection' ? { reflectionType: i % 2 ? ('complex' as const) : ('simple' as const) } : {}),

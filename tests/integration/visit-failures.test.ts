@@ -13,6 +13,7 @@ import { openAttuneDb } from '../../src/adapters/storage/db';
 import { QUOTA_MESSAGE, StorageError } from '../../src/adapters/storage/storage-errors';
 import type { BackgroundToPanel, TabView } from '../../src/core/protocol/messages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
+import type { VisitExtras } from '../../src/core/session/live-session';
 
 function talkResult() {
   const e = createTalkEngine();
@@ -20,7 +21,7 @@ function talkResult() {
   return e.result();
 }
 
-function setup() {
+function setup(options: { extras?: VisitExtras; privacyLocal?: boolean } = {}) {
   const db = openAttuneDb();
   const repo = createVisitRepository(db);
   const goals = createGoalStore(db);
@@ -37,7 +38,7 @@ function setup() {
       },
       async end(sessionId) {
         running.delete(sessionId);
-        return { talk: talkResult(), extras: {} };
+        return { talk: talkResult(), extras: options.extras ?? {} };
       },
       remoteFrames: () => undefined,
       activeSessions: async () => [...running],
@@ -51,7 +52,7 @@ function setup() {
     },
     checkpoints: createCheckpointStore(db),
     state: { load: async () => (saved ? structuredClone(saved) : null), save: async (s) => void (saved = structuredClone(s)) },
-    settings: async () => DEFAULT_SETTINGS,
+    settings: async () => ({ ...DEFAULT_SETTINGS, privacyLocal: options.privacyLocal ?? true }),
     goals,
     now: () => (clock += 1000),
     newId: () => `visit-${++ids}`,
@@ -123,5 +124,25 @@ describe('goals during a visit', () => {
     await t.coordinator.start(3, 'toolbar');
     await t.coordinator.end(3, 'user');
     expect((await t.repo.list()).visits[0]!.goal).toBeUndefined();
+  });
+});
+
+describe('privacy-local mode at the storage boundary', () => {
+  const utterances = [{ id: 'u1', startS: 1, endS: 2, label: 'open_question' as const, confidence: 0.9, text: 'What brings you in today?' }];
+
+  it('on: words are never saved, even if a speech engine handed them over', async () => {
+    const t = setup({ extras: { utterances }, privacyLocal: true });
+    await t.coordinator.start(1, 'toolbar');
+    await t.coordinator.end(1, 'user');
+    const [saved] = (await t.repo.list()).visits;
+    expect(saved!.privacyLocal).toBe(true);
+    expect(saved!.utterances).toEqual([{ id: 'u1', startS: 1, endS: 2, label: 'open_question', confidence: 0.9 }]);
+  });
+
+  it('off: the clinician’s own words are kept for review', async () => {
+    const t = setup({ extras: { utterances }, privacyLocal: false });
+    await t.coordinator.start(1, 'toolbar');
+    await t.coordinator.end(1, 'user');
+    expect((await t.repo.list()).visits[0]!.utterances).toEqual(utterances);
   });
 });

@@ -64,3 +64,13 @@ export function goalProgress(goal: Goal, visits: readonly VisitSummary[], target
   }));
   return { goal, visits: rows, met: rows.filter((r) => r.result === 'met').length, measured: rows.filter((r) => r.result !== 'unknown').length };
 }
+
+/**
+ * Every goal the clinician has had, oldest first: those in the goal store and those carried by
+ * saved visits (an imported history brings its goals with it). The same goal counts once.
+ */
+export function knownGoals(stored: readonly Goal[], visits: readonly VisitSummary[]): Goal[] {
+  const byKey = new Map<string, Goal>();
+  for (const g of [...stored, ...visits.flatMap((v) => (v.goal ? [v.goal] : []))]) byKey.set(`${g.id}@${g.setAt}`, byKey.get(`${g.id}@${g.setAt}`) ?? g);
+  return [...byKey.values()].sort((a, b) => a.setAt - b.setAt);
+}

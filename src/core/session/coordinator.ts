@@ -220,7 +220,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
         privacyLocal: session.privacyLocal,
       },
       talk,
-      session.goal ? { ...extras, goal: session.goal } : extras,
+      { ...withoutWordsIfPrivate(extras, session.privacyLocal), ...(session.goal ? { goal: session.goal } : {}) },
     );
     let saved = true;
     try {
@@ -337,6 +337,12 @@ export function createCoordinator(ports: CoordinatorPorts) {
 }
 
 export type Coordinator = ReturnType<typeof createCoordinator>;
+
+/** In privacy-local mode no words are ever stored, whatever a speech engine handed over: labels and times only. */
+function withoutWordsIfPrivate(extras: VisitExtras, privacyLocal: boolean): VisitExtras {
+  if (!privacyLocal || !extras.utterances) return extras;
+  return { ...extras, utterances: extras.utterances.map(({ text: _words, ...rest }) => rest) };
+}
 
 function safeHost(url: string): string {
   try {

@@ -3,7 +3,7 @@
  * progress on the clinician's goals, the list of visits, and export, import and delete-all.
  */
 import { useId, useState } from 'preact/hooks';
-import { goalProgress } from '../../core/history/goals';
+import { goalProgress, knownGoals } from '../../core/history/goals';
 import { METRICS, type MetricDefinition } from '../../core/history/metrics';
 import { filterVisits, metricSeries, NO_FILTER, sitesOf, trendOf, type VisitFilter } from '../../core/history/trends';
 import type { VisitSummary } from '../../core/session/schema';
@@ -67,7 +67,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
   const shown = filterVisits(visits, filter);
   const sites = sitesOf(visits);
   const goals = context.goals;
-  const recentGoals = goals ? [...goals.history].reverse().slice(0, 5) : [];
+  const recentGoals = knownGoals(goals?.history ?? [], visits).reverse().slice(0, 5);
 
   return (
     <article class="attune-history" aria-labelledby={headingId}>

@@ -16,10 +16,10 @@ export function formatMetricValue(unit: MetricUnit, value: number | null): strin
   }
 }
 
-/** "≤ 60%", "≥ 1.0", "0"; the opening statement's target is to let it finish. */
+/** "≤ 60%", "≥ 1.0", "0" (none at all); the opening statement's target is to let it finish. */
 export function formatTarget(metric: MetricDefinition, target: MetricTarget | null): string {
   if (metric.id === 'opening') return 'Not interrupted';
   if (!target) return '—';
-  if (metric.unit === 'count' && target.value === 0) return 'None';
+  if (metric.unit === 'count' && target.kind === 'at-most' && target.value === 0) return '0';
   return `${target.kind === 'at-least' ? '≥' : '≤'} ${formatMetricValue(metric.unit, target.value)}`;
 }

@@ -34,7 +34,7 @@ describe('visit page: skills, observations, questions, goal', () => {
       ['Your share of talk time', '44%', '≤ 60%', 'Met'],
       ['Open questions', '75%', '≥ 50%', 'Met'],
       ['Reflections per question', '0.5', '≥ 1.0', 'Not yet'],
-      ['Times you interrupted', '2', 'None', 'Not yet'],
+      ['Times you interrupted', '2', '0', 'Not yet'],
       ['Your longest turn', '45 s', '≤ 1 min 00 s', 'Met'],
       ['Looking at the patient while they speak', '80%', '—', 'Not measured'],
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalCatalogue, goalProgress, makeGoal, suggestGoals } from '../../../src/core/history/goals';
+import { goalCatalogue, goalProgress, knownGoals, makeGoal, suggestGoals } from '../../../src/core/history/goals';
 import { GoalSchema } from '../../../src/core/session/schema';
 import * as v from 'valibot';
 import { fullVisit, LONG_TURN_S, TARGETS } from './fixtures';
@@ -46,5 +46,13 @@ describe('goals', () => {
       ['c', 'unknown'],
     ]);
     expect([p.met, p.measured]).toEqual([1, 2]);
+  });
+
+  it('knows the goals from the store and from saved (or imported) visits, each once, oldest first', () => {
+    const a = { id: 'talk-less', text: 'A', setAt: 300, fromVisitId: null };
+    const b = { id: 'reflect-more', text: 'B', setAt: 100, fromVisitId: null };
+    const visits = [fullVisit({ id: 'x', goal: b }), fullVisit({ id: 'y', goal: b }), fullVisit({ id: 'z', goal: undefined })];
+    expect(knownGoals([a], visits)).toEqual([b, a]);
+    expect(knownGoals([a, b], [])).toEqual([b, a]);
   });
 });
