@@ -2,7 +2,8 @@
 import type { MetricRow } from '../../core/history/metrics';
 import { formatMetricValue, formatTarget } from './metric-format';
 
-const RESULT_TEXT = { met: 'Met', 'not-met': 'Not yet', unknown: 'Not measured' } as const;
+/** `unknown` for a measured value means the metric has no target to meet (e.g. gaze). */
+const RESULT_TEXT = { met: 'Met', 'not-met': 'Not yet', unknown: 'No target' } as const;
 
 /** Measured metrics in a table; the ones this visit did not measure are named below it. */
 export function MetricTable({ rows }: { rows: readonly MetricRow[] }) {

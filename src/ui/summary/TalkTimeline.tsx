@@ -30,7 +30,7 @@ const GAZE_ROW_H = 10;
 
 // Drawing units (the SVG scales to its container width).
 const WIDTH = 600;
-const LABEL_W = 64;
+const LABEL_W = 84;
 const LANE_H = 22;
 const LANE_GAP = 10;
 const TOP = 6;

@@ -41,20 +41,23 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                 <td>{time}</td>
                 <td>
                   {onCorrect ? (
-                    <select
-                      aria-label={`Label of what you said at ${time}`}
-                      value={label}
-                      onChange={(e) => {
-                        const next = (e.currentTarget as HTMLSelectElement).value as UtteranceLabel;
-                        onCorrect(u.id, next === u.label ? null : next);
-                      }}
-                    >
-                      {UTTERANCE_LABELS.map((l) => (
-                        <option key={l} value={l}>
-                          {UTTERANCE_LABEL_TEXT[l]}
-                        </option>
-                      ))}
-                    </select>
+                    <>
+                      <span class="attune-print-only">{UTTERANCE_LABEL_TEXT[label]}</span>
+                      <select
+                        aria-label={`Label of what you said at ${time}`}
+                        value={label}
+                        onChange={(e) => {
+                          const next = (e.currentTarget as HTMLSelectElement).value as UtteranceLabel;
+                          onCorrect(u.id, next === u.label ? null : next);
+                        }}
+                      >
+                        {UTTERANCE_LABELS.map((l) => (
+                          <option key={l} value={l}>
+                            {UTTERANCE_LABEL_TEXT[l]}
+                          </option>
+                        ))}
+                      </select>
+                    </>
                   ) : (
                     UTTERANCE_LABEL_TEXT[label]
                   )}

@@ -36,7 +36,7 @@ describe('visit page: skills, observations, questions, goal', () => {
       ['Reflections per question', '0.5', '≥ 1.0', 'Not yet'],
       ['Times you interrupted', '2', '0', 'Not yet'],
       ['Your longest turn', '45 s', '≤ 1 min 00 s', 'Met'],
-      ['Looking at the patient while they speak', '80%', '—', 'Not measured'],
+      ['Looking at the patient while they speak', '80%', '—', 'No target'],
     ]);
     expect(table.textContent).toMatch(/Singh Ospina.*Marvel.*Langewitz/);
     expect(table.textContent).toMatch(/MITI 3\.1\.1/);
@@ -299,7 +299,7 @@ describe('print stylesheet', () => {
   it('hides the controls on paper and keeps chart colours', () => {
     const css = readFileSync('src/ui/summary/summary.css', 'utf8');
     const print = css.slice(css.indexOf('@media print'));
-    for (const selector of ['.attune-summary__list', '.attune-actions', '.attune-tabs', '.attune-history__filters', '.attune-history__data', '.attune-utterances select']) {
+    for (const selector of ['.attune-summary__list', '.attune-actions', '.attune-tabs', '.attune-history__filters', '.attune-history__data', '.attune-utterances select', '.attune-visit__goal', '.attune-print-only']) {
       expect(print).toContain(selector);
     }
     expect(print).toMatch(/print-color-adjust: exact/);
