@@ -193,7 +193,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
           <h3>Your data</h3>
           <p class="attune-muted">
             {context.retentionDays > 0
-              ? `Visits are deleted automatically ${context.retentionDays} days after they took place (change this in Attune’s options).`
+              ? `Visits are deleted automatically ${context.retentionDays} days after they took place.`
               : 'Visits are kept until you delete them.'}{' '}
             Everything stays on this computer.
           </p>
