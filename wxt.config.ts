@@ -23,7 +23,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
     description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen', 'tabCapture'])],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen', 'tabCapture'])],
     action: { default_title: 'Attune — listening coach' },
     commands: {
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Show or hide the Attune panel' },

@@ -4,6 +4,7 @@ import { loadSettings, updateSettings } from '../../src/adapters/storage/setting
 import { readMicPermission, requestMicPermission } from '../../src/adapters/browser/microphone-permission';
 import { SetupPage } from '../../src/ui/options/SetupPage';
 import { NudgeSection } from '../../src/ui/options/NudgeSection';
+import { FirstRun } from '../../src/ui/options/FirstRun';
 import type { Settings } from '../../src/core/settings/settings';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
@@ -12,7 +13,7 @@ const root = document.getElementById('app')!;
 async function main() {
   let micPermission: MicPermission = await readMicPermission();
   let settings: Settings = await loadSettings();
-  let privacyLocal = settings.privacyLocal;
+  let message: string | null = null;
   const save = (change: Partial<Settings>) =>
     void updateSettings(change).then(
       (s) => {
@@ -25,44 +26,41 @@ async function main() {
         draw();
       },
     );
-  let message: string | null = null;
   const draw = () =>
     render(
-      <SetupPage
-        micPermission={micPermission}
-        privacyLocal={privacyLocal}
-        message={message}
-        onRequestMic={() =>
-          void requestMicPermission().then(
-            (state) => {
-              micPermission = state;
-              message = null;
-              draw();
-            },
-            async (error: unknown) => {
-              micPermission = await readMicPermission();
-              message =
-                error instanceof DOMException && error.name === 'NotFoundError'
-                  ? 'No microphone was found. Connect one, then choose “Allow microphone” again.'
-                  : 'Microphone access was not granted. You can allow it in Chrome’s site settings for Attune.';
-              draw();
-            },
-          )
-        }
-        onPrivacyLocalChange={(on) =>
-          void updateSettings({ privacyLocal: on }).then((s) => {
-            privacyLocal = s.privacyLocal;
-            draw();
-          })
-        }
-      >
-        <NudgeSection
-          nudges={settings.nudges}
-          quietMode={settings.quietMode}
-          onNudgesChange={(nudges) => save({ nudges })}
-          onQuietModeChange={(quietMode) => save({ quietMode })}
-        />
-      </SetupPage>,
+      <>
+        <FirstRun confirmed={settings.patientsInformedConfirmed} onConfirm={() => save({ patientsInformedConfirmed: true })} />
+        <SetupPage
+          micPermission={micPermission}
+          privacyLocal={settings.privacyLocal}
+          message={message}
+          onRequestMic={() =>
+            void requestMicPermission().then(
+              (state) => {
+                micPermission = state;
+                message = null;
+                draw();
+              },
+              async (error: unknown) => {
+                micPermission = await readMicPermission();
+                message =
+                  error instanceof DOMException && error.name === 'NotFoundError'
+                    ? 'No microphone was found. Connect one, then choose “Allow microphone” again.'
+                    : 'Microphone access was not granted. You can allow it in Chrome’s site settings for Attune.';
+                draw();
+              },
+            )
+          }
+          onPrivacyLocalChange={(privacyLocal) => save({ privacyLocal })}
+        >
+          <NudgeSection
+            nudges={settings.nudges}
+            quietMode={settings.quietMode}
+            onNudgesChange={(nudges) => save({ nudges })}
+            onQuietModeChange={(quietMode) => save({ quietMode })}
+          />
+        </SetupPage>
+      </>,
       root,
     );
   draw();

@@ -1,33 +1,115 @@
 import { render } from 'preact';
+import { exportCsv, exportJson } from '../../src/core/history/export';
+import type { GoalsReply } from '../../src/core/protocol/messages';
 import type { VisitSummary } from '../../src/core/session/schema';
 import { pageChannel } from '../../src/adapters/messaging/page-channel';
+import { loadSettings } from '../../src/adapters/storage/settings-store';
+import { downloadText } from '../../src/adapters/browser/download';
+import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from '../../src/ui/summary/actions';
 import { SummaryApp } from '../../src/ui/summary/SummaryApp';
 
-// Visit summaries: wiring only. The selected visit lives in the URL hash so it can be linked.
+// Visit summaries and history: wiring only. The page lives in the URL hash so it can be linked:
+// `#history` is the history, `#<visit id>` one visit, nothing the newest visit.
 const root = document.getElementById('app')!;
 let visits: VisitSummary[] = [];
 let loading = true;
 let message: string | null = null;
+let notice: string | null = null;
+let context: SummaryContext = DEFAULT_CONTEXT;
 
-const selectedId = () => (location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : null);
-const draw = () =>
-  render(
-    <SummaryApp visits={visits} selectedId={selectedId()} loading={loading} message={message} onSelect={(id) => (location.hash = encodeURIComponent(id))} />,
-    root,
-  );
+const route = () => (location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : null);
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const stamp = () => new Date().toISOString().slice(0, 10);
 
-async function load() {
+async function reload(): Promise<void> {
   try {
     const list = await pageChannel.listVisits();
     visits = list.visits;
-    message = list.skipped.length ? `${list.skipped.length} saved visit(s) could not be read and are not shown.` : null;
+    message = list.problem ?? null;
+    notice = list.skipped.length
+      ? `${list.skipped.length} saved visit(s) could not be read and are not shown (${list.skipped.map((s) => s.reason).join('; ')}).`
+      : null;
   } catch (error) {
-    message = error instanceof Error ? error.message : String(error);
+    message = errorText(error);
   }
   loading = false;
   draw();
 }
 
-window.addEventListener('hashchange', draw);
+/** Runs a change; on failure the reason is shown (a full disk, a bad file), and the page reloads its data. */
+async function change(run: () => Promise<string | null | void>): Promise<void> {
+  try {
+    const done = await run();
+    await reload();
+    if (done) notice = done;
+  } catch (error) {
+    await reload();
+    message = errorText(error);
+  }
+  draw();
+}
+
+const actions: SummaryActions = {
+  onCorrectLabel: (visitId, utteranceId, label) => void change(async () => void (await pageChannel.correctLabel(visitId, utteranceId, label))),
+  onSetGoal: (goal) =>
+    void change(async () => {
+      context = { ...context, goals: await pageChannel.setGoal(goal) };
+      return goal ? `Goal set for your next visit: ${goal.text}` : 'Goal cleared.';
+    }),
+  onExport: (list, format) => {
+    const name = list.length === 1 ? `attune-visit-${stamp()}-${list[0]!.id.slice(0, 8)}` : `attune-visits-${stamp()}`;
+    if (format === 'json') downloadText(`${name}.json`, exportJson(list, Date.now()), 'application/json');
+    else downloadText(`${name}.csv`, exportCsv(list), 'text/csv');
+  },
+  onDeleteVisit: (visitId) =>
+    void change(async () => {
+      await pageChannel.deleteVisit(visitId);
+      if (route() === visitId) history.replaceState(null, '', location.pathname);
+      return 'The visit was deleted.';
+    }),
+  onDeleteAll: () => void change(async () => `${await pageChannel.deleteAllVisits()} visit(s) deleted.`),
+  onImport: (text) =>
+    void change(async () => {
+      const r = await pageChannel.importVisits(text);
+      const skipped = r.skipped.length ? ` ${r.skipped.length} skipped: ${r.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ')}.` : '';
+      return `Imported ${r.added} new visit(s), replaced ${r.replaced}.${skipped}`;
+    }),
+  onPrint: () => window.print(),
+};
+
+function draw(): void {
+  const at = route();
+  render(
+    <SummaryApp
+      visits={visits}
+      view={at === 'history' ? 'history' : 'visit'}
+      selectedId={at === 'history' ? null : at}
+      onSelect={(id) => (location.hash = encodeURIComponent(id))}
+      onShowHistory={() => (location.hash = 'history')}
+      loading={loading}
+      message={message}
+      notice={notice}
+      context={context}
+      actions={actions}
+    />,
+    root,
+  );
+}
+
+async function loadContext(): Promise<void> {
+  const settings = await loadSettings();
+  let goals: GoalsReply | null = null;
+  try {
+    goals = await pageChannel.goals();
+  } catch (error) {
+    message = errorText(error);
+  }
+  context = { targets: settings.targets, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+}
+
+window.addEventListener('hashchange', () => {
+  notice = null;
+  draw();
+});
 draw();
-void load();
+void loadContext().then(reload);

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   fakeMicWav?: string;
   /** Send all non-loopback traffic to this proxy (the network guard). */
   proxyUrl?: string;
+  /** Reuse this profile folder (a browser restart); it is then left in place on close. */
+  userDataDir?: string;
 }
 
 export interface AttuneBrowser {
@@ -28,13 +30,20 @@ export interface AttuneBrowser {
   extensionId: string;
   extensionUrl(path: string): string;
   close(): Promise<void>;
+  /** The profile folder, for a restart with `userDataDir`. */
+  userDataDir: string;
+  /** Ends the browser process at once (SIGKILL), as a crash or power-off would; keeps the profile. */
+  kill(): Promise<void>;
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<AttuneBrowser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
   const extensionDir = resolve(options.extensionDir);
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'attune-chromium-'));
+  const ownProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'attune-chromium-'));
+  // A reused profile still names the previous run's port; wait for this run's.
+  if (!ownProfile) rmSync(join(userDataDir, 'DevToolsActivePort'), { force: true });
   const args = [
     `--user-data-dir=${userDataDir}`,
     '--remote-debugging-port=0',
@@ -100,12 +109,19 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     cdp,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    userDataDir,
+    async kill() {
+      closing = true;
+      child.kill('SIGKILL');
+      await new Promise((ok) => (child.exitCode !== null || child.signalCode !== null ? ok(null) : child.once('exit', ok)));
+    },
     async close() {
       closing = true;
       await browser.close().catch(() => undefined);
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
       // Helper processes can still be writing to the profile for a moment after the browser exits.
+      if (!ownProfile) return;
       try {
         rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       } catch (error) {

@@ -36,10 +36,10 @@ describe('visit storage', () => {
     await expect(repo.save({ ...visit('x', 1), clinicianS: -1 })).rejects.toThrow();
   });
 
-  it('creates its stores at version 1', async () => {
+  it('creates its stores at version 2', async () => {
     const db = await openAttuneDb();
-    expect(DB_VERSION).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['checkpoints', 'visits']);
+    expect(DB_VERSION).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['checkpoints', 'goals', 'visits']);
     expect([...db.transaction('visits').store.indexNames].sort()).toEqual(['bySite', 'byStartedAt']);
   });
 });

@@ -7,6 +7,11 @@ import { coordinatorStateStore } from '../storage/coordinator-state-store';
 import { openAttuneDb } from '../storage/db';
 import { loadSettings } from '../storage/settings-store';
 import { createVisitRepository } from '../storage/visit-repository';
+import { createGoalStore } from '../storage/goal-store';
+import { createStorageProblems } from '../storage/storage-errors';
+import { createHistoryHandlers } from './history-handlers';
+import { createRetentionJob, scheduleRetention } from './retention';
+import { handleTabUpdate } from './tab-updates';
 import { createTabsPort } from '../browser/tabs-port';
 import { openExtensionPage } from '../browser/extension-pages';
 import { createOffscreenEnginePort, OFFSCREEN_PATH } from '../audio/offscreen-engine-port';
@@ -20,8 +25,11 @@ import { createEngineHost } from '../audio/engine-host';
  */
 export function startBackground(): void {
   const log = (message: string) => console.info(`[attune] ${message}`);
-  const db = openAttuneDb();
+  // Storage problems (an upgrade kept waiting, a full disk) are kept here for the pages to show.
+  const problems = createStorageProblems();
+  const db = openAttuneDb({ onBlocked: (message) => problems.blocked(message), onOpened: () => problems.blocked(null) });
   const visits = createVisitRepository(db);
+  const goals = createGoalStore(db);
   const me = { runtimeId: browser.runtime.id, origin: browser.runtime.getURL('/'), offscreenUrl: browser.runtime.getURL(OFFSCREEN_PATH) };
   let route: ReturnType<typeof createBackgroundRouter> | null = null;
 
@@ -38,8 +46,19 @@ export function startBackground(): void {
   const coordinator = createCoordinator({
     engine,
     tabs: createTabsPort(),
-    visits,
+    visits: {
+      // A failed save is reported to the pages as well as to the tab; a good one clears an old report.
+      save: (summary) =>
+        visits.save(summary).then(
+          () => problems.clear(),
+          (error: unknown) => {
+            problems.report(error instanceof Error ? error.message : String(error));
+            throw error;
+          },
+        ),
+    },
     checkpoints: createCheckpointStore(db),
+    goals,
     state: coordinatorStateStore,
     settings: loadSettings,
     now: Date.now,
@@ -47,10 +66,12 @@ export function startBackground(): void {
     log,
   });
 
+  const history = createHistoryHandlers({ visits, goals, problems, now: Date.now, log });
   route = createBackgroundRouter({
     coordinator,
     me,
-    listVisits: () => visits.list(),
+    listVisits: history.listVisits,
+    history,
     openSummary: (visitId) => openExtensionPage(visitId ? `/summary.html#${encodeURIComponent(visitId)}` : '/summary.html'),
     openSetup: () => openExtensionPage('/options.html'),
     log,
@@ -59,16 +80,24 @@ export function startBackground(): void {
   // The router itself ignores requests addressed to the offscreen document.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route!(raw, sender));
   browser.tabs.onRemoved.addListener((tabId) => void coordinator.tabRemoved(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void coordinator.tabNavigated(tabId, change.url);
-  });
+  browser.tabs.onUpdated.addListener(
+    (tabId, change) =>
+      void handleTabUpdate(tabId, change, {
+        navigated: (id, url) => coordinator.tabNavigated(id, url),
+        tabUrl: async (id) => (await browser.tabs.get(id)).url,
+      }),
+  );
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'tab:toggle-panel' }).catch(() => undefined);
   });
+  // Registering for browser start-up wakes this worker then, so visits interrupted by a browser
+  // restart are saved from their checkpoints right away (recover() below), not at the next click.
+  browser.runtime.onStartup.addListener(() => log('browser started'));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void openExtensionPage('/options.html');
   });
+  scheduleRetention(browser.alarms, createRetentionJob({ visits, settings: loadSettings, now: Date.now, log }), log);
   void coordinator.recover().then((saved) => saved.length && log(`closed ${saved.length} interrupted visit(s) from their checkpoints`));
 }

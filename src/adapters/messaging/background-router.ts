@@ -8,13 +8,24 @@ import {
   parseMessage,
 } from '../../core/protocol/messages';
 import type { LiveSessionCheckpoint } from '../../core/session/live-session';
-import type { VisitList } from '../storage/visit-repository';
+import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
+import type { Goal, VisitSummary } from '../../core/session/schema';
+import type { UtteranceLabel } from '../../core/questions/labels';
 import { classifySender, type ExtensionIdentity, type SenderLike } from './sender-checks';
 
 export interface RouterDeps {
   coordinator: Coordinator;
   me: ExtensionIdentity;
-  listVisits(): Promise<VisitList>;
+  listVisits(): Promise<VisitListReply>;
+  /** The history pages' requests: saved visits, corrections, goals (src/adapters/background/history-handlers.ts). */
+  history: {
+    deleteVisit(visitId: string): Promise<boolean>;
+    deleteAllVisits(): Promise<number>;
+    importVisits(json: string): Promise<ImportReply>;
+    correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary>;
+    goals(): Promise<GoalsReply>;
+    setGoal(goal: Goal | null): Promise<GoalsReply>;
+  };
   openSummary(visitId: string | null): Promise<void>;
   openSetup(): Promise<void>;
   log(message: string): void;
@@ -85,6 +96,18 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return coordinator.end(message.tabId, 'user');
       case 'page:list-visits':
         return deps.listVisits();
+      case 'page:delete-visit':
+        return deps.history.deleteVisit(message.visitId);
+      case 'page:delete-all-visits':
+        return deps.history.deleteAllVisits();
+      case 'page:import-visits':
+        return deps.history.importVisits(message.json);
+      case 'page:correct-label':
+        return deps.history.correctLabel(message.visitId, message.utteranceId, message.label);
+      case 'page:goals':
+        return deps.history.goals();
+      case 'page:set-goal':
+        return deps.history.setGoal(message.goal);
     }
   };
 }

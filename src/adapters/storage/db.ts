@@ -1,13 +1,21 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { VisitSummary } from '../../core/session/schema';
+import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { SessionCheckpoint } from '../../core/session/coordinator';
 
 /**
  * Attune's IndexedDB on the extension origin. Each version adds to the upgrade ladder below;
  * a browser holding any earlier version climbs every step it missed.
+ *   1: visits (by start time, by site), checkpoints of live visits
+ *   2: goals (every goal the clinician set, by when; a null goal clears it)
  */
 export const DB_NAME = 'attune';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** One entry of the goal history: the goal set at `setAt`, or null when the clinician cleared it. */
+export interface GoalRecord {
+  setAt: number;
+  goal: Goal | null;
+}
 
 export interface AttuneDB extends DBSchema {
   visits: {
@@ -20,12 +28,26 @@ export interface AttuneDB extends DBSchema {
     key: string;
     value: SessionCheckpoint & { sessionId: string };
   };
+  goals: {
+    key: number;
+    value: GoalRecord;
+  };
 }
 
 export type AttuneDatabase = IDBPDatabase<AttuneDB>;
 
-export function openAttuneDb(): Promise<AttuneDatabase> {
-  return openDB<AttuneDB>(DB_NAME, DB_VERSION, {
+export const UPGRADE_BLOCKED_MESSAGE =
+  'Attune is waiting to update its saved visits: another Attune page or window still has them open. Close other Attune tabs (or restart the browser) and reload this page.';
+
+export interface OpenDbEvents {
+  /** An older connection keeps the upgrade waiting: tell the clinician (it is not an error to swallow). */
+  onBlocked?(message: string): void;
+  /** The upgrade went through after being blocked, or the database opened normally. */
+  onOpened?(): void;
+}
+
+export function openAttuneDb(events: OpenDbEvents = {}): Promise<AttuneDatabase> {
+  const opening = openDB<AttuneDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const visits = db.createObjectStore('visits', { keyPath: 'id' });
@@ -33,9 +55,21 @@ export function openAttuneDb(): Promise<AttuneDatabase> {
         visits.createIndex('bySite', 'site');
         db.createObjectStore('checkpoints', { keyPath: 'sessionId' });
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('goals', { keyPath: 'setAt' });
+      }
     },
     blocked() {
-      console.warn('Attune: the database upgrade waits for another Attune page to close.');
+      console.warn(`Attune: ${UPGRADE_BLOCKED_MESSAGE}`);
+      events.onBlocked?.(UPGRADE_BLOCKED_MESSAGE);
     },
+    // A newer Attune wants to upgrade: step aside rather than block it. Our next call reopens.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+  return opening.then((db) => {
+    events.onOpened?.();
+    return db;
   });
 }

@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
-import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema } from '../session/schema';
+import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
+import { MAX_IMPORT_CHARS } from '../history/export';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -50,8 +51,37 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:start'), tabId }),
   v.object({ type: v.literal('page:stop'), tabId }),
   v.object({ type: v.literal('page:list-visits') }),
+  v.object({ type: v.literal('page:delete-visit'), visitId: id }),
+  v.object({ type: v.literal('page:delete-all-visits') }),
+  /** The text of an Attune JSON export; parsed, migrated and validated by the background. */
+  v.object({ type: v.literal('page:import-visits'), json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
+  /** The clinician's correction of one utterance's label; null removes the correction. */
+  v.object({ type: v.literal('page:correct-label'), visitId: id, utteranceId: id, label: v.nullable(UtteranceLabelSchema) }),
+  v.object({ type: v.literal('page:goals') }),
+  /** The goal for the next visits; null clears it. */
+  v.object({ type: v.literal('page:set-goal'), goal: v.nullable(GoalSchema) }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
+
+/** The background's replies to the history pages (validated by the pages too). */
+export const VisitListReplySchema = v.object({
+  visits: v.array(VisitSummarySchema),
+  /** Records that could not be read, with why: shown, never fatal. */
+  skipped: v.array(v.object({ id: v.string(), reason: v.string() })),
+  /** A storage problem the clinician must know about (disk full, an upgrade waiting), or null. */
+  problem: v.optional(v.nullable(v.string())),
+});
+export type VisitListReply = v.InferOutput<typeof VisitListReplySchema>;
+
+export const ImportReplySchema = v.object({
+  added: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  replaced: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  skipped: v.array(v.object({ index: v.number(), id: v.string(), reason: v.string() })),
+});
+export type ImportReply = v.InferOutput<typeof ImportReplySchema>;
+
+export const GoalsReplySchema = v.object({ current: v.nullable(GoalSchema), history: v.array(GoalSchema) });
+export type GoalsReply = v.InferOutput<typeof GoalsReplySchema>;
 
 /** Offscreen engine host → background. */
 export const EngineToBackgroundSchema = v.variant('type', [

@@ -3,7 +3,7 @@ import type { Settings } from '../settings/settings';
 import { createTalkEngine, type TalkCheckpoint } from '../talk/talk-engine';
 import type { LiveSessionCheckpoint, LiveSessionResult, VisitExtras } from './live-session';
 import { platformForUrl } from '../platforms/catalog';
-import type { EndReason, LiveTalk, RemoteSource, VisitSummary } from './schema';
+import type { EndReason, Goal, LiveTalk, RemoteSource, VisitSummary } from './schema';
 import { buildVisitSummary } from './summary';
 
 /**
@@ -22,6 +22,8 @@ export interface SessionRecord {
   remoteSource: RemoteSource;
   privacyLocal: boolean;
   status: 'starting' | 'active' | 'ending';
+  /** The clinician's goal when the visit started: shown on the panel, saved with the summary. */
+  goal?: Goal | null;
 }
 
 /** Kept in IndexedDB during a visit; enough to write its summary if everything else dies. */
@@ -67,12 +69,17 @@ export interface CoordinatorPorts {
   };
   state: { load(): Promise<CoordinatorState | null>; save(state: CoordinatorState): Promise<void> };
   settings(): Promise<Settings>;
+  /** The goal the clinician set for the next visit (absent: goals are not kept). */
+  goals?: { current(): Promise<Goal | null> };
   now(): number;
   newId(): string;
   log(message: string): void;
 }
 
 export type StartVia = 'toolbar' | 'panel';
+
+/** Shown on the panel and popup when a finished visit could not be written (the reason follows). */
+export const SAVE_FAILED = 'This visit could not be saved yet; Attune kept its last checkpoint and will try again when it restarts.';
 
 export const MIC_HELP = 'Attune needs your microphone. Open Attune’s setup page and choose “Allow microphone”.';
 
@@ -100,7 +107,18 @@ export function createCoordinator(ports: CoordinatorPorts) {
       privacyLocal: session ? session.privacyLocal : (await ports.settings()).privacyLocal,
       message: error,
       lastVisitId: s.lastVisit[tabId] ?? null,
+      goal: session ? (session.goal ?? null) : await currentGoal(),
     };
+  }
+
+  /** A goal that cannot be read is no reason to stop a visit: the panel just shows none. */
+  async function currentGoal(): Promise<Goal | null> {
+    try {
+      return (await ports.goals?.current()) ?? null;
+    } catch (error) {
+      ports.log(`goal unavailable: ${String(error)}`);
+      return null;
+    }
   }
 
   async function pushView(tabId: number): Promise<void> {
@@ -131,6 +149,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
       remoteSource: tabStreamId ? 'tab-capture' : 'page-tap',
       privacyLocal: settings.privacyLocal,
       status: 'starting',
+      goal: await currentGoal(),
     };
     s.sessions[tabId] = session;
     delete s.errors[tabId];
@@ -179,8 +198,12 @@ export function createCoordinator(ports: CoordinatorPorts) {
     return view(tabId);
   }
 
-  /** Saves the summary from the engine's result, or from the last checkpoint when there is none. */
-  async function finish(session: SessionRecord, result: LiveSessionResult | null, reason: EndReason): Promise<VisitSummary> {
+  /**
+   * Saves the summary from the engine's result, or from the last checkpoint when there is none.
+   * When saving fails (a full disk), the checkpoint is kept for the next start-up to retry, the
+   * tab shows why, and null is returned.
+   */
+  async function finish(session: SessionRecord, result: LiveSessionResult | null, reason: EndReason): Promise<VisitSummary | null> {
     const s = await load();
     let talk = result?.talk;
     let extras = result?.extras ?? {};
@@ -204,13 +227,25 @@ export function createCoordinator(ports: CoordinatorPorts) {
         privacyLocal: session.privacyLocal,
       },
       talk,
-      extras,
+      { ...withoutWordsIfPrivate(extras, session.privacyLocal), ...(session.goal ? { goal: session.goal } : {}) },
     );
-    await ports.visits.save(summary);
-    await ports.checkpoints.delete(session.sessionId);
+    let saved = true;
+    try {
+      await ports.visits.save(summary);
+      await ports.checkpoints.delete(session.sessionId);
+    } catch (error) {
+      saved = false;
+      const why = error instanceof Error ? error.message : String(error);
+      ports.log(`could not save visit ${session.sessionId}: ${why}`);
+      s.errors[session.tabId] = `${SAVE_FAILED} ${why}`;
+    }
     if (s.sessions[session.tabId]?.sessionId === session.sessionId) delete s.sessions[session.tabId];
-    s.lastVisit[session.tabId] = summary.id;
     live.delete(session.sessionId);
+    if (!saved) {
+      await persist();
+      return null;
+    }
+    s.lastVisit[session.tabId] = summary.id;
     await persist();
     return summary;
   }
@@ -259,8 +294,8 @@ export function createCoordinator(ports: CoordinatorPorts) {
       const session = bySession(s, sessionId);
       if (!session) return;
       ports.log(`engine failed for ${sessionId}: ${message}`);
-      await finish(session, null, 'engine-lost');
-      s.errors[session.tabId] = message;
+      const saved = await finish(session, null, 'engine-lost');
+      s.errors[session.tabId] = saved ? message : `${message} ${s.errors[session.tabId] ?? ''}`.trim();
       await persist();
       await pushView(session.tabId);
     },
@@ -287,13 +322,20 @@ export function createCoordinator(ports: CoordinatorPorts) {
       const s = await load();
       const running = new Set(await ports.engine.activeSessions().catch(() => [] as string[]));
       const saved: VisitSummary[] = [];
-      for (const session of Object.values(s.sessions)) {
-        if (session.status !== 'starting' && !running.has(session.sessionId)) saved.push(await finish(session, null, 'engine-lost'));
-      }
+      const keep = (summary: VisitSummary | null) => summary && saved.push(summary);
       const known = new Set(Object.values(s.sessions).map((r) => r.sessionId));
-      for (const checkpoint of await ports.checkpoints.all()) {
+      for (const session of Object.values(s.sessions)) {
+        if (session.status !== 'starting' && !running.has(session.sessionId)) keep(await finish(session, null, 'engine-lost'));
+      }
+      let checkpoints: SessionCheckpoint[] = [];
+      try {
+        checkpoints = await ports.checkpoints.all();
+      } catch (error) {
+        ports.log(`checkpoints unreadable at start-up: ${String(error)}`);
+      }
+      for (const checkpoint of checkpoints) {
         if (!known.has(checkpoint.session.sessionId) && !running.has(checkpoint.session.sessionId)) {
-          saved.push(await finish(checkpoint.session, null, 'browser-restart'));
+          keep(await finish(checkpoint.session, null, 'browser-restart'));
         }
       }
       return saved;
@@ -302,6 +344,12 @@ export function createCoordinator(ports: CoordinatorPorts) {
 }
 
 export type Coordinator = ReturnType<typeof createCoordinator>;
+
+/** In privacy-local mode no words are ever stored, whatever a speech engine handed over: labels and times only. */
+function withoutWordsIfPrivate(extras: VisitExtras, privacyLocal: boolean): VisitExtras {
+  if (!privacyLocal || !extras.utterances) return extras;
+  return { ...extras, utterances: extras.utterances.map(({ text: _words, ...rest }) => rest) };
+}
 
 function safeHost(url: string): string {
   try {

@@ -18,7 +18,8 @@ export interface VisitMeta {
 }
 
 /** The saved record of a visit: talk figures rounded to what is meaningful (10 ms). */
-export function buildVisitSummary(meta: VisitMeta, talk: TalkResult, extras: VisitExtras = {}): VisitSummary {
+/** `extras` come from the engine (questions, gaze, nudges) and the coordinator (the goal the visit carried). */
+export function buildVisitSummary(meta: VisitMeta, talk: TalkResult, extras: VisitExtras & Partial<Pick<VisitSummary, 'goal'>> = {}): VisitSummary {
   return {
     schemaVersion: VISIT_SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,

@@ -35,6 +35,9 @@ export interface PopupActions {
   onOpenSetup(): void;
 }
 
+/** What turning privacy-local mode off changes, said where the switch is. */
+export const PRIVACY_OFF_NOTE = 'Privacy-local mode is off: the words of your own questions and reflections may be kept on this computer for your review. The patient is never transcribed.';
+
 export interface PopupProps {
   model: PopupModel;
   actions: PopupActions;
@@ -116,6 +119,7 @@ export function Popup({ model, actions }: PopupProps) {
         checked={model.privacyLocal}
         onChange={actions.onPrivacyLocalChange}
       />
+      {!model.privacyLocal && <p class="attune-muted attune-popup__privacy-off">{PRIVACY_OFF_NOTE}</p>}
 
       <nav class="attune-popup__links" aria-label="Attune pages">
         <button type="button" class="attune-link" onClick={actions.onOpenSummaries}>

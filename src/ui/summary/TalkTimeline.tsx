@@ -1,12 +1,17 @@
 /**
- * Who spoke when: two lanes (You, Patient) across the visit, drawn in SVG with a minute axis.
- * The SVG is an image with a short description; a per-minute table is the full text alternative.
+ * Who spoke when: two lanes (You, Patient) across the visit, drawn in SVG with a minute axis;
+ * when the visit has them, a row of question and reflection markers, the gaze band and the
+ * nudges shown. The SVG is an image with a short description; a per-minute table (and the
+ * question list below the chart) is the full text alternative.
  */
 import '../theme.css';
 import '../components/components.css';
 import './summary.css';
 import { useId } from 'preact/hooks';
-import type { Interval } from '../../core/session/schema';
+import type { GazeSummary, Interval, LabelledUtterance, NudgeEvent } from '../../core/session/schema';
+import { effectiveLabel } from '../../core/history/label-corrections';
+import { formatClock } from '../format';
+import { GAZE_STATE_TEXT, NUDGE_TEXT, UTTERANCE_LABEL_TEXT } from './visit-labels';
 import { formatDuration } from '../format';
 import { secondsPerMinute, tickLabel, timelineTicks } from './timeline';
 import { SpeakerLegend } from './SpeakerLegend';
@@ -14,19 +19,25 @@ import { SpeakerLegend } from './SpeakerLegend';
 export interface TalkTimelineProps {
   durationS: number;
   segments: { clinician: readonly Interval[]; patient: readonly Interval[] };
+  /** Questions and reflections become markers (other utterances are left out). */
+  utterances?: readonly LabelledUtterance[];
+  gaze?: GazeSummary;
+  nudges?: readonly NudgeEvent[];
 }
+
+const MARK_ROW_H = 16;
+const GAZE_ROW_H = 10;
 
 // Drawing units (the SVG scales to its container width).
 const WIDTH = 600;
-const LABEL_W = 64;
+const LABEL_W = 84;
 const LANE_H = 22;
 const LANE_GAP = 10;
 const TOP = 6;
-const AXIS_Y = TOP + 2 * LANE_H + LANE_GAP + 8;
-const HEIGHT = AXIS_Y + 20;
+const LANES_BOTTOM = TOP + 2 * LANE_H + LANE_GAP;
 const PLOT_W = WIDTH - LABEL_W - 12;
 
-export function TalkTimeline({ durationS, segments }: TalkTimelineProps) {
+export function TalkTimeline({ durationS, segments, utterances, gaze, nudges }: TalkTimelineProps) {
   const id = useId();
   const span = durationS > 0 ? durationS : 1;
   const x = (s: number) => LABEL_W + (Math.min(Math.max(s, 0), span) / span) * PLOT_W;
@@ -34,11 +45,25 @@ export function TalkTimeline({ durationS, segments }: TalkTimelineProps) {
     { key: 'clinician', label: 'You', list: segments.clinician, y: TOP },
     { key: 'patient', label: 'Patient', list: segments.patient, y: TOP + LANE_H + LANE_GAP },
   ] as const;
+  const marks = (utterances ?? []).filter((u) => effectiveLabel(u) !== 'other');
+  // Rows below the two lanes, each only when the visit has something to put in it.
+  let rowY = LANES_BOTTOM + LANE_GAP;
+  const markY = marks.length ? rowY : null;
+  if (markY !== null) rowY += MARK_ROW_H + LANE_GAP;
+  const gazeY = gaze && gaze.intervals.length ? rowY : null;
+  if (gazeY !== null) rowY += GAZE_ROW_H + LANE_GAP;
+  const nudgeY = nudges && nudges.length ? rowY : null;
+  if (nudgeY !== null) rowY += MARK_ROW_H + LANE_GAP;
+  const AXIS_Y = rowY - LANE_GAP + 8;
+  const HEIGHT = AXIS_Y + 20;
   const youPerMin = secondsPerMinute(segments.clinician, durationS);
   const patientPerMin = secondsPerMinute(segments.patient, durationS);
   const description =
     `Timeline of a ${formatDuration(durationS)} visit. You spoke in ${segments.clinician.length} ` +
     `stretch${segments.clinician.length === 1 ? '' : 'es'}, the patient in ${segments.patient.length}. ` +
+    (marks.length ? `${marks.length} questions and reflections are marked. ` : '') +
+    (gazeY !== null ? 'A band shows where you were looking. ' : '') +
+    (nudgeY !== null ? `${nudges!.length} nudge${nudges!.length === 1 ? ' was' : 's were'} shown. ` : '') +
     'A minute-by-minute table follows.';
 
   return (
@@ -64,6 +89,58 @@ export function TalkTimeline({ durationS, segments }: TalkTimelineProps) {
             ))}
           </g>
         ))}
+        {markY !== null && (
+          <g class="attune-timeline__marks">
+            <text x={0} y={markY + MARK_ROW_H / 2 + 4} class="attune-timeline__label">
+              Questions
+            </text>
+            {marks.map((u) => {
+              const label = effectiveLabel(u);
+              const cx = x(u.startS);
+              const cy = markY + MARK_ROW_H / 2;
+              return (
+                <g key={u.id} class={`attune-mark attune-mark--${label}`}>
+                  <title>{`${formatClock(u.startS)} ${UTTERANCE_LABEL_TEXT[label]}`}</title>
+                  {label === 'reflection' ? (
+                    <path d={`M${cx} ${cy - 6} L${cx + 6} ${cy} L${cx} ${cy + 6} L${cx - 6} ${cy} Z`} />
+                  ) : label === 'open_question' ? (
+                    <circle cx={cx} cy={cy} r={5} />
+                  ) : (
+                    <rect x={cx - 4.5} y={cy - 4.5} width={9} height={9} />
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        )}
+        {gazeY !== null && (
+          <g class="attune-timeline__gaze">
+            <text x={0} y={gazeY + GAZE_ROW_H / 2 + 4} class="attune-timeline__label">
+              Gaze
+            </text>
+            {gaze!.intervals.map((g, i) => (
+              <rect key={i} x={x(g.startS)} y={gazeY} width={Math.max(0.75, x(g.endS) - x(g.startS))} height={GAZE_ROW_H} class={`attune-gaze attune-gaze--${g.state}`}>
+                <title>{`${formatClock(g.startS)}–${formatClock(g.endS)} ${GAZE_STATE_TEXT[g.state]}`}</title>
+              </rect>
+            ))}
+          </g>
+        )}
+        {nudgeY !== null && (
+          <g class="attune-timeline__nudges">
+            <text x={0} y={nudgeY + MARK_ROW_H / 2 + 4} class="attune-timeline__label">
+              Nudges
+            </text>
+            {nudges!.map((n, i) => {
+              const cx = x(n.atS);
+              return (
+                <g key={i} class="attune-nudge-mark">
+                  <title>{`${formatClock(n.atS)} nudge: ${NUDGE_TEXT[n.id]}`}</title>
+                  <path d={`M${cx - 5} ${nudgeY + 2} L${cx + 5} ${nudgeY + 2} L${cx} ${nudgeY + MARK_ROW_H - 2} Z`} />
+                </g>
+              );
+            })}
+          </g>
+        )}
         <g class="attune-timeline__axis">
           <line x1={LABEL_W} x2={LABEL_W + PLOT_W} y1={AXIS_Y - 6} y2={AXIS_Y - 6} />
           {timelineTicks(durationS).map((t) => (
@@ -77,7 +154,31 @@ export function TalkTimeline({ durationS, segments }: TalkTimelineProps) {
           ))}
         </g>
       </svg>
-      <SpeakerLegend />
+      <SpeakerLegend>
+        {markY !== null && (
+          <>
+            <span class="attune-timeline__key">
+              <span class="attune-key-shape attune-key-shape--open" aria-hidden="true" /> Open question
+            </span>
+            <span class="attune-timeline__key">
+              <span class="attune-key-shape attune-key-shape--closed" aria-hidden="true" /> Closed question
+            </span>
+            <span class="attune-timeline__key">
+              <span class="attune-key-shape attune-key-shape--reflection" aria-hidden="true" /> Reflection
+            </span>
+          </>
+        )}
+        {gazeY !== null && (
+          <span class="attune-timeline__key">
+            <span class="attune-swatch attune-gaze--on-screen" aria-hidden="true" /> Looking at the screen
+          </span>
+        )}
+        {nudgeY !== null && (
+          <span class="attune-timeline__key">
+            <span class="attune-key-shape attune-key-shape--nudge" aria-hidden="true" /> Nudge shown
+          </span>
+        )}
+      </SpeakerLegend>
       <details class="attune-timeline__details">
         <summary>Timeline as a table</summary>
         <table class="attune-timeline__table">

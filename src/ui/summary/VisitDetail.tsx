@@ -1,25 +1,60 @@
 /**
- * One saved visit in full: when, where, how long, who talked how much, the conversation metrics
- * (visits saved with them), and the timelines.
+ * One saved visit in full: when, where, how long; the skills with their targets and evidence;
+ * what went well and what to try; who talked how much; the conversation metrics; the timeline
+ * with questions, gaze and nudges; the questions and reflections (correctable); a goal for
+ * the next visit; and export, print and delete.
  */
 import { useId } from 'preact/hooks';
+import { makeGoal, suggestGoals } from '../../core/history/goals';
+import { visitMetricRows } from '../../core/history/metrics';
+import { observeVisit } from '../../core/history/observations';
 import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatSharePair, formatTime } from '../format';
 import { endReasonText, siteLabel } from '../labels';
+import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from './actions';
+import { ConfirmButton } from './ConfirmButton';
 import { ConversationFacts } from './ConversationFacts';
+import { GoalPicker } from './GoalPicker';
+import { MetricTable } from './MetricTable';
+import { Observations } from './Observations';
 import { ShareTimeline } from './ShareTimeline';
 import { TalkTimeline } from './TalkTimeline';
+import { UtteranceList } from './UtteranceList';
 
 export const PARTIAL_NOTICE = 'The visit ended unexpectedly; figures cover up to the last checkpoint.';
 
-export function VisitDetail({ visit }: { visit: VisitSummary }) {
+export interface VisitDetailProps {
+  visit: VisitSummary;
+  context?: SummaryContext;
+  /** Absent: the visit is shown read-only. */
+  actions?: SummaryActions;
+}
+
+export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: VisitDetailProps) {
   const headingId = useId();
   const conversationId = useId();
   const metrics = visit.metrics;
   const pair = formatSharePair(visit.clinicianShare);
+  const rows = visitMetricRows(visit, context.targets, context.longTurnS);
+  const observations = observeVisit(visit, context.targets, context.longTurnS);
+  const utterances = visit.utterances ?? [];
   return (
     <article class="attune-visit" aria-labelledby={headingId}>
       <h2 id={headingId}>Visit on {formatDate(visit.startedAt)}</h2>
+      {actions && (
+        <div class="attune-actions attune-visit__actions" role="group" aria-label="This visit">
+          <button type="button" class="attune-btn" onClick={() => actions.onExport([visit], 'json')}>
+            Export JSON
+          </button>
+          <button type="button" class="attune-btn" onClick={() => actions.onExport([visit], 'csv')}>
+            Export CSV
+          </button>
+          <button type="button" class="attune-btn" onClick={actions.onPrint}>
+            Print or save as PDF
+          </button>
+          <ConfirmButton label="Delete this visit" confirmLabel="Yes, delete this visit" onConfirm={() => actions.onDeleteVisit(visit.id)} />
+        </div>
+      )}
       {visit.partial && <p class="attune-notice">{PARTIAL_NOTICE}</p>}
       <dl class="attune-visit__facts">
         <div>
@@ -42,7 +77,19 @@ export function VisitDetail({ visit }: { visit: VisitSummary }) {
           <dt>How it ended</dt>
           <dd>{endReasonText(visit.endReason)}</dd>
         </div>
+        {visit.goal && (
+          <div>
+            <dt>Your goal for this visit</dt>
+            <dd>{visit.goal.text}</dd>
+          </div>
+        )}
       </dl>
+
+      <h3>Skills at a glance</h3>
+      <MetricTable rows={rows} />
+
+      <h3>Observations</h3>
+      <Observations items={observations} />
 
       <h3>Talk time</h3>
       <table class="attune-visit__talk">
@@ -85,13 +132,35 @@ export function VisitDetail({ visit }: { visit: VisitSummary }) {
       )}
 
       <h3>Who spoke when</h3>
-      <TalkTimeline durationS={visit.durationS} segments={visit.segments} />
+      <TalkTimeline durationS={visit.durationS} segments={visit.segments} utterances={visit.utterances} gaze={visit.gaze} nudges={visit.nudges} />
 
       {metrics && metrics.timeline.length > 0 && (
         <>
           <h3>Talk share by minute</h3>
           <ShareTimeline bins={metrics.timeline} />
         </>
+      )}
+
+      {utterances.length > 0 && (
+        <>
+          <h3>Your questions and reflections</h3>
+          <UtteranceList
+            utterances={utterances}
+            privacyLocal={visit.privacyLocal}
+            onCorrect={actions ? (utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label) : null}
+          />
+        </>
+      )}
+
+      {actions && (
+        <section class="attune-visit__goal" aria-label="Goal for your next visit">
+          <h3>Goal for your next visit</h3>
+          <GoalPicker
+            suggestions={suggestGoals(visit, context.targets, context.longTurnS)}
+            current={context.goals?.current ?? null}
+            onSetGoal={(s) => actions.onSetGoal(s ? makeGoal(s, Date.now(), visit.id) : null)}
+          />
+        </section>
       )}
     </article>
   );

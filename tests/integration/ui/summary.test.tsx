@@ -162,7 +162,7 @@ describe('VisitDetail: Conversation', () => {
   it('moves overlap into the section instead of repeating it, and adds the share chart', () => {
     const c = show(withMetrics);
     expect(queryAllByText(c, /^Both speaking at once: /)).toHaveLength(0);
-    expect(headings(c).slice(1)).toEqual(['Talk time', 'Conversation', 'Who spoke when', 'Talk share by minute']);
+    expect(headings(c).slice(1)).toEqual(['Skills at a glance', 'Observations', 'Talk time', 'Conversation', 'Who spoke when', 'Talk share by minute']);
     expect(getByRole(c, 'img', /^Talk share by minute/)).toBeTruthy();
   });
 
@@ -188,7 +188,7 @@ describe('VisitDetail: Conversation', () => {
 
   it('renders an older visit without metrics as before', () => {
     const c = show(visit({ id: 'old' }));
-    expect(headings(c).slice(1)).toEqual(['Talk time', 'Who spoke when']);
+    expect(headings(c).slice(1)).toEqual(['Skills at a glance', 'Observations', 'Talk time', 'Who spoke when']);
     expect(queryByRole(c, 'region', 'Conversation')).toBeNull();
     expect(getByText(c, 'Both speaking at once: 12 s')).toBeTruthy();
     expect(c.querySelector('.attune-share')).toBeNull();

@@ -1,0 +1,87 @@
+import { ImportError, parseImport } from '../../core/history/export';
+import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
+import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Goal, VisitSummary } from '../../core/session/schema';
+import type { GoalStore } from '../storage/goal-store';
+import type { StorageProblems } from '../storage/storage-errors';
+import type { VisitRepository } from '../storage/visit-repository';
+
+export interface HistoryHandlerDeps {
+  visits: VisitRepository;
+  goals: GoalStore;
+  problems: StorageProblems;
+  now(): number;
+  log(message: string): void;
+}
+
+/** How long the history page waits for the database before it is told what is wrong. */
+export const LIST_TIMEOUT_MS = 10_000;
+
+/**
+ * The background's side of the summary and history pages. Storage failures reach the page as
+ * a `problem` (listing) or as a rejected request with a plain-language message (changes).
+ */
+export function createHistoryHandlers(deps: HistoryHandlerDeps) {
+  const { visits, goals, problems } = deps;
+  const goalsReply = async (): Promise<GoalsReply> => ({ current: await goals.current(), history: await goals.history() });
+  const tracked = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await run();
+      return result;
+    } catch (error) {
+      problems.report(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  };
+
+  return {
+    async listVisits(): Promise<VisitListReply> {
+      // While an upgrade waits, reading would wait too: answer now with why.
+      if (problems.isBlocked()) return { visits: [], skipped: [], problem: problems.current() };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, fail) => {
+        timer = setTimeout(() => fail(new Error(problems.current() ?? 'Attune’s saved visits did not open in time. Reload this page; if it keeps happening, restart the browser.')), LIST_TIMEOUT_MS);
+      });
+      try {
+        const list = await Promise.race([visits.list(), timeout]);
+        if (list.skipped.length) deps.log(`skipped ${list.skipped.length} unreadable visit record(s): ${list.skipped.map((x) => `${x.id} (${x.reason})`).join('; ')}`);
+        return { ...list, problem: problems.current() };
+      } catch (error) {
+        return { visits: [], skipped: [], problem: error instanceof Error ? error.message : String(error) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    deleteVisit: (visitId: string): Promise<boolean> => tracked(() => visits.delete(visitId)),
+
+    async deleteAllVisits(): Promise<number> {
+      const count = await tracked(() => visits.deleteAll());
+      problems.clear();
+      return count;
+    },
+
+    async importVisits(json: string): Promise<ImportReply> {
+      let report;
+      try {
+        report = parseImport(json);
+      } catch (error) {
+        // The file as a whole is unusable: the message says why and what to choose instead.
+        throw new Error(error instanceof ImportError ? error.message : `The file could not be read: ${String(error)}`);
+      }
+      const { added, replaced } = await tracked(() => visits.importVisits(report.visits));
+      return { added, replaced, skipped: report.skipped };
+    },
+
+    correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
+      tracked(() => visits.correctLabel(visitId, utteranceId, label)),
+
+    goals: (): Promise<GoalsReply> => tracked(goalsReply),
+
+    async setGoal(goal: Goal | null): Promise<GoalsReply> {
+      await tracked(() => goals.set(goal, deps.now()));
+      return tracked(goalsReply);
+    },
+  };
+}
+export type HistoryHandlers = ReturnType<typeof createHistoryHandlers>;

@@ -1,0 +1,121 @@
+/**
+ * Export of saved visits as JSON (complete, re-importable) and CSV (one row per visit for a
+ * spreadsheet), and import of a JSON export with every record migrated and validated.
+ */
+import { readVisitRecord } from '../session/visit-migrations';
+import type { VisitSummary } from '../session/schema';
+
+export const EXPORT_FORMAT = 'attune-visits';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface VisitExport {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: number;
+  /** ISO 8601. */
+  exportedAt: string;
+  visits: VisitSummary[];
+}
+
+export function exportJson(visits: readonly VisitSummary[], nowMs: number): string {
+  const doc: VisitExport = { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: new Date(nowMs).toISOString(), visits: [...visits] };
+  return JSON.stringify(doc, null, 2);
+}
+
+type Cell = string | number | boolean | null | undefined;
+const iso = (ms: number) => new Date(ms).toISOString();
+const round = (x: number | null | undefined, places = 3) => (x === null || x === undefined ? null : Math.round(x * 10 ** places) / 10 ** places);
+
+/** The CSV's columns: a header and how to read it from a visit. Shares are fractions (0–1), times in seconds. */
+const COLUMNS: ReadonlyArray<[string, (v: VisitSummary) => Cell]> = [
+  ['id', (v) => v.id],
+  ['started_at', (v) => iso(v.startedAt)],
+  ['ended_at', (v) => iso(v.endedAt)],
+  ['site', (v) => v.site],
+  ['host', (v) => v.host],
+  ['duration_s', (v) => v.durationS],
+  ['clinician_s', (v) => v.clinicianS],
+  ['patient_s', (v) => v.patientS],
+  ['overlap_s', (v) => v.overlapS],
+  ['clinician_share', (v) => round(v.clinicianShare)],
+  ['opening_s', (v) => v.metrics?.opening?.durationS],
+  ['opening_interrupted', (v) => v.metrics?.opening?.interrupted],
+  ['opening_interrupted_after_s', (v) => v.metrics?.opening?.interruptedAfterS],
+  ['turns', (v) => v.metrics?.turns],
+  ['interruptions_by_clinician', (v) => v.metrics?.interruptions.clinician],
+  ['interruptions_by_patient', (v) => v.metrics?.interruptions.patient],
+  ['longest_turn_clinician_s', (v) => v.metrics?.longestMonologueS.clinician],
+  ['longest_turn_patient_s', (v) => v.metrics?.longestMonologueS.patient],
+  ['open_questions', (v) => v.questions?.open],
+  ['closed_questions', (v) => v.questions?.closed],
+  ['reflections', (v) => v.questions?.reflections],
+  ['open_question_share', (v) => round(v.questions?.openShare)],
+  ['reflections_per_question', (v) => round(v.questions?.reflectionToQuestion)],
+  ['gaze_on_screen_share', (v) => round(v.gaze?.onScreenWhilePatientSpeaksShare)],
+  ['nudges', (v) => v.nudges?.length],
+  ['goal', (v) => v.goal?.text],
+  ['end_reason', (v) => v.endReason],
+  ['partial', (v) => v.partial],
+  ['privacy_local', (v) => v.privacyLocal],
+  ['remote_source', (v) => v.remoteSource],
+  ['engine_version', (v) => v.engineVersion],
+  ['schema_version', (v) => v.schemaVersion],
+];
+
+export const CSV_HEADER = COLUMNS.map(([name]) => name);
+
+/**
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula (= + - @ at the
+ * start) is prefixed with an apostrophe, since goal text and host names are free text.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportCsv(visits: readonly VisitSummary[]): string {
+  const rows = [CSV_HEADER.join(','), ...visits.map((v) => COLUMNS.map(([, read]) => csvCell(read(v))).join(','))];
+  return rows.join('\r\n') + '\r\n';
+}
+
+export interface ImportReport {
+  visits: VisitSummary[];
+  /** Records that could not be read, with where they were in the file and why. */
+  skipped: Array<{ index: number; id: string; reason: string }>;
+}
+
+export class ImportError extends Error {}
+
+/** Largest file accepted (characters): years of visits are a few MB; anything much bigger is not ours. */
+export const MAX_IMPORT_CHARS = 50_000_000;
+
+/** Reads an Attune JSON export. Throws ImportError when the file as a whole is unusable; skips bad records. */
+export function parseImport(text: string): ImportReport {
+  if (text.length > MAX_IMPORT_CHARS) throw new ImportError('This file is too large to be an Attune export.');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new ImportError('This file is not valid JSON. Choose a file exported from Attune (“Export JSON”).');
+  }
+  const d = doc as Partial<VisitExport> | null;
+  if (typeof d !== 'object' || d === null || d.format !== EXPORT_FORMAT || !Array.isArray(d.visits)) {
+    throw new ImportError('This JSON file is not an Attune export. Choose a file exported from Attune (“Export JSON”).');
+  }
+  if (typeof d.formatVersion !== 'number' || d.formatVersion > EXPORT_FORMAT_VERSION) {
+    throw new ImportError('This export was made by a newer version of Attune. Update Attune, then import it again.');
+  }
+  const report: ImportReport = { visits: [], skipped: [] };
+  const seen = new Set<string>();
+  d.visits.forEach((raw, index) => {
+    const read = readVisitRecord(raw);
+    if (!read.ok) report.skipped.push({ index, id: read.id, reason: read.reason });
+    else if (seen.has(read.visit.id)) report.skipped.push({ index, id: read.visit.id, reason: 'the same visit appears twice in the file' });
+    else {
+      seen.add(read.visit.id);
+      report.visits.push(read.visit);
+    }
+  });
+  return report;
+}

@@ -1,0 +1,146 @@
+/**
+ * The skills a visit is measured on, each with how to read it from a saved visit, which way is
+ * better, the target it is compared against and the evidence behind that target. The summary's
+ * metric table, the history's sparklines, the observations and the goals all read this one list.
+ */
+import type { Settings } from '../settings/settings';
+import type { VisitSummary } from '../session/schema';
+
+export const METRIC_IDS = ['opening', 'clinician-share', 'open-share', 'reflection-to-question', 'interruptions', 'longest-turn', 'gaze'] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** How a value is shown: a share (0–1), seconds, a ratio, or a whole count. */
+export type MetricUnit = 'share' | 'seconds' | 'ratio' | 'count';
+
+export type Targets = Settings['targets'];
+
+/** What the clinician aims for; `kind` says whether the value must reach it or stay at or under it. */
+export interface MetricTarget {
+  kind: 'at-least' | 'at-most';
+  value: number;
+}
+
+export interface MetricDefinition {
+  id: MetricId;
+  label: string;
+  unit: MetricUnit;
+  better: 'higher' | 'lower';
+  /** The value for one visit; null when the visit did not measure it (no speech-to-text, no camera…). */
+  value(visit: VisitSummary): number | null;
+  target(targets: Targets, longTurnS: number): MetricTarget | null;
+  /** Why the target is what it is, with sources, as shown under the table. */
+  evidence: string;
+}
+
+/** Opening statements: interrupted after a median 11 s; left alone, patients finish in about 92 s. */
+export const OPENING_EVIDENCE_SHORT =
+  'Median 11 s before the clinician interrupts (Singh Ospina et al., J Gen Intern Med 2019; Marvel et al., JAMA 1999); uninterrupted, patients finish in about 92 s (Langewitz et al., BMJ 2002).';
+
+/** The opening statement's length in seconds, up to the interruption when there was one. */
+function openingValue(visit: VisitSummary): number | null {
+  const o = visit.metrics?.opening;
+  if (!o) return null;
+  return o.interrupted && o.interruptedAfterS !== null ? o.interruptedAfterS : o.durationS;
+}
+
+export const METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'opening',
+    label: 'Patient’s opening statement',
+    unit: 'seconds',
+    better: 'higher',
+    value: openingValue,
+    // Not a fixed length: the aim is to let the patient finish, which the assessment checks directly.
+    target: () => null,
+    evidence: OPENING_EVIDENCE_SHORT,
+  },
+  {
+    id: 'clinician-share',
+    label: 'Your share of talk time',
+    unit: 'share',
+    better: 'lower',
+    value: (v) => v.clinicianShare,
+    target: (t) => ({ kind: 'at-most', value: t.clinicianShareMax }),
+    evidence: 'Your target in Attune’s settings (default 60%): leave the patient at least 40% of the talk.',
+  },
+  {
+    id: 'open-share',
+    label: 'Open questions',
+    unit: 'share',
+    better: 'higher',
+    value: (v) => v.questions?.openShare ?? null,
+    target: (t) => ({ kind: 'at-least', value: t.openShareMin }),
+    evidence: 'Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good.',
+  },
+  {
+    id: 'reflection-to-question',
+    label: 'Reflections per question',
+    unit: 'ratio',
+    better: 'higher',
+    value: (v) => v.questions?.reflectionToQuestion ?? null,
+    target: (t) => ({ kind: 'at-least', value: t.reflectionToQuestionMin }),
+    evidence: 'Reflections for each question you asked. MITI 4.2.1: 1 or more is fair, 2 or more is good.',
+  },
+  {
+    id: 'interruptions',
+    label: 'Times you interrupted',
+    unit: 'count',
+    better: 'lower',
+    value: (v) => v.metrics?.interruptions.clinician ?? null,
+    target: () => ({ kind: 'at-most', value: 0 }),
+    evidence: 'Taking the floor while the patient was still speaking; short acknowledgements such as ‘mm-hm’ are not counted.',
+  },
+  {
+    id: 'longest-turn',
+    label: 'Your longest turn',
+    unit: 'seconds',
+    better: 'lower',
+    value: (v) => v.metrics?.longestMonologueS.clinician ?? null,
+    target: (_t, longTurnS) => ({ kind: 'at-most', value: longTurnS }),
+    evidence: 'Long explanations are hard to follow: give information in short chunks and check understanding (your monologue threshold in settings).',
+  },
+  {
+    id: 'gaze',
+    label: 'Looking at the patient while they speak',
+    unit: 'share',
+    better: 'higher',
+    value: (v) => v.gaze?.onScreenWhilePatientSpeaksShare ?? null,
+    target: () => null,
+    evidence: 'Share of the patient’s speaking time with your eyes on the screen (camera cues on only).',
+  },
+];
+
+export function metricById(id: MetricId): MetricDefinition {
+  return METRICS.find((m) => m.id === id)!;
+}
+
+export type Assessment = 'met' | 'not-met' | 'unknown';
+
+/** Whether a visit met a metric's target. The opening statement is met when it was not interrupted. */
+export function assess(metric: MetricDefinition, visit: VisitSummary, targets: Targets, longTurnS: number): Assessment {
+  if (metric.id === 'opening') {
+    const o = visit.metrics?.opening;
+    return o ? (o.interrupted ? 'not-met' : 'met') : 'unknown';
+  }
+  const value = metric.value(visit);
+  const target = metric.target(targets, longTurnS);
+  if (value === null || !target) return 'unknown';
+  return (target.kind === 'at-least' ? value >= target.value : value <= target.value) ? 'met' : 'not-met';
+}
+
+export interface MetricRow {
+  metric: MetricDefinition;
+  value: number | null;
+  target: MetricTarget | null;
+  assessment: Assessment;
+}
+
+/** Every metric for one visit, in the order of METRICS. */
+export function visitMetricRows(visit: VisitSummary, targets: Targets, longTurnS: number): MetricRow[] {
+  return METRICS.map((metric) => ({
+    metric,
+    value: metric.value(visit),
+    target: metric.target(targets, longTurnS),
+    assessment: assess(metric, visit, targets, longTurnS),
+  }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Two or three sentences after a visit, written from its numbers: one strength, one thing to try
+ * next time, and a second strength when there is one. Nothing is said about a metric the visit
+ * did not measure, and nothing is praised that missed its target.
+ */
+import type { VisitSummary } from '../session/schema';
+import { assess, metricById, type MetricId, type Targets } from './metrics';
+
+export interface Observation {
+  kind: 'strength' | 'try';
+  metric: MetricId;
+  text: string;
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const secs = (s: number) => (s >= 90 ? `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s` : `${Math.round(s)} s`);
+const ratio = (r: number) => r.toFixed(1);
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** Which metrics to talk about first: the opening and the questions matter most to patients' stories. */
+const ORDER: readonly MetricId[] = ['opening', 'open-share', 'reflection-to-question', 'clinician-share', 'interruptions', 'longest-turn'];
+
+function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS: number): string {
+  const q = visit.questions;
+  const m = visit.metrics;
+  switch (id) {
+    case 'opening':
+      return `You let the patient finish their opening statement (${secs(m!.opening!.durationS)}) without interrupting.`;
+    case 'open-share':
+      return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}), at or above your ${pct(targets.openShareMin)} target.`;
+    case 'reflection-to-question':
+      return `You reflected ${ratio(q!.reflectionToQuestion!)} times per question (${q!.reflections} reflections), meeting your target of ${ratio(targets.reflectionToQuestionMin)}.`;
+    case 'clinician-share':
+      return `You spoke ${pct(visit.clinicianShare!)} of the time, leaving the patient room to talk (target: ${pct(targets.clinicianShareMax)} or less).`;
+    case 'interruptions':
+      return 'You did not interrupt the patient once.';
+    case 'longest-turn':
+      return `Your longest turn was ${secs(m!.longestMonologueS.clinician)}, within ${secs(longTurnS)}: you kept explanations short.`;
+    case 'gaze':
+      return '';
+  }
+}
+
+function tryText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS: number): string {
+  const q = visit.questions;
+  const m = visit.metrics;
+  switch (id) {
+    case 'opening': {
+      const after = m!.opening!.interruptedAfterS;
+      return `The patient’s opening statement was interrupted${after === null ? '' : ` after ${secs(after)}`}. Next time, let it run until they stop: most patients finish within two minutes.`;
+    }
+    case 'open-share':
+      return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}). Try starting with “what” or “how”, e.g. “What worries you most about this?”, to reach ${pct(targets.openShareMin)}.`;
+    case 'reflection-to-question':
+      return `You reflected ${ratio(q!.reflectionToQuestion!)} times per question. After the patient answers, try saying back what you heard before asking the next question (target: ${ratio(targets.reflectionToQuestionMin)}).`;
+    case 'clinician-share':
+      return `You spoke ${pct(visit.clinicianShare!)} of the time, above your ${pct(targets.clinicianShareMax)} target. Try pausing after a question and letting the silence work.`;
+    case 'interruptions':
+      return `You took the floor while the patient was speaking ${times(m!.interruptions.clinician)}. Try waiting a breath after they stop before you answer.`;
+    case 'longest-turn':
+      return `Your longest turn lasted ${secs(m!.longestMonologueS.clinician)}. Try breaking information into chunks of under ${secs(longTurnS)} and asking what the patient makes of it.`;
+    case 'gaze':
+      return '';
+  }
+}
+
+/** One strength and one thing to try (each when the numbers support it), and a second strength if there is one. */
+export function observeVisit(visit: VisitSummary, targets: Targets, longTurnS: number): Observation[] {
+  const met: MetricId[] = [];
+  const missed: MetricId[] = [];
+  for (const id of ORDER) {
+    const a = assess(metricById(id), visit, targets, longTurnS);
+    if (a === 'met') met.push(id);
+    else if (a === 'not-met') missed.push(id);
+  }
+  const out: Observation[] = [];
+  if (met[0]) out.push({ kind: 'strength', metric: met[0], text: strengthText(met[0], visit, targets, longTurnS) });
+  if (missed[0]) out.push({ kind: 'try', metric: missed[0], text: tryText(missed[0], visit, targets, longTurnS) });
+  if (met[1]) out.push({ kind: 'strength', metric: met[1], text: strengthText(met[1], visit, targets, longTurnS) });
+  return out;
+}

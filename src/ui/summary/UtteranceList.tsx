@@ -1,0 +1,74 @@
+/**
+ * The clinician's questions and reflections with their time and label. The clinician can
+ * correct a label; counts and shares follow. Text shows only when it was kept (privacy-local off).
+ */
+import { effectiveLabel } from '../../core/history/label-corrections';
+import { UTTERANCE_LABELS, type UtteranceLabel } from '../../core/questions/labels';
+import type { LabelledUtterance } from '../../core/session/schema';
+import { formatClock } from '../format';
+import { UTTERANCE_LABEL_TEXT } from './visit-labels';
+
+export interface UtteranceListProps {
+  utterances: readonly LabelledUtterance[];
+  /** null when the visit is shown read-only. Passing the classifier's own label clears the correction. */
+  onCorrect: ((utteranceId: string, label: UtteranceLabel | null) => void) | null;
+  privacyLocal: boolean;
+}
+
+export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
+  const anyText = utterances.some((u) => u.text);
+  return (
+    <>
+      {!anyText && (
+        <p class="attune-muted">
+          {privacyLocal ? 'Privacy-local mode: only labels and times were kept, never the words.' : 'No words were kept for this visit: only labels and times.'}
+        </p>
+      )}
+      <table class="attune-utterances">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Label</th>
+            {anyText && <th scope="col">What you said</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {utterances.map((u) => {
+            const label = effectiveLabel(u);
+            const time = formatClock(u.startS);
+            return (
+              <tr key={u.id} class={u.correctedLabel ? 'attune-utterances__corrected' : undefined}>
+                <td>{time}</td>
+                <td>
+                  {onCorrect ? (
+                    <>
+                      <span class="attune-print-only">{UTTERANCE_LABEL_TEXT[label]}</span>
+                      <select
+                        aria-label={`Label of what you said at ${time}`}
+                        value={label}
+                        onChange={(e) => {
+                          const next = (e.currentTarget as HTMLSelectElement).value as UtteranceLabel;
+                          onCorrect(u.id, next === u.label ? null : next);
+                        }}
+                      >
+                        {UTTERANCE_LABELS.map((l) => (
+                          <option key={l} value={l}>
+                            {UTTERANCE_LABEL_TEXT[l]}
+                          </option>
+                        ))}
+                      </select>
+                    </>
+                  ) : (
+                    UTTERANCE_LABEL_TEXT[label]
+                  )}
+                  {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
+                </td>
+                {anyText && <td>{u.text ?? '—'}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

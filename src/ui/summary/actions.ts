@@ -1,0 +1,33 @@
+/** What the summary and history pages can ask for, and the settings they read; the entrypoint supplies both. */
+import type { Targets } from '../../core/history/metrics';
+import type { GoalsReply } from '../../core/protocol/messages';
+import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Goal, VisitSummary } from '../../core/session/schema';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { LONG_MONOLOGUE_S } from '../conversation';
+
+export interface SummaryActions {
+  onCorrectLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): void;
+  onSetGoal(goal: Goal | null): void;
+  onExport(visits: readonly VisitSummary[], format: 'json' | 'csv'): void;
+  onDeleteVisit(visitId: string): void;
+  onDeleteAll(): void;
+  /** The text of the file the clinician chose. */
+  onImport(text: string): void;
+  onPrint(): void;
+}
+
+export interface SummaryContext {
+  targets: Targets;
+  /** The clinician's long-turn threshold (settings.nudges.monologue.overS), s. */
+  longTurnS: number;
+  retentionDays: number;
+  goals: GoalsReply | null;
+}
+
+export const DEFAULT_CONTEXT: SummaryContext = {
+  targets: DEFAULT_SETTINGS.targets,
+  longTurnS: LONG_MONOLOGUE_S,
+  retentionDays: DEFAULT_SETTINGS.retentionDays,
+  goals: null,
+};

@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createHistoryHandlers, LIST_TIMEOUT_MS } from '../../src/adapters/background/history-handlers';
+import { createRetentionJob, RETENTION_ALARM, scheduleRetention } from '../../src/adapters/background/retention';
+import { openAttuneDb, UPGRADE_BLOCKED_MESSAGE, type AttuneDatabase } from '../../src/adapters/storage/db';
+import { createGoalStore } from '../../src/adapters/storage/goal-store';
+import { createStorageProblems, QUOTA_MESSAGE } from '../../src/adapters/storage/storage-errors';
+import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
+import { exportJson } from '../../src/core/history/export';
+import { RETENTION_CHECK_PERIOD_MIN } from '../../src/core/history/retention';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
+import { fullVisit } from '../unit/history/fixtures';
+
+const DAY = 86_400_000;
+
+function handlers(db: Promise<AttuneDatabase> = openAttuneDb()) {
+  const problems = createStorageProblems();
+  const visits = createVisitRepository(db);
+  const h = createHistoryHandlers({ visits, goals: createGoalStore(db), problems, now: () => 5000, log: () => undefined });
+  return { h, visits, problems };
+}
+
+describe('history requests in the background', () => {
+  it('lists visits with the unreadable ones counted, and no problem', async () => {
+    const db = openAttuneDb();
+    const { h, visits } = handlers(db);
+    await visits.save(fullVisit({ id: 'ok' }));
+    await (await db).put('visits', { id: 'junk', schemaVersion: 1 } as never);
+    const reply = await h.listVisits();
+    expect(reply.visits.map((v) => v.id)).toEqual(['ok']);
+    expect(reply.skipped).toEqual([{ id: 'junk', reason: expect.any(String) }]);
+    expect(reply.problem).toBeNull();
+  });
+
+  it('answers at once with the reason while a database upgrade is blocked', async () => {
+    const { h, problems } = handlers(new Promise(() => undefined));
+    problems.blocked(UPGRADE_BLOCKED_MESSAGE);
+    expect(await h.listVisits()).toEqual({ visits: [], skipped: [], problem: UPGRADE_BLOCKED_MESSAGE });
+  });
+
+  it('does not hang the page when the database never opens', async () => {
+    vi.useFakeTimers();
+    try {
+      const { h } = handlers(new Promise(() => undefined));
+      const reply = h.listVisits();
+      await vi.advanceTimersByTimeAsync(LIST_TIMEOUT_MS + 1);
+      expect((await reply).problem).toMatch(/did not open in time/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a full disk during an import is reported as the page’s problem and rejected with the reason', async () => {
+    const full = Promise.resolve({
+      transaction: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      getAll: async () => [],
+    } as unknown as AttuneDatabase);
+    const { h } = handlers(full);
+    await expect(h.importVisits(exportJson([fullVisit()], 0))).rejects.toThrow(QUOTA_MESSAGE);
+    expect((await h.listVisits()).problem).toBe(QUOTA_MESSAGE);
+  });
+
+  it('imports an export and says what was skipped; a wrong file is refused with a clear message', async () => {
+    const { h } = handlers();
+    const doc = JSON.parse(exportJson([fullVisit({ id: 'a' }), fullVisit({ id: 'b' })], 0));
+    doc.visits.push({ id: 'bad' });
+    expect(await h.importVisits(JSON.stringify(doc))).toEqual({ added: 2, replaced: 0, skipped: [{ index: 2, id: 'bad', reason: expect.stringMatching(/no schema version/) }] });
+    await expect(h.importVisits('{"hello": 1}')).rejects.toThrow(/not an Attune export/);
+    expect((await h.listVisits()).visits).toHaveLength(2);
+  });
+
+  it('sets and clears the goal for the next visit', async () => {
+    const { h } = handlers();
+    const goal = { id: 'reflect-more', text: 'Reflect more', setAt: 4000, fromVisitId: 'v1' };
+    expect(await h.setGoal(goal)).toEqual({ current: goal, history: [goal] });
+    expect(await h.setGoal(null)).toEqual({ current: null, history: [goal] });
+  });
+});
+
+describe('retention', () => {
+  it('the alarm deletes visits older than the retention period (default 90 days)', async () => {
+    const repo = createVisitRepository(openAttuneDb());
+    const now = Date.UTC(2025, 5, 1);
+    await repo.save(fullVisit({ id: 'old', startedAt: now - 100 * DAY }));
+    await repo.save(fullVisit({ id: 'recent', startedAt: now - 10 * DAY }));
+    const logs: string[] = [];
+    const job = createRetentionJob({ visits: repo, settings: async () => DEFAULT_SETTINGS, now: () => now, log: (m) => logs.push(m) });
+    scheduleRetention(fakeBrowser.alarms, job, (m) => logs.push(m));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETENTION_ALARM)).toMatchObject({ periodInMinutes: RETENTION_CHECK_PERIOD_MIN }));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: now });
+    await vi.waitFor(async () => expect((await repo.list()).visits.map((v) => v.id)).toEqual(['recent']));
+    expect(logs.join('\n')).toMatch(/deleted 1 visit/);
+  });
+
+  it('keeps everything when retention is 0, and does not reschedule an existing alarm', async () => {
+    const repo = createVisitRepository(openAttuneDb());
+    await repo.save(fullVisit({ id: 'ancient', startedAt: 0 }));
+    const job = createRetentionJob({ visits: repo, settings: async () => ({ ...DEFAULT_SETTINGS, retentionDays: 0 }), now: () => Date.now(), log: () => undefined });
+    expect(await job()).toBe(0);
+    expect((await repo.list()).visits).toHaveLength(1);
+    await fakeBrowser.alarms.create(RETENTION_ALARM, { periodInMinutes: 5 });
+    scheduleRetention(fakeBrowser.alarms, job, () => undefined);
+    await new Promise((ok) => setTimeout(ok, 10));
+    expect(await fakeBrowser.alarms.get(RETENTION_ALARM)).toMatchObject({ periodInMinutes: 5 });
+  });
+});
