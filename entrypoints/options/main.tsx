@@ -5,6 +5,7 @@ import { readMicPermission, requestMicPermission } from '../../src/adapters/brow
 import { SetupPage } from '../../src/ui/options/SetupPage';
 import { NudgeSection } from '../../src/ui/options/NudgeSection';
 import { FirstRun } from '../../src/ui/options/FirstRun';
+import { RetentionSection } from '../../src/ui/options/RetentionSection';
 import type { Settings } from '../../src/core/settings/settings';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
@@ -59,6 +60,7 @@ async function main() {
             onNudgesChange={(nudges) => save({ nudges })}
             onQuietModeChange={(quietMode) => save({ quietMode })}
           />
+          <RetentionSection retentionDays={settings.retentionDays} onChange={(retentionDays) => save({ retentionDays })} />
         </SetupPage>
       </>,
       root,

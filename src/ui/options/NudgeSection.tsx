@@ -44,7 +44,7 @@ const ROWS: NudgeRow[] = [
   {
     kind: 'opening',
     label: 'Opening statement',
-    when: 'When you start speaking over the patient early in their opening statement.',
+    when: 'When you take the floor early in the patient’s opening statement (by speaking over them or after a short pause).',
     fields: [{ label: 'Within the first', unit: 's', min: 5, max: 300, get: (n) => n.opening.withinS, set: (n, v) => void (n.opening.withinS = v) }],
   },
   {
