@@ -43,10 +43,10 @@ export interface TrainOptions {
 export const DEFAULT_OPTIONS: TrainOptions = {
   minTranscripts: 5,
   minCount: 6,
-  l2: 45,
+  l2: 90,
   iterations: 400,
   learningRate: 0.05,
-  classWeights: [1.3, 1.8, 1, 0.75],
+  classWeights: [1.3, 2.2, 1, 0.75],
   rtL2: 10,
   pruneBelow: 0.02,
   dropPrefixes: [],
