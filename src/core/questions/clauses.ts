@@ -19,28 +19,42 @@ export interface BrokenToken {
   before: string;
 }
 
-const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
+const APOSTROPHE_CHARS: ReadonlySet<string> = new Set(["'", '\u2018', '\u2019', '\u02bc', '`']);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
 
-/** Tokens (as `tokenize` makes them) with the punctuation that precedes each one. */
+/** Letter or digit (ASCII fast path; the Unicode test only for other characters). */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return WORD_CHAR.test(ch);
+}
+
+/**
+ * Tokens (exactly as `tokenize` makes them) with the punctuation that precedes each one.
+ * A hand-written scan rather than a Unicode regex: this runs on every utterance.
+ */
 export function tokenizeWithBreaks(text: string): BrokenToken[] {
-  const s = text.toLowerCase().replace(APOSTROPHES, '');
   const out: BrokenToken[] = [];
+  let word = '';
   let gap = '';
-  for (const m of s.matchAll(/([\p{L}\p{N}]+)|([^\p{L}\p{N}]+)/gu)) {
-    if (m[2] !== undefined) {
-      gap += m[2].replace(/\s+/g, '');
-      continue;
-    }
-    const word = m[1] as string;
+  const flush = (): void => {
     const prev = out[out.length - 1];
     // Stutter repeats ("I-I", "the the") collapse, as in tokenize().
-    if (prev !== undefined && prev.word === word) {
-      gap = '';
+    if (prev === undefined || prev.word !== word) out.push({ word, before: gap });
+    word = '';
+    gap = '';
+  };
+  for (const ch of text.toLowerCase()) {
+    if (APOSTROPHE_CHARS.has(ch)) continue;
+    if (isWordChar(ch)) {
+      word += ch;
       continue;
     }
-    out.push({ word, before: gap });
-    gap = '';
+    if (word !== '') flush();
+    if (ch !== ' ' && !SPACE.test(ch)) gap += ch;
   }
+  if (word !== '') flush();
   return out;
 }
 
