@@ -236,7 +236,9 @@ export function train(examples: readonly Example[], opts: Partial<TrainOptions> 
     w,
     rt: { bias: rtBias, w: rt },
     meta: {
-      trainedOn: 'AnnoMI dev split (therapist utterances), punctuated + unpunctuated',
+      trainedOn: `AnnoMI dev split (therapist utterances); views: ${o.conditions.join(', ')}`,
+      annotatorTerms: o.annotatorCross === null ? 'none' : o.annotatorCross.join(' '),
+      classWeights: o.classWeights.join(' '),
       examples: examples.length,
       features: Object.keys(w).length,
       l2: o.l2,
