@@ -9,10 +9,18 @@ export interface Example {
   prevText: string;
   label: UtteranceLabel;
   reflectionType: 'simple' | 'complex' | null;
+  /**
+   * Who coded the transcript (AnnoMI `annotator_id`, 'majority' for the 10-annotator ones).
+   * Used only in training, as a nuisance variable (see trainer.ts); never an input at inference.
+   */
+  annotator: string;
 }
 
-export type Condition = 'punctuated' | 'unpunctuated';
+export type Condition = 'punctuated' | 'unpunctuated' | 'unpunctuated_no_context' | 'punctuated_no_context';
+/** The two conditions of the issue's targets. */
 export const CONDITIONS: readonly Condition[] = ['punctuated', 'unpunctuated'];
+/** Also reported: ASR-like text without the patient's previous turn (the live extension does not transcribe the patient). */
+export const REPORT_CONDITIONS: readonly Condition[] = ['punctuated', 'unpunctuated', 'unpunctuated_no_context'];
 
 /** AnnoMI `label` -> classifier label (input and other are both "other"). */
 export function mapLabel(label: string): { label: UtteranceLabel; reflectionType: 'simple' | 'complex' | null } | null {
@@ -50,6 +58,7 @@ export function loadExamples(path: string): Example[] {
       prevText: typeof r.prev_client_text === 'string' ? r.prev_client_text : '',
       label: m.label,
       reflectionType: m.reflectionType,
+      annotator: typeof r.annotator_id === 'number' ? String(r.annotator_id) : 'majority',
     });
   }
   return out;
@@ -58,7 +67,8 @@ export function loadExamples(path: string): Example[] {
 /** The example as seen under a condition (ASR-like: lower case, no punctuation). */
 export function underCondition(e: Example, c: Condition): Example {
   if (c === 'punctuated') return e;
-  return { ...e, text: stripPunctuation(e.text), prevText: stripPunctuation(e.prevText) };
+  if (c === 'punctuated_no_context') return { ...e, prevText: '' };
+  return { ...e, text: stripPunctuation(e.text), prevText: c === 'unpunctuated' ? stripPunctuation(e.prevText) : '' };
 }
 
 /** Deterministic grouped folds: transcript ids sorted, then assigned round-robin. */

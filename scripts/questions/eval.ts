@@ -1,22 +1,26 @@
 /**
  * Evaluate the clinician-utterance classifier on AnnoMI-style JSONL.
  *
- *   npx tsx scripts/questions/eval.ts ../shared/data/annomi-dev.jsonl [--cv [k]]
+ *   npm run eval:questions -- ../shared/data/annomi-dev.jsonl [--k 5] [--no-cv] [--errors N]
  *
- * Prints per-class precision / recall / F1 for punctuated text and for lower-case text with
- * all punctuation removed, with the targets and PASS/FAIL, using the shipped weights
- * (fit on all of the file when trained on it). With --cv, also k-fold cross-validation
- * grouped by transcript_id (default k = 5): the model is retrained on each training fold.
- * Exit code 2 if the file is missing; 1 if a shipped-model target fails.
+ * Prints two tables of per-class precision / recall / F1 for three conditions (punctuated;
+ * lower case without punctuation; the same without the patient's previous turn, as in the live
+ * extension, which never transcribes the patient):
+ *   1. FIT-ON-ALL: the shipped weights. If they were trained on this file this is optimistic.
+ *   2. GROUPED CROSS-VALIDATION (default k = 5, folds by transcript_id): the model is retrained
+ *      on each training fold, vocabulary and all; the honest estimate for unseen conversations.
+ * Targets (issue 4) are shown for the first two conditions; PASS/FAIL refers to the CV table.
+ * Also prints CV confusion matrices and the classification time per utterance.
+ * Exit code 2 if the file is missing, otherwise 0 (the figures are the result, not a gate).
  */
 import { existsSync } from 'node:fs';
 import { classifyWithModel, type QuestionModel } from '../../src/core/questions/classify';
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
 import { MODEL } from '../../src/core/questions/weights';
-import { CONDITIONS, groupedFolds, loadExamples, underCondition, type Condition, type Example } from './data';
+import { REPORT_CONDITIONS, groupedFolds, loadExamples, underCondition, type Condition, type Example } from './data';
 import { train } from './trainer';
 
-const TARGETS: Record<Condition, Partial<Record<UtteranceLabel, number>>> = {
+const TARGETS: Partial<Record<Condition, Partial<Record<UtteranceLabel, number>>>> = {
   punctuated: { open_question: 0.85, closed_question: 0.78, reflection: 0.7 },
   unpunctuated: { open_question: 0.78, closed_question: 0.7, reflection: 0.65 },
 };
@@ -26,6 +30,8 @@ interface Pred {
   label: UtteranceLabel;
   reflectionType?: 'simple' | 'complex';
 }
+
+type ByCondition = Record<string, Pred[]>;
 
 function predictAll(examples: readonly Example[], model: QuestionModel, c: Condition): Pred[] {
   return examples.map((e) => {
@@ -53,62 +59,85 @@ function prf(preds: readonly Pred[], label: UtteranceLabel): { p: number; r: num
 
 const fmt = (x: number): string => x.toFixed(3);
 
-function report(title: string, byCond: Record<Condition, Pred[]>, withVerdict: boolean): boolean {
-  let ok = true;
+function report(title: string, byCond: ByCondition, verdict: boolean): void {
   console.log(`\n${title}`);
   console.log('| condition | class | n | precision | recall | F1 | target | result |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
-  for (const c of CONDITIONS) {
-    const preds = byCond[c];
+  for (const c of REPORT_CONDITIONS) {
+    const preds = byCond[c] as Pred[];
     for (const l of UTTERANCE_LABELS) {
       const m = prf(preds, l);
-      const t = TARGETS[c][l];
-      const pass = t === undefined ? '' : m.f >= t ? 'PASS' : 'FAIL';
-      if (t !== undefined && m.f < t) ok = false;
-      console.log(`| ${c} | ${l} | ${m.n} | ${fmt(m.p)} | ${fmt(m.r)} | ${fmt(m.f)} | ${t === undefined ? '' : fmt(t)} | ${withVerdict ? pass : pass && `(${pass})`} |`);
+      const t = TARGETS[c]?.[l];
+      const res = t === undefined || !verdict ? '' : m.f >= t ? 'PASS' : 'FAIL';
+      console.log(`| ${c} | ${l} | ${m.n} | ${fmt(m.p)} | ${fmt(m.r)} | **${fmt(m.f)}** | ${t === undefined ? '' : fmt(t)} | ${res} |`);
     }
     const acc = preds.filter((x) => x.label === x.gold.label).length / preds.length;
     const macro = UTTERANCE_LABELS.reduce((s, l) => s + prf(preds, l).f, 0) / UTTERANCE_LABELS.length;
     // subtype accuracy on gold reflections that were predicted as reflections with a type
     const typed = preds.filter((x) => x.gold.label === 'reflection' && x.label === 'reflection' && x.gold.reflectionType && x.reflectionType);
     const rtAcc = typed.length ? typed.filter((x) => x.reflectionType === x.gold.reflectionType).length / typed.length : 0;
-    console.log(`| ${c} | accuracy ${fmt(acc)}, macro-F1 ${fmt(macro)}, simple/complex acc ${fmt(rtAcc)} (on ${typed.length} typed true reflections) | | | | | | |`);
+    console.log(`| ${c} | accuracy ${fmt(acc)}, macro-F1 ${fmt(macro)}; simple/complex accuracy ${fmt(rtAcc)} on ${typed.length} typed true reflections | | | | | | |`);
   }
-  return ok;
+}
+
+function confusion(title: string, byCond: ByCondition): void {
+  console.log(`\n${title} (rows gold, columns predicted: ${UTTERANCE_LABELS.join(' / ')})`);
+  for (const c of REPORT_CONDITIONS) {
+    const preds = byCond[c] as Pred[];
+    console.log(`  ${c}`);
+    for (const g of UTTERANCE_LABELS) {
+      const row = UTTERANCE_LABELS.map((p) => String(preds.filter((x) => x.gold.label === g && x.label === p).length).padStart(6));
+      console.log(`    ${g.padEnd(16)}${row.join('')}`);
+    }
+  }
 }
 
 const args = process.argv.slice(2);
-const path = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const valueAfter = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const path = args.find((a, i) => !a.startsWith('--') && !['--k', '--errors'].includes(args[i - 1] ?? ''));
 if (path === undefined || !existsSync(path)) {
-  console.error(`eval: data file not found: ${path ?? '(none given)'}`);
+  console.error(`eval: data file not found: ${path ?? '(none given)'} (usage: npm run eval:questions -- <annomi.jsonl> [--k 5] [--no-cv])`);
   process.exit(2);
 }
-const cvIdx = args.indexOf('--cv');
-const k = cvIdx >= 0 && /^\d+$/.test(args[cvIdx + 1] ?? '') ? Number(args[cvIdx + 1]) : 5;
+const k = Number(valueAfter('--k') ?? 5);
+const errorsToShow = Number(valueAfter('--errors') ?? 0);
 const examples = loadExamples(path);
 console.log(`${examples.length} therapist utterances from ${path}`);
-console.log(`model: ${Object.keys(MODEL.w).length} features; meta ${JSON.stringify(MODEL.meta)}`);
+console.log(`shipped model: ${Object.keys(MODEL.w).length} features; meta ${JSON.stringify(MODEL.meta)}`);
 
-const shipped = {} as Record<Condition, Pred[]>;
+const shipped: ByCondition = {};
 let ms = 0;
-for (const c of CONDITIONS) {
+let calls = 0;
+for (const c of REPORT_CONDITIONS) {
   const t0 = performance.now();
   shipped[c] = predictAll(examples, MODEL, c);
   ms += performance.now() - t0;
+  calls += examples.length;
 }
-console.log(`time: ${((ms * 1000) / (2 * examples.length)).toFixed(0)} µs per utterance (features + scoring)`);
-const ok = report('Shipped model (if trained on this file: fit-on-all, optimistic)', shipped, true);
+console.log(`classification time: ${((ms * 1000) / calls).toFixed(0)} µs per utterance (features + scoring, mean over ${calls} calls)`);
+report('FIT-ON-ALL: shipped weights (trained on this same file, so optimistic; not evidence of generalisation)', shipped, false);
 
-if (cvIdx >= 0) {
+if (!args.includes('--no-cv')) {
   const folds = groupedFolds(examples, k);
-  const cv = { punctuated: [], unpunctuated: [] } as Record<Condition, Pred[]>;
+  const cv: ByCondition = {};
+  for (const c of REPORT_CONDITIONS) cv[c] = [];
   for (let f = 0; f < k; f++) {
     const tr = examples.filter((_, i) => folds[i] !== f);
     const te = examples.filter((_, i) => folds[i] === f);
     const m = train(tr);
-    for (const c of CONDITIONS) cv[c].push(...predictAll(te, m, c));
+    for (const c of REPORT_CONDITIONS) (cv[c] as Pred[]).push(...predictAll(te, m, c));
   }
-  report(`${k}-fold cross-validation grouped by transcript_id (retrained per fold; honest estimate)`, cv, false);
+  report(`GROUPED ${k}-FOLD CROSS-VALIDATION by transcript_id (retrained per fold; the honest estimate, compared with the targets)`, cv, true);
+  confusion('Cross-validation confusion matrices', cv);
+  if (errorsToShow > 0) {
+    for (const c of ['punctuated', 'unpunctuated'] as const) {
+      console.log(`\nfirst ${errorsToShow} CV errors, ${c}:`);
+      for (const x of (cv[c] as Pred[]).filter((p) => p.label !== p.gold.label).slice(0, errorsToShow)) {
+        console.log(`  [${x.gold.label} -> ${x.label}] ${underCondition(x.gold, c).text.slice(-140)}`);
+      }
+    }
+  }
 }
-console.log(`\nshipped model: ${ok ? 'PASS' : 'FAIL'}`);
-process.exit(ok ? 0 : 1);

@@ -7,7 +7,7 @@
 import { extractFeatures } from '../../src/core/questions/features';
 import { UTTERANCE_LABELS } from '../../src/core/questions/labels';
 import type { QuestionModel } from '../../src/core/questions/model';
-import { CONDITIONS, underCondition, type Example } from './data';
+import { underCondition, type Condition, type Example } from './data';
 
 export interface TrainOptions {
   /** Minimum number of distinct transcripts a feature must occur in (prunes rare content words). */
@@ -25,21 +25,34 @@ export interface TrainOptions {
   pruneBelow: number;
   /** Feature-name prefixes to leave out (ablation). */
   dropPrefixes: readonly string[];
-  /** Which text conditions to train on (default: both). */
-  conditions: readonly ('punctuated' | 'unpunctuated')[];
+  /** Which text conditions (views of each utterance) to train on. */
+  conditions: readonly Condition[];
+  /**
+   * Annotator nuisance terms: in training only, each row also gets `ann:<annotator>` and
+   * `ann:<annotator>|<feature>` for the features whose names start with one of these prefixes
+   * (null = off). AnnoMI transcripts are each coded by one annotator, and annotators differ in
+   * how they code the same forms (one codes nearly every question open); these terms absorb
+   * such habits so the text weights learn the shared convention. They are dropped from the
+   * shipped model, i.e. inference uses the average annotator.
+   */
+  annotatorCross: readonly string[] | null;
+  /** L2 multiplier for the annotator terms. */
+  annotatorL2: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   minTranscripts: 5,
   minCount: 6,
-  l2: 45,
+  l2: 90,
   iterations: 400,
   learningRate: 0.05,
-  classWeights: [1.3, 1.8, 1, 0.75],
+  classWeights: [1.3, 2.2, 1, 0.75],
   rtL2: 10,
   pruneBelow: 0.02,
   dropPrefixes: [],
-  conditions: CONDITIONS,
+  conditions: ['punctuated', 'unpunctuated', 'punctuated_no_context', 'unpunctuated_no_context'],
+  annotatorCross: ['c:k:', 'c:none', 'c:w1:', 'p:end', 'f1:'],
+  annotatorL2: 1,
 };
 
 interface Sparse {
@@ -47,13 +60,21 @@ interface Sparse {
   val: Float64Array;
 }
 
-function vectorise(examples: readonly Example[], conds: TrainOptions['conditions']): { rows: Map<string, number>[]; ex: Example[] } {
+function vectorise(examples: readonly Example[], o: TrainOptions): { rows: Map<string, number>[]; ex: Example[] } {
   const rows: Map<string, number>[] = [];
   const ex: Example[] = [];
   for (const e of examples) {
-    for (const c of conds) {
+    for (const c of o.conditions) {
       const v = underCondition(e, c);
-      rows.push(extractFeatures({ text: v.text, prevText: v.prevText }));
+      const f = extractFeatures({ text: v.text, prevText: v.prevText });
+      if (o.annotatorCross !== null) {
+        const a = `ann:${e.annotator}`;
+        const cross: string[] = [];
+        for (const k of f.keys()) if (o.annotatorCross.some((p) => k.startsWith(p))) cross.push(k);
+        f.set(a, 1);
+        for (const k of cross) f.set(`${a}|${k}`, 1);
+      }
+      rows.push(f);
       ex.push(v);
     }
   }
@@ -75,7 +96,9 @@ function selectVocab(rows: Map<string, number>[], ex: Example[], o: TrainOptions
   const vocab: string[] = [];
   for (const [k, c] of count) {
     if (o.dropPrefixes.some((p) => k.startsWith(p))) continue;
-    if (c >= o.minCount && (tids.get(k) as Set<number>).size >= o.minTranscripts) vocab.push(k);
+    // annotator terms are exempt from the transcript threshold (an annotator may have coded few)
+    const minT = k.startsWith('ann:') ? 1 : o.minTranscripts;
+    if (c >= o.minCount && (tids.get(k) as Set<number>).size >= minT) vocab.push(k);
   }
   return vocab.sort();
 }
@@ -102,10 +125,9 @@ function fitSoftmax(
   sampleW: number[],
   d: number,
   K: number,
-  l2: number,
+  l2: Float64Array,
   iters: number,
   lr: number,
-  biasIndex: number,
 ): Float64Array {
   const W = new Float64Array(d * K);
   const m = new Float64Array(d * K);
@@ -141,12 +163,12 @@ function fitSoftmax(
         for (let c = 0; c < K; c++) g[base + c] = (g[base + c] as number) + x * (z[c] as number);
       }
     }
-    const reg = l2 / X.length;
+    const invN = 1 / X.length;
     const c1 = 1 - Math.pow(b1, it);
     const c2 = 1 - Math.pow(b2, it);
     for (let j = 0; j < d * K; j++) {
       let gj = g[j] as number;
-      if (Math.floor(j / K) !== biasIndex) gj += reg * (W[j] as number);
+      gj += (l2[Math.floor(j / K)] as number) * invN * (W[j] as number);
       const mj = b1 * (m[j] as number) + (1 - b1) * gj;
       const vj = b2 * (v[j] as number) + (1 - b2) * gj * gj;
       m[j] = mj;
@@ -162,14 +184,17 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export function train(examples: readonly Example[], opts: Partial<TrainOptions> = {}): QuestionModel {
   const o: TrainOptions = { ...DEFAULT_OPTIONS, ...opts };
   const K = UTTERANCE_LABELS.length;
-  const { rows, ex } = vectorise(examples, o.conditions);
+  const { rows, ex } = vectorise(examples, o);
   const vocab = selectVocab(rows, ex, o);
   if (!vocab.includes('bias')) vocab.push('bias');
   const index = new Map(vocab.map((k, i) => [k, i]));
   const X = toSparse(rows, index);
   const y = ex.map((e) => UTTERANCE_LABELS.indexOf(e.label));
   const sw = y.map((c) => o.classWeights[c] ?? 1);
-  const W = fitSoftmax(X, y, sw, vocab.length, K, o.l2, o.iterations, o.learningRate, index.get('bias') as number);
+  // per-feature L2: none on the bias, annotatorL2 × l2 on the annotator terms
+  const l2For = (base: number): Float64Array =>
+    Float64Array.from(vocab, (k) => (k === 'bias' ? 0 : k.startsWith('ann:') ? base * o.annotatorL2 : base));
+  const W = fitSoftmax(X, y, sw, vocab.length, K, l2For(o.l2), o.iterations, o.learningRate);
 
   // complex vs simple reflection, on gold reflections with a subtype
   const rIdx: number[] = [];
@@ -182,16 +207,16 @@ export function train(examples: readonly Example[], opts: Partial<TrainOptions> 
     rIdx.map(() => 1),
     vocab.length,
     2,
-    o.rtL2,
+    l2For(o.rtL2),
     o.iterations,
     o.learningRate,
-    index.get('bias') as number,
   );
 
   const w: Record<string, number[]> = {};
   const rt: Record<string, number> = {};
   let rtBias = 0;
   vocab.forEach((k, j) => {
+    if (k.startsWith('ann:')) return; // training-only nuisance terms
     const ws = [];
     let keep = false;
     for (let c = 0; c < K; c++) {
@@ -211,7 +236,9 @@ export function train(examples: readonly Example[], opts: Partial<TrainOptions> 
     w,
     rt: { bias: rtBias, w: rt },
     meta: {
-      trainedOn: 'AnnoMI dev split (therapist utterances), punctuated + unpunctuated',
+      trainedOn: `AnnoMI dev split (therapist utterances); views: ${o.conditions.join(', ')}`,
+      annotatorTerms: o.annotatorCross === null ? 'none' : o.annotatorCross.join(' '),
+      classWeights: o.classWeights.join(' '),
       examples: examples.length,
       features: Object.keys(w).length,
       l2: o.l2,

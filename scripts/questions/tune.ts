@@ -4,7 +4,7 @@
  */
 import { classifyWithModel } from '../../src/core/questions/classify';
 import { UTTERANCE_LABELS } from '../../src/core/questions/labels';
-import { CONDITIONS, groupedFolds, loadExamples, underCondition } from './data';
+import { REPORT_CONDITIONS as CONDITIONS, groupedFolds, loadExamples, underCondition } from './data';
 import { train, type TrainOptions } from './trainer';
 
 const [path, grid] = process.argv.slice(2);
@@ -13,7 +13,7 @@ const configs = JSON.parse(grid ?? '[{}]') as Partial<TrainOptions>[];
 const k = 5;
 const folds = groupedFolds(examples, k);
 for (const cfg of configs) {
-  const pairs: Record<string, [string, string][]> = { punctuated: [], unpunctuated: [] };
+  const pairs: Record<string, [string, string][]> = Object.fromEntries(CONDITIONS.map((c) => [c, []]));
   for (let f = 0; f < k; f++) {
     const m = train(examples.filter((_, i) => folds[i] !== f), cfg);
     for (const e of examples.filter((_, i) => folds[i] === f)) {
@@ -34,7 +34,7 @@ for (const cfg of configs) {
       }
       return (2 * tp) / (2 * tp + fp + fn);
     });
-    out.push(`${c.slice(0, 5)} ${fs.map((x) => x.toFixed(3)).join(' ')}`);
+    out.push(`${c.replace('unpunctuated', 'unp').replace('punctuated', 'punct').replace('_no_context', '-ctx')} ${fs.map((x) => x.toFixed(3)).join(' ')}`);
   }
   console.log(JSON.stringify(cfg), '|', out.join(' | '));
 }

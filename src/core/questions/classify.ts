@@ -33,7 +33,7 @@ export interface ClassifyResult {
 /** Extra closed-question logit for a final pitch rise (only when the text carries no '?'). */
 const PITCH_RISE_CLOSED_BOOST = 1.5;
 /** Minimum subtype probability before a reflection type is reported. */
-const REFLECTION_TYPE_MIN_P = 0.55;
+const REFLECTION_TYPE_MIN_P = 0.7;
 
 const IDX_OPEN = UTTERANCE_LABELS.indexOf('open_question');
 const IDX_CLOSED = UTTERANCE_LABELS.indexOf('closed_question');
@@ -42,13 +42,33 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/**
+ * Weight tables as Maps, built once per model: a Map lookup is several times faster than a
+ * property lookup on an object with thousands of keys, and scoring is most of the time spent.
+ */
+interface CompiledModel {
+  w: Map<string, readonly number[]>;
+  rt: Map<string, number>;
+}
+const compiled = new WeakMap<QuestionModel, CompiledModel>();
+
+function compile(model: QuestionModel): CompiledModel {
+  let c = compiled.get(model);
+  if (c === undefined) {
+    c = { w: new Map(Object.entries(model.w)), rt: new Map(Object.entries(model.rt.w)) };
+    compiled.set(model, c);
+  }
+  return c;
+}
+
 /** Class probabilities (in `model.labels` order) for a feature vector. */
 export function scoreFeatures(f: FeatureVector, model: QuestionModel): number[] {
   const k = model.labels.length;
+  const weights = compile(model).w;
   const z = model.offsets.slice(0, k);
   while (z.length < k) z.push(0);
   for (const [name, v] of f) {
-    const w = model.w[name];
+    const w = weights.get(name);
     if (w === undefined) continue;
     for (let c = 0; c < k; c++) z[c] = (z[c] as number) + v * (w[c] as number);
   }
@@ -65,9 +85,10 @@ export function scoreFeatures(f: FeatureVector, model: QuestionModel): number[] 
 
 /** Probability that a reflection is complex. */
 export function complexProbability(f: FeatureVector, model: QuestionModel): number {
+  const weights = compile(model).rt;
   let z = model.rt.bias;
   for (const [name, v] of f) {
-    const w = model.rt.w[name];
+    const w = weights.get(name);
     if (w !== undefined) z += v * w;
   }
   return sigmoid(z);

@@ -22,6 +22,7 @@ import {
   stem,
   tokenize,
 } from './normalize';
+import { questionClauses, tokenizeWithBreaks } from './clauses';
 
 export type FeatureVector = Map<string, number>;
 
@@ -263,6 +264,44 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
     }
   }
 
+  // ---- the last question clause (a cue at a clause boundary; see clauses.ts)
+  {
+    const bt = tokenizeWithBreaks(text);
+    const words = bt.map((t) => t.word);
+    const qcs = questionClauses(bt);
+    const qc = qcs[qcs.length - 1];
+    if (qc === undefined) {
+      f.set('c:none', 1);
+    } else {
+      const m = words.length;
+      const d = bucket(m - qc.start, [2, 4, 7, 11, 16, 24]);
+      f.set(`c:k:${qc.kind}`, 1);
+      f.set(`c:kd:${qc.kind}_${d}`, 1);
+      f.set(`c:w1:${words[qc.start]}`, 1);
+      if (qc.start + 1 < m) f.set(`c:w2:${words[qc.start]}_${words[qc.start + 1]}`, 1);
+      if (qc.start + 2 < m) f.set(`c:w3:${words[qc.start]}_${words[qc.start + 1]}_${words[qc.start + 2]}`, 1);
+      for (let i = qc.start; i < Math.min(m, qc.start + 12); i++) f.set(`c:u:${words[i]}`, 1);
+      f.set(`c:n:${bucket(qcs.length, [1, 2])}`, 1);
+      f.set(`c:at0:${qc.start === s0 ? 1 : 0}`, 1);
+      if (punct) {
+        // does the clause's sentence end with '?', and is it the last sentence of the turn?
+        let q = false;
+        let stop = false;
+        for (let i = qc.start + 1; i < m; i++) {
+          const b = (bt[i] as { before: string }).before;
+          if (b.includes('?')) q = true;
+          if (/[.?!]/.test(b)) {
+            stop = true;
+            break;
+          }
+        }
+        if (!stop) q = /\?\W*$/.test(text.trim());
+        f.set(`c:pq:${qc.kind}_${q ? 'q' : 'noq'}`, 1);
+        f.set(`c:pf:${stop ? 'mid' : 'final'}_${q ? 'q' : 'noq'}`, 1);
+      }
+    }
+  }
+
   // ---- without punctuation the structural cues are less reliable: condition-specific copies
   // let the model adjust their weights for ASR text while sharing the rest.
   if (!punct) {
@@ -286,12 +325,13 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
   if (n > 0) f.set('youfrac', you / n);
 
   // ---- the patient's previous turn
+  // No previous turn (start of the visit, or the patient's words are not transcribed, as in
+  // the live extension) gives no context features at all, so the model falls back on the
+  // utterance alone; training includes such context-free copies of every example.
   const prev = input.prevText ?? '';
   const ptoks = tokenize(prev);
   const m = ptoks.length;
-  if (m === 0) {
-    f.set('pv:empty', 1);
-  } else {
+  if (m > 0) {
     f.set(`pv:len:${bucket(m, [1, 3, 6, 12, 25, 50])}`, 1);
     if (m <= 4 && ptoks.every((t) => BACKCHANNEL.has(t))) f.set('pv:bc', 1);
     if (/\?\s*["']?\s*$/.test(prev.trim())) f.set('pv:end?', 1);

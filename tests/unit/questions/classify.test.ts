@@ -35,6 +35,35 @@ const CASES: { text: string; prev: string | null; label: UtteranceLabel }[] = [
   { text: 'Okay.', prev: 'Yeah, that was it.', label: 'other' },
   { text: "Good morning, I'm Sam, one of the nurses.", prev: null, label: 'other' },
   { text: 'Great. Thank you.', prev: 'Sure, I can do that.', label: 'other' },
+  // several sentences with the question (or reflection) at the end, as clinicians often talk
+  {
+    text: "That's a big step, cutting down to five a day. What helped you do that?",
+    prev: "I've cut down to five cigarettes a day.",
+    label: 'open_question',
+  },
+  { text: 'Okay, thanks for filling in the form. Do you smoke at all?', prev: 'Here you go.', label: 'closed_question' },
+  { text: 'Can you tell me a bit more about how the evenings go?', prev: 'Evenings are the hardest.', label: 'open_question' },
+  { text: 'I see. And how are things at home at the moment?', prev: 'Work has been really busy.', label: 'open_question' },
+  { text: 'Right. Have you been checking your sugar levels in the mornings?', prev: "I've been feeling tired.", label: 'closed_question' },
+  { text: 'What else is on your mind?', prev: "That's about it I think.", label: 'open_question' },
+  { text: 'Are you taking the tablets every day?', prev: 'I have the tablets.', label: 'closed_question' },
+  {
+    text: "So you're scared that if you stop, you'll put the weight back on.",
+    prev: "If I stop smoking I'll just get fat again.",
+    label: 'reflection',
+  },
+  {
+    text: "You've tried to quit three times already and it didn't stick.",
+    prev: 'I tried three times and it never lasted.',
+    label: 'reflection',
+  },
+  {
+    text: 'Part of you wants to keep things as they are, and part of you is tired of feeling like this.',
+    prev: "I don't know, I like my routine but I'm so tired all the time.",
+    label: 'reflection',
+  },
+  { text: 'Thank you for coming in today.', prev: null, label: 'other' },
+  { text: 'Mm-hmm, yeah.', prev: 'And then he left.', label: 'other' },
 ];
 
 describe('classifyUtterance', () => {
@@ -57,7 +86,12 @@ describe('classifyUtterance', () => {
     expect(r.label).toBe(label);
   });
 
-  it('gets most of the hand-written set right in both conditions', () => {
+  // The live extension never transcribes the patient, so the previous turn is usually absent.
+  it.each(CASES)('lower-case, no punctuation, no patient turn: "$text" -> $label', ({ text, label }) => {
+    expect(classifyUtterance({ text: stripPunctuation(text), prevText: null }).label).toBe(label);
+  });
+
+  it('gets all of the hand-written set right in both conditions', () => {
     let ok = 0;
     for (const c of CASES) {
       if (classifyUtterance({ text: c.text, prevText: c.prev }).label === c.label) ok++;
