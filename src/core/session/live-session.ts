@@ -2,7 +2,10 @@ import { createChannelFeatureStream } from '../audio/channel-features';
 import type { FrameFeatures } from '../audio/features';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
-import type { LiveTalk, VisitSummary } from './schema';
+import type { LiveTalk, SpeechStatus, VisitSummary } from './schema';
+import { classifyUtterance } from '../questions/classify';
+import { createSpeechPipeline, type SpeechPipeline, type SpeechStats } from '../speech/speech-pipeline';
+import type { Transcriber } from '../speech/transcriber';
 
 /**
  * The engine host's view of one visit: raw microphone samples in, optionally raw far-end
@@ -14,6 +17,17 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   sampleRate: number;
   /** How long to wait for late far-end frames before counting them as missing. */
   maxPatientLagMs?: number;
+  /** Speech-to-text of the clinician's utterances, for question and reflection counts (absent: off). */
+  speech?: LiveSpeechOptions;
+}
+
+export interface LiveSpeechOptions {
+  transcriber: Transcriber;
+  /** Keep transcript text on the utterances: only when privacy-local mode is off. */
+  keepText: boolean;
+  status?: SpeechStatus;
+  /** Wall clock, ms (latency figures). */
+  nowMs?: () => number;
 }
 
 /**
@@ -40,18 +54,32 @@ export interface LiveSession {
   live(): LiveTalk;
   checkpoint(): LiveSessionCheckpoint;
   result(): LiveSessionResult;
+  /** End of the visit: transcribe the utterance in progress and wait for every label (call before result()). */
+  settleSpeech(): Promise<void>;
+  /** Speech-to-text state and timing; null when speech-to-text is off. */
+  speech(): { setStatus(status: SpeechStatus): void; stats(): SpeechStats } | null;
   readonly engine: TalkEngine;
 }
 
 export function createLiveSession(options: LiveSessionOptions, restore?: TalkCheckpoint): LiveSession {
-  const engine = createTalkEngine(options, restore);
+  const speech: SpeechPipeline | null = options.speech
+    ? createSpeechPipeline({ sampleRate: options.sampleRate, classify: classifyUtterance, firstFrame: restore?.frame ?? 0, ...options.speech })
+    : null;
+  const engine = createTalkEngine({ ...options, ...(speech ? { onSpeechEvent: speech.onSpeechEvent } : {}) }, restore);
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
-  const extras = (): VisitExtras => ({});
-  const drain = () => aligner.drain((c, p) => engine.push(c, p));
+  let frames = restore?.frame ?? 0;
+  const extras = (): VisitExtras => (speech ? { utterances: speech.utterances(), questions: speech.counts() } : {});
+  const drain = () =>
+    aligner.drain((c, p) => {
+      engine.push(c, p);
+      frames++;
+    });
   return {
     pushClinicianSamples(samples) {
+      // Speech first: the events this push raises must find their audio already buffered.
+      speech?.pushClinicianSamples(samples);
       aligner.pushClinician(clinician.push(samples));
       drain();
     },
@@ -63,9 +91,15 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       aligner.pushPatient(frames);
       drain();
     },
-    live: () => engine.live(),
+    live: () => (speech ? { ...engine.live(), questions: speech.live() } : engine.live()),
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
+    async settleSpeech() {
+      if (!speech) return;
+      speech.finish(frames);
+      await speech.settled();
+    },
+    speech: () => speech,
     engine,
   };
 }
