@@ -103,6 +103,7 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
         status = { ...status, state: 'error', message: error instanceof Error ? error.message : String(error) };
         continue;
       }
+      if (status.state === 'error') status = { ...status, state: 'ready', message: null }; // it recovered
       stats.transcriptions++;
       stats.audioS += job.pcm.length / 16000;
       stats.transcribeS += (now() - started) / 1000;
