@@ -3,13 +3,18 @@ import type { MicPermission } from '../../src/core/protocol/messages';
 import { loadSettings, updateSettings } from '../../src/adapters/storage/settings-store';
 import { readMicPermission, requestMicPermission } from '../../src/adapters/browser/microphone-permission';
 import { SetupPage } from '../../src/ui/options/SetupPage';
+import { probeWebSpeech } from '../../src/adapters/speech/web-speech';
+import type { WebSpeechAvailability } from '../../src/core/speech/engine-choice';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
 
 async function main() {
   let micPermission: MicPermission = await readMicPermission();
-  let privacyLocal = (await loadSettings()).privacyLocal;
+  const settings = await loadSettings();
+  let privacyLocal = settings.privacyLocal;
+  let speechEngine = settings.speechEngine;
+  let webSpeech: WebSpeechAvailability | null = null;
   let message: string | null = null;
   const draw = () =>
     render(
@@ -17,6 +22,16 @@ async function main() {
         micPermission={micPermission}
         privacyLocal={privacyLocal}
         message={message}
+        speech={{
+          speechEngine,
+          privacyLocal,
+          webSpeech,
+          onSpeechEngineChange: (engine) =>
+            void updateSettings({ speechEngine: engine }).then((s) => {
+              speechEngine = s.speechEngine;
+              draw();
+            }),
+        }}
         onRequestMic={() =>
           void requestMicPermission().then(
             (state) => {
@@ -44,6 +59,10 @@ async function main() {
       root,
     );
   draw();
+  void probeWebSpeech().then((answer) => {
+    webSpeech = answer;
+    draw();
+  });
 }
 
 void main();

@@ -7,6 +7,7 @@ import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
 
 import { PRIVACY_LOCAL_DESCRIPTION, type MicPermission } from '../labels';
+import { SpeechSection, type SpeechSectionProps } from './SpeechSection';
 
 export interface SetupPageProps {
   micPermission: MicPermission;
@@ -14,9 +15,11 @@ export interface SetupPageProps {
   privacyLocal: boolean;
   onPrivacyLocalChange(on: boolean): void;
   message: string | null;
+  /** Speech-to-text engine (absent: the section is not shown). */
+  speech?: SpeechSectionProps;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, speech }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -77,6 +80,8 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
               onChange={onPrivacyLocalChange}
             />
           </li>
+
+          {speech && <SpeechSection {...speech} />}
 
           <li class="attune-setup__step">
             <h2>Start coaching</h2>

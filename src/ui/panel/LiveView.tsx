@@ -7,6 +7,7 @@ import { BalanceBar } from '../components/BalanceBar';
 import { floorText, isLongMonologue, LONG_MONOLOGUE_S, OPENING_EVIDENCE, openingStatusText, openingToShow } from '../conversation';
 import { formatClock, formatThreshold } from '../format';
 import { speakingNowText } from '../labels';
+import { QuestionCounters } from './QuestionCounters';
 
 export interface LiveViewProps {
   live: LiveTalk | null;
@@ -40,6 +41,7 @@ export function LiveView({ live, remoteSource, ending, onEnd }: LiveViewProps) {
           <dd>{formatClock(live?.patientS ?? 0)}</dd>
         </div>
       </dl>
+      <QuestionCounters questions={live?.questions} />
       {remoteSource === 'none' && <p class="attune-panel__note">Patient audio not connected</p>}
       <button type="button" class="attune-btn attune-btn--primary attune-panel__main-btn" disabled={ending} onClick={onEnd}>
         {ending ? 'Saving visit…' : 'End visit'}
