@@ -13,6 +13,7 @@ import type { ClassifyInput, ClassifyResult } from '../questions/classify';
 import type { LabelledUtterance, LiveQuestions, QuestionCounts, Speaker, SpeechStatus } from '../session/schema';
 import type { VadEvent } from '../talk/duplex-vad';
 import { createClinicianAudio } from './clinician-audio';
+import { finalPitchRise } from './final-pitch';
 import { countQuestions } from './question-counts';
 import type { Transcriber } from './transcriber';
 import { createUtteranceSegmenter, type UtteranceSegmenterOptions, type UtteranceSpan } from './utterance-segmenter';
@@ -109,17 +110,19 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       stats.transcribeS += (now() - started) / 1000;
       // A newer revision of this utterance was queued meanwhile: it replaces this one.
       if (latestRevision.get(id) !== job.span.revision) continue;
-      apply(job.span, text);
+      apply(job.span, text, job.pcm);
       stats.labelLatencyMs.push(now() - job.endedAtMs);
     }
   }
 
-  function apply(span: UtteranceSpan, text: string) {
+  function apply(span: UtteranceSpan, text: string, pcm: Float32Array) {
     if (!/[\p{L}\p{N}]/u.test(text)) {
       labelled.delete(span.id); // nothing said in words (a cough, noise)
       return;
     }
-    const result = options.classify({ text, prevText: null });
+    // The intonation helps where the transcript lost a question mark ("You took it this morning").
+    const rise = finalPitchRise(pcm);
+    const result = options.classify({ text, prevText: null, ...(rise !== undefined && { finalPitchRise: rise }) });
     const u: LabelledUtterance = {
       id: span.id,
       startS: round2(span.startFrame * FRAME_S),
