@@ -6,5 +6,6 @@ import { createEngineRequestHandler } from '../../src/adapters/audio/engine-requ
 const host = createEngineHost({
   send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
   workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
+  speech: { workerUrl: browser.runtime.getURL('/speech-worker.js'), assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/speech-worker.js') },
 });
 browser.runtime.onMessage.addListener(createEngineRequestHandler(host, browser.runtime.id));

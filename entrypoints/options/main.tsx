@@ -7,6 +7,8 @@ import { NudgeSection } from '../../src/ui/options/NudgeSection';
 import { FirstRun } from '../../src/ui/options/FirstRun';
 import { RetentionSection } from '../../src/ui/options/RetentionSection';
 import type { Settings } from '../../src/core/settings/settings';
+import { probeWebSpeech } from '../../src/adapters/speech/web-speech';
+import type { WebSpeechAvailability } from '../../src/core/speech/engine-choice';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
@@ -14,6 +16,7 @@ const root = document.getElementById('app')!;
 async function main() {
   let micPermission: MicPermission = await readMicPermission();
   let settings: Settings = await loadSettings();
+  let webSpeech: WebSpeechAvailability | null = null;
   let message: string | null = null;
   const save = (change: Partial<Settings>) =>
     void updateSettings(change).then(
@@ -35,6 +38,12 @@ async function main() {
           micPermission={micPermission}
           privacyLocal={settings.privacyLocal}
           message={message}
+          speech={{
+            speechEngine: settings.speechEngine,
+            privacyLocal: settings.privacyLocal,
+            webSpeech,
+            onSpeechEngineChange: (speechEngine) => save({ speechEngine }),
+          }}
           onRequestMic={() =>
             void requestMicPermission().then(
               (state) => {
@@ -66,6 +75,10 @@ async function main() {
       root,
     );
   draw();
+  void probeWebSpeech().then((answer) => {
+    webSpeech = answer;
+    draw();
+  });
 }
 
 void main();

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { analyzeRecording, type RecordingChunk } from '../core/talk/analyze-recording';
-import type { TalkResult } from '../core/talk/talk-engine';
+import type { TalkEngineOptions, TalkResult } from '../core/talk/talk-engine';
+import type { LabelledUtterance } from '../core/session/schema';
+import { createCliSpeech, type CliSpeech } from './speech';
 import { roundTalkResult } from '../core/talk/round-talk-result';
 import { ENGINE_VERSION } from '../core/session/engine-version';
 import { CliError } from './cli-error';
 import { openWavFile, type WavFile } from './wav-file';
 
-export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json]
-       attune analyze CALL.wav [--json]      (stereo: left = clinician, right = patient)`;
+export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json] [--transcribe]
+       attune analyze CALL.wav [--json] [--transcribe]   (stereo: left = clinician, right = patient)
+         --transcribe  also transcribe the clinician's utterances on this computer (Moonshine)
+                       and label them (open/closed question, reflection, other)`;
 
 /** The JSON the CLI prints; field names are a public contract (snake_case, units in names). */
 export interface AnalyzeReport {
@@ -30,7 +34,26 @@ export interface AnalyzeReport {
   opening_statement: { start_s: number; duration_s: number; interrupted: boolean; interrupted_after_s: number | null } | null;
   /** Talk per minute from the start of the visit. */
   timeline: Array<{ start_s: number; clinician_s: number; patient_s: number; clinician_share: number | null }>;
+  /** With --transcribe: the clinician's utterances, in order (the patient is never transcribed). */
+  utterances?: ReportUtterance[];
 }
+
+export interface ReportUtterance {
+  start_s: number;
+  end_s: number;
+  text: string;
+  label: LabelledUtterance['label'];
+  reflection_type?: LabelledUtterance['reflectionType'];
+}
+
+/** What a run needs besides the files: engine hooks, and where the clinician's samples also go. */
+interface AnalyzeHooks {
+  engine: TalkEngineOptions;
+  clinicianRate(rate: number): void;
+  clinicianSamples(samples: Float32Array): void;
+}
+
+const NO_HOOKS: AnalyzeHooks = { engine: {}, clinicianRate: () => undefined, clinicianSamples: () => undefined };
 
 export async function runAnalyze(argv: string[], write: (text: string) => void): Promise<void> {
   let parsed;
@@ -38,18 +61,31 @@ export async function runAnalyze(argv: string[], write: (text: string) => void):
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { mic: { type: 'string' }, remote: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        mic: { type: 'string' },
+        remote: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        transcribe: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     throw new CliError(`${(error as Error).message} (see: attune help)`);
   }
   const { values, positionals } = parsed;
-  const result = await analyzeFiles(values.mic, values.remote, positionals);
-  const report = toReport(result);
+  const speech: CliSpeech | null = values.transcribe ? await createCliSpeech() : null;
+  let report: AnalyzeReport;
+  try {
+    const hooks = speech ? speech.hooks : NO_HOOKS;
+    const result = await analyzeFiles(values.mic, values.remote, positionals, hooks);
+    report = toReport(result);
+    if (speech) report.utterances = (await speech.finish(result.durationS)).map(toReportUtterance);
+  } finally {
+    speech?.dispose();
+  }
   write(values.json ? JSON.stringify(report) + '\n' : formatReport(report));
 }
 
-async function analyzeFiles(mic: string | undefined, remote: string | undefined, positionals: string[]): Promise<TalkResult> {
+async function analyzeFiles(mic: string | undefined, remote: string | undefined, positionals: string[], hooks: AnalyzeHooks): Promise<TalkResult> {
   if (positionals.length === 1 && !mic && !remote) {
     const call = await openWavFile(positionals[0]!);
     try {
@@ -57,7 +93,8 @@ async function analyzeFiles(mic: string | undefined, remote: string | undefined,
         throw new CliError(`${call.path}: a call file must be stereo (left = clinician, right = patient); it has ${call.header.channelCount} channel(s). For separate files use --mic and --remote.`);
       }
       const rate = call.header.sampleRate;
-      return await analyzeRecording(stereoChunks(call), { clinician: rate, patient: rate });
+      hooks.clinicianRate(rate);
+      return await analyzeRecording(tee(stereoChunks(call), hooks), { clinician: rate, patient: rate }, hooks.engine);
     } finally {
       await call.close();
     }
@@ -72,15 +109,25 @@ async function analyzeFiles(mic: string | undefined, remote: string | undefined,
           throw new CliError(`${file.path}: ${flag} takes a mono file; this one has ${file.header.channelCount} channels (give a stereo call as a single file instead)`);
         }
       }
-      return await analyzeRecording(zipChunks(micFile, remoteFile), {
-        clinician: micFile.header.sampleRate,
-        patient: remoteFile.header.sampleRate,
-      });
+      hooks.clinicianRate(micFile.header.sampleRate);
+      return await analyzeRecording(
+        tee(zipChunks(micFile, remoteFile), hooks),
+        { clinician: micFile.header.sampleRate, patient: remoteFile.header.sampleRate },
+        hooks.engine,
+      );
     } finally {
       await remoteFile.close();
     }
   } finally {
     await micFile.close();
+  }
+}
+
+/** Hands each clinician chunk to the hooks before the talk engine sees it (speech events then find its audio). */
+async function* tee(chunks: AsyncIterable<RecordingChunk>, hooks: AnalyzeHooks): AsyncGenerator<RecordingChunk> {
+  for await (const chunk of chunks) {
+    if (chunk.clinician) hooks.clinicianSamples(chunk.clinician);
+    yield chunk;
   }
 }
 
@@ -128,6 +175,16 @@ export function toReport(talk: TalkResult): AnalyzeReport {
   };
 }
 
+function toReportUtterance(u: LabelledUtterance): ReportUtterance {
+  return {
+    start_s: u.startS,
+    end_s: u.endS,
+    text: u.text ?? '',
+    label: u.label,
+    ...(u.reflectionType ? { reflection_type: u.reflectionType } : {}),
+  };
+}
+
 function formatReport(r: AnalyzeReport): string {
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
   const patientShare = r.clinician_share === null ? null : 1 - r.clinician_share;
@@ -148,6 +205,19 @@ function formatReport(r: AnalyzeReport): string {
           }`
     }`,
     `Clinician share by minute  ${r.timeline.map((b) => pct(b.clinician_share)).join(' ')}`,
+    ...(r.utterances ? ['', 'Clinician utterances', ...r.utterances.map(formatUtterance)] : []),
     '',
   ].join('\n');
+}
+
+const LABEL_TEXT: Record<ReportUtterance['label'], string> = {
+  open_question: 'open question',
+  closed_question: 'closed question',
+  reflection: 'reflection',
+  other: 'other',
+};
+
+function formatUtterance(u: ReportUtterance): string {
+  const label = LABEL_TEXT[u.label] + (u.reflection_type ? ` (${u.reflection_type})` : '');
+  return `  ${u.start_s.toFixed(1).padStart(6)}–${u.end_s.toFixed(1).padEnd(6)} ${label.padEnd(22)} ${u.text}`;
 }

@@ -27,6 +27,10 @@ describe('a demo visit started from the panel', () => {
     const liveShare = end.youS / (end.youS + end.patientS);
     console.info(`page-tap live clinician share ${(liveShare * 100).toFixed(1)}% vs truth ${(DEMO_TRUTH.clinician_share * 100).toFixed(1)}%`);
     expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
+    // Questions and reflections (speech-to-text of the clinician's microphone, issue 4).
+    const count = async (name: string) => Number(await panel(page).locator(`[data-count="${name}"]`).innerText());
+    const shown = { open: await count('open'), closed: await count('closed'), reflections: await count('reflections') };
+    console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 5, closed 3, reflections 3)`);
 
     await panel(page).getByRole('button', { name: /end visit/i }).click();
     await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
@@ -39,6 +43,12 @@ describe('a demo visit started from the panel', () => {
     const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
     console.info(`page-tap saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
     expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);
+    // One labelled utterance per clinician turn (14), counted as the panel showed them, and in
+    // privacy-local mode (the default) labels and times only: no words are kept.
+    expect(visit!.utterances?.length).toBeGreaterThanOrEqual(13);
+    expect(visit!.utterances?.length).toBeLessThanOrEqual(15);
+    expect(visit!.utterances?.every((u) => u.text === undefined)).toBe(true);
+    expect(visit!.questions).toMatchObject(shown);
     await summaryPage.close();
     await page.close();
   });

@@ -1,8 +1,9 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
-import type { Settings } from '../../core/settings/settings';
 import type { LiveSessionResult } from '../../core/session/live-session';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
+import { startSpeech, type RunningSpeech, type SpeechHostOptions } from '../speech/start-speech';
 
 /**
  * Hosts the engine in the offscreen document (Chrome) or the background page (Firefox):
@@ -15,7 +16,12 @@ export interface EngineHostOptions {
   /** How often the panel gets the live state; a change of speaker is also sent at once. */
   liveIntervalMs?: number;
   checkpointIntervalMs?: number;
+  /** Speech-to-text of the clinician for question counts (absent: off, e.g. in a host without the worker). */
+  speech?: SpeechHostOptions;
 }
+
+/** How long the end of a visit waits for the last utterances' labels, ms. */
+const SPEECH_SETTLE_MS = 5000;
 
 /**
  * Microphone processing, chosen deliberately: echo cancellation on, so that a clinician on
@@ -38,6 +44,7 @@ interface Running {
   timers: ReturnType<typeof setInterval>[];
   /** Sends the live state at once when who is speaking changed. */
   sendOnSpeakerChange(): void;
+  speech: RunningSpeech | null;
 }
 
 export function createEngineHost(options: EngineHostOptions) {
@@ -49,9 +56,17 @@ export function createEngineHost(options: EngineHostOptions) {
     await r.context.close().catch(() => undefined);
   }
 
+  /** The last utterance's label, within reason, then the model is let go. */
+  async function stopSpeech(r: Running): Promise<void> {
+    if (!r.speech) return;
+    await Promise.race([r.session.settleSpeech(), new Promise((resolve) => setTimeout(resolve, SPEECH_SETTLE_MS))]);
+    const stats = r.session.speech()?.stats();
+    if (stats) console.debug('[attune] speech', JSON.stringify(stats));
+    r.speech.transcriber.dispose();
+  }
+
   return {
-    /** `settings`: the clinician's settings as the visit starts (the coach's thresholds and quiet mode). */
-    async start(sessionId: string, tabStreamId: string | null, settings?: Settings): Promise<void> {
+    async start(sessionId: string, tabStreamId: string | null, settings: Settings = DEFAULT_SETTINGS): Promise<void> {
       if (running) {
         if (running.sessionId === sessionId) return;
         throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
@@ -80,7 +95,15 @@ export function createEngineHost(options: EngineHostOptions) {
         // Capturing a tab mutes it; play it back so the clinician still hears the patient.
         farEnd.connect(context.destination);
       }
-      const session = createLiveSession({ sampleRate: context.sampleRate, settings });
+      const speech = options.speech ? await startSpeech(options.speech, settings) : null;
+      const session = createLiveSession({
+        sampleRate: context.sampleRate,
+        settings,
+        ...(speech && {
+          speech: { transcriber: speech.transcriber, keepText: !settings.privacyLocal, status: speech.status(), nowMs: () => performance.now() },
+        }),
+      });
+      speech?.onStatus((status) => session.speech()?.setStatus(status));
       let shownSpeaking = session.speakingNow();
       const sendLive = () => {
         shownSpeaking = session.speakingNow();
@@ -95,7 +118,7 @@ export function createEngineHost(options: EngineHostOptions) {
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
         sendOnSpeakerChange();
       };
-      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange };
+      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, speech };
       r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? 250));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),
@@ -104,6 +127,7 @@ export function createEngineHost(options: EngineHostOptions) {
         if (running !== r) return;
         running = null;
         void stopCapture(r);
+        r.speech?.transcriber.dispose();
         options.send({ type: 'engine:failed', sessionId, message: 'The microphone stopped (unplugged or switched off). The visit was saved up to this point.' });
       });
       running = r;
@@ -120,6 +144,7 @@ export function createEngineHost(options: EngineHostOptions) {
       if (!r || r.sessionId !== sessionId) return null;
       running = null;
       await stopCapture(r);
+      await stopSpeech(r);
       return r.session.result();
     },
 

@@ -4,7 +4,10 @@ import type { FrameFeatures } from '../audio/features';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
-import type { LiveTalk, SpeakingNow, VisitSummary } from './schema';
+import type { LiveTalk, SpeakingNow, SpeechStatus, VisitSummary } from './schema';
+import { classifyUtterance } from '../questions/classify';
+import { createSpeechPipeline, type SpeechPipeline, type SpeechStats } from '../speech/speech-pipeline';
+import type { Transcriber } from '../speech/transcriber';
 
 /**
  * The engine host's view of one visit: raw microphone samples in, optionally raw far-end
@@ -18,6 +21,17 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   maxPatientLagMs?: number;
   /** The clinician's settings when the visit started (nudge thresholds, quiet mode); defaults when absent. */
   settings?: Settings;
+  /** Speech-to-text of the clinician's utterances, for question and reflection counts (absent: off). */
+  speech?: LiveSpeechOptions;
+}
+
+export interface LiveSpeechOptions {
+  transcriber: Transcriber;
+  /** Keep transcript text on the utterances: only when privacy-local mode is off. */
+  keepText: boolean;
+  status?: SpeechStatus;
+  /** Wall clock, ms (latency figures). */
+  nowMs?: () => number;
 }
 
 /**
@@ -46,20 +60,37 @@ export interface LiveSession {
   speakingNow(): SpeakingNow;
   checkpoint(): LiveSessionCheckpoint;
   result(): LiveSessionResult;
+  /** End of the visit: transcribe the utterance in progress and wait for every label (call before result()). */
+  settleSpeech(): Promise<void>;
+  /** Speech-to-text state and timing; null when speech-to-text is off. */
+  speech(): { setStatus(status: SpeechStatus): void; stats(): SpeechStats } | null;
   readonly engine: TalkEngine;
 }
 
 export function createLiveSession(options: LiveSessionOptions, restore?: TalkCheckpoint): LiveSession {
-  const engine = createTalkEngine(options, restore);
+  const speech: SpeechPipeline | null = options.speech
+    ? createSpeechPipeline({ sampleRate: options.sampleRate, classify: classifyUtterance, firstFrame: restore?.frame ?? 0, ...options.speech })
+    : null;
+  const engine = createTalkEngine({ ...options, ...(speech ? { onSpeechEvent: speech.onSpeechEvent } : {}) }, restore);
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });
-  const extras = (): VisitExtras => ({ nudges: coach.events() });
-  const drain = () => aligner.drain((c, p) => engine.push(c, p));
+  let frames = restore?.frame ?? 0;
+  const extras = (): VisitExtras => ({
+    ...(speech ? { utterances: speech.utterances(), questions: speech.counts() } : {}),
+    nudges: coach.events(),
+  });
+  const drain = () =>
+    aligner.drain((c, p) => {
+      engine.push(c, p);
+      frames++;
+    });
   return {
     pushClinicianSamples(samples) {
+      // Speech first: the events this push raises must find their audio already buffered.
+      speech?.pushClinicianSamples(samples);
       aligner.pushClinician(clinician.push(samples));
       drain();
     },
@@ -71,14 +102,22 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       aligner.pushPatient(frames);
       drain();
     },
-    // Each live update also advances the coach, so it sees every state the panel is sent.
+    // Each live update also advances the coach, so it sees every state the panel is sent
+    // (questions included: the question rules read them).
     live: () => {
-      const state = engine.live();
+      const talk = engine.live();
+      const state = speech ? { ...talk, questions: speech.live() } : talk;
       return { ...state, nudge: coach.update(state) };
     },
     speakingNow: () => engine.speakingNow(),
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
+    async settleSpeech() {
+      if (!speech) return;
+      speech.finish(frames);
+      await speech.settled();
+    },
+    speech: () => speech,
     engine,
   };
 }

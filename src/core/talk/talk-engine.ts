@@ -15,6 +15,8 @@ export interface TalkEngineOptions {
   detector?: Partial<DuplexVadOptions>;
   /** Metric parameters (see DEFAULT_TALK_METRICS and docs/ALGORITHMS.md). */
   metrics?: Partial<TalkMetricsOptions>;
+  /** Called with each confirmed speech start/end and the frame being processed (speech-to-text segments on it). */
+  onSpeechEvent?(speaker: Speaker, event: VadEvent, currentFrame: number): void;
 }
 
 export interface TalkResult extends TalkTotals {
@@ -58,6 +60,7 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
 
   function apply(speaker: Speaker, event: VadEvent | null): void {
     if (!event) return;
+    options.onSpeechEvent?.(speaker, event, frame);
     if (event.type === 'speechStart') open[speaker] = event.frame;
     else if (open[speaker] !== null) {
       closed[speaker].push([open[speaker], event.frame]);

@@ -8,6 +8,7 @@ import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
 
 import { PRIVACY_LOCAL_DESCRIPTION, type MicPermission } from '../labels';
+import { SpeechSection, type SpeechSectionProps } from './SpeechSection';
 
 export interface SetupPageProps {
   micPermission: MicPermission;
@@ -17,9 +18,11 @@ export interface SetupPageProps {
   message: string | null;
   /** Further sections (the nudge settings, …), shown after the steps. */
   children?: ComponentChildren;
+  /** Speech-to-text engine (absent: the section is not shown). */
+  speech?: SpeechSectionProps;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children, speech }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -80,6 +83,8 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
               onChange={onPrivacyLocalChange}
             />
           </li>
+
+          {speech && <SpeechSection {...speech} />}
 
           <li class="attune-setup__step">
             <h2>Start coaching</h2>

@@ -19,6 +19,10 @@ const STATUS_TEXT: Record<LiveQuestions['status']['state'], string | null> = {
   ready: null,
 };
 
+/** Where the targets come from (shown on hover and read by screen readers with the figure). */
+export const OPEN_SHARE_SOURCE = 'MITI 3.1.1 (Moyers et al. 2010): at least 50% open questions is beginning proficiency, at least 70% competent.';
+export const RQ_SOURCE = 'MITI 4.2.1 (Moyers et al. 2014): at least 1 reflection per question is fair, at least 2 good.';
+
 export function formatRatio(x: number | null): string {
   return x === null ? '—' : (Math.round(x * 10) / 10).toFixed(1);
 }
@@ -35,32 +39,40 @@ export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin
       <dl class="attune-counts">
         <div>
           <dt>Open</dt>
-          <dd>{counts.open}</dd>
+          <dd data-count="open">{counts.open}</dd>
         </div>
         <div>
           <dt>Closed</dt>
-          <dd>{counts.closed}</dd>
+          <dd data-count="closed">{counts.closed}</dd>
         </div>
         <div>
           <dt>Reflections</dt>
-          <dd>{counts.reflections}</dd>
+          <dd data-count="reflections">{counts.reflections}</dd>
         </div>
       </dl>
       <dl class="attune-ratios">
         <div class={openOk ? '' : 'attune-ratio--below'}>
-          <dt>Open questions</dt>
+          <dt title={OPEN_SHARE_SOURCE}>Open questions</dt>
           <dd>
             {formatPercent(counts.openShare)}
-            <span class="attune-ratio__target"> (target ≥ {formatPercent(openShareMin)}{openOk ? '' : ', below'})</span>
+            <span class="attune-ratio__target" title={OPEN_SHARE_SOURCE}>
+              {' '}
+              (target ≥ {formatPercent(openShareMin)}
+              {openOk ? '' : ', below'} · MITI 3.1.1)
+            </span>
           </dd>
         </div>
         <div class={rqOk ? '' : 'attune-ratio--below'}>
           <dt>
-            <abbr title="Reflections per question">R:Q</abbr>
+            <abbr title={`Reflections per question. ${RQ_SOURCE}`}>R:Q</abbr>
           </dt>
           <dd>
             {formatRatio(counts.reflectionToQuestion)}
-            <span class="attune-ratio__target"> (target ≥ {formatRatio(reflectionToQuestionMin)}{rqOk ? '' : ', below'})</span>
+            <span class="attune-ratio__target" title={RQ_SOURCE}>
+              {' '}
+              (target ≥ {formatRatio(reflectionToQuestionMin)}
+              {rqOk ? '' : ', below'} · MITI 4.2.1)
+            </span>
           </dd>
         </div>
       </dl>

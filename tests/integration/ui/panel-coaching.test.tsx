@@ -87,8 +87,8 @@ describe('Panel: balance target, counters, gaze, goal', () => {
       Open: '3',
       Closed: '5',
       Reflections: '2',
-      'Open questions': '38% (target ≥ 50%, below)',
-      'R:Q': '0.3 (target ≥ 1.0, below)',
+      'Open questions': '38% (target ≥ 50%, below · MITI 3.1.1)',
+      'R:Q': '0.3 (target ≥ 1.0, below · MITI 4.2.1)',
     });
     const good = renderPanel(active({}, liveTalk({ questions: questions({ open: 4, closed: 1, reflections: 6, openShare: 0.8, reflectionToQuestion: 1.2 }) }))).container;
     expect(good.querySelector('.attune-ratio--below')).toBeNull();
@@ -98,7 +98,7 @@ describe('Panel: balance target, counters, gaze, goal', () => {
     const c = renderPanel(active({}, liveTalk({ questions: questions({ open: 0, closed: 0, reflections: 0, openShare: null, reflectionToQuestion: null }, 'loading') }))).container;
     expect(getByText(c, 'Speech recognition is loading…')).toBeTruthy();
     expect(c.querySelector('.attune-ratio--below')).toBeNull();
-    expect(getByText(c, /^— \(target ≥ 50%\)$/)).toBeTruthy();
+    expect(getByText(c, /^— \(target ≥ 50% · MITI 3.1.1\)$/)).toBeTruthy();
     expect(renderPanel(active({}, liveTalk({ questions: questions({}, 'off') }))).container.querySelector('.attune-questions')).toBeNull();
   });
 
