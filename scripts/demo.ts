@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from './lib/chromium';
 import { startDemoServer } from './lib/demo-server';
 import { startNetworkGuard } from './lib/network-guard';
-import { grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from './lib/visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from './lib/visit-flow';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || process.env.CI === 'true' || !process.env.DISPLAY;
@@ -35,6 +35,7 @@ async function runHeadless(): Promise<void> {
     const page = await openDemoVisit(b, server.url);
     console.log(`Demo visit at ${server.url}; starting coaching from the toolbar…`);
     await startFromToolbar(b, page);
+    await alignScriptWithMicrophone(page);
     await joinCall(page);
     const started = Date.now();
     const progress = setInterval(async () => {

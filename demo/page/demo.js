@@ -66,8 +66,13 @@ async function join() {
   source.connect(destination);
   const { sender, receiver, remoteStream } = await connectLoopback(destination.stream);
   $('remote-audio').srcObject = remoteStream;
-  const startedAt = performance.now();
-  source.start();
+  // A test (or `npm run demo`) may say when the clinician's recording started (epoch ms): the
+  // patient's part then starts at the same point of the script, so the two sides keep the
+  // dialogue's timing instead of talking over each other.
+  const zeroAtMs = Number(document.body.dataset.scriptZeroAtMs);
+  const offsetS = zeroAtMs > 0 ? Math.max(0, (performance.timeOrigin + performance.now() - zeroAtMs) / 1000) : 0;
+  source.start(0, offsetS);
+  const startedAt = performance.now() - offsetS * 1000;
   // Epoch ms of the script's time zero, so a test can line the panel's reactions up with the truth.
   document.body.dataset.patientStartedAtMs = String(performance.timeOrigin + startedAt);
   const timers = [

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AttuneBrowser } from './chromium';
 import { clickToolbarButton } from './chromium';
@@ -56,6 +58,31 @@ export async function startFromToolbar(b: AttuneBrowser, page: Page): Promise<vo
 export async function startFromPanel(page: Page): Promise<void> {
   await panel(page).getByRole('button', { name: /start coaching/i }).click();
   await panel(page).getByRole('button', { name: /end visit/i }).waitFor({ timeout: 15_000 });
+}
+
+/** When the clinician first speaks in the demo recording (demo/audio/truth.json), s. */
+export function demoFirstClinicianOnsetS(): number {
+  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/audio/truth.json'), 'utf8')) as { clinician: Array<[number, number]> }).clinician[0]![0];
+}
+
+/**
+ * The fake microphone plays the clinician's recording from the moment coaching starts; the
+ * scripted patient starts when the call is joined. To keep the dialogue's timing, wait until the
+ * panel first shows the clinician speaking (the script's first clinician onset, `firstOnsetS`,
+ * plus about 0.1 s of detection) and tell the demo page where the script's zero was, so that
+ * "Join call" starts the patient at the matching point.
+ */
+export async function alignScriptWithMicrophone(page: Page, firstOnsetS = demoFirstClinicianOnsetS(), detectionMs = 100): Promise<void> {
+  await page.waitForFunction(
+    ({ onsetMs, detectMs }) => {
+      const text = document.querySelector('attune-panel')?.shadowRoot?.querySelector('.attune-speaking')?.textContent ?? '';
+      if (!/You are speaking|Both speaking/.test(text)) return false;
+      document.body.dataset.scriptZeroAtMs = String(performance.timeOrigin + performance.now() - onsetMs - detectMs);
+      return true;
+    },
+    { onsetMs: firstOnsetS * 1000, detectMs: detectionMs },
+    { polling: 10, timeout: 20_000 },
+  );
 }
 
 export async function joinCall(page: Page): Promise<void> {

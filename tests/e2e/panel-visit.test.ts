@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 
 /**
@@ -20,6 +20,7 @@ describe('a demo visit started from the panel', () => {
     await grantMicrophone(e.b);
     const page = await openDemoVisit(e.b, e.server.url);
     await startFromPanel(page);
+    await alignScriptWithMicrophone(page);
     await joinCall(page);
     await waitForPatientScript(page);
     await page.waitForTimeout(1_000);

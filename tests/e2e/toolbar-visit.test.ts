@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AttuneBrowser } from '../../scripts/lib/chromium';
 import { stopServiceWorkers } from '../../scripts/lib/chromium';
-import { grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { changeLatenciesMs, median, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from '../../scripts/lib/speaker-latency';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 import { axePanel, SCREENSHOTS, setNudgeOptions, setSetting, shootPanel } from './panel-shots';
@@ -31,6 +31,7 @@ describe('a coached demo visit started from the toolbar', () => {
 
     await startFromToolbar(e.b, page);
     await recordSpeakingChanges(page);
+    await alignScriptWithMicrophone(page);
     await joinCall(page);
 
     // Live updates: the elapsed clock keeps moving and who-is-speaking follows the audio.
