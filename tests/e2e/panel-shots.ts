@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -14,9 +15,14 @@ export async function shootPanel(page: Page, name: string): Promise<void> {
 }
 
 /** Sets nudge thresholds through the options page, as a clinician would. */
-export async function setNudgeOptions(b: AttuneBrowser, fields: Record<string, string>): Promise<void> {
+export async function setNudgeOptions(b: AttuneBrowser, fields: Record<string, string>, switchOff: RegExp[] = []): Promise<void> {
   const page = await b.context.newPage();
   await page.goto(b.extensionUrl('options.html'));
+  for (const name of switchOff) {
+    const toggle = page.getByRole('switch', { name });
+    if ((await toggle.getAttribute('aria-checked')) === 'true') await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+  }
   for (const [label, value] of Object.entries(fields)) {
     const input = page.getByLabel(label, { exact: true });
     await input.fill(value);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignScriptWithMicrophone, grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
@@ -41,6 +42,7 @@ describe('a demo visit started from the panel', () => {
     expect(visit).toMatchObject({ endReason: 'user', partial: false, remoteSource: 'page-tap' });
     expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     // The page-tap path agrees with the CLI on the same audio.
+    writeFileSync(`${ARTIFACTS}/visit-panel.json`, JSON.stringify(visit, null, 1)); // for diagnosis
     const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
     console.info(`page-tap saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
     expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);

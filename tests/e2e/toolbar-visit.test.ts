@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AttuneBrowser } from '../../scripts/lib/chromium';
@@ -24,8 +25,9 @@ describe('a coached demo visit started from the toolbar', () => {
   it('shows live shares close to the truth, survives a worker restart, saves the summary, sends nothing', async () => {
     await grantMicrophone(e.b);
     // A strict balance limit over a 1-minute window (set on the options page), so that the
-    // two-minute demo raises a nudge: the demo clinician speaks ~44% of the time.
-    await setNudgeOptions(e.b, { 'Your share above': '20', 'Over the last': '1' });
+    // two-minute demo raises a nudge: the demo clinician speaks ~44% of the time. The question
+    // nudges are switched off here (as a clinician can) so they do not take the balance nudge's turn.
+    await setNudgeOptions(e.b, { 'Your share above': '20', 'Over the last': '1' }, [/^Closed questions:/, /^Reflections:/]);
     const page = await openDemoVisit(e.b, e.server.url);
     await expect.poll(() => panel(page).innerText()).toMatch(/Start coaching/);
 
@@ -77,6 +79,7 @@ describe('a coached demo visit started from the toolbar', () => {
     expect(Math.abs(visit!.patientS - DEMO_TRUTH.patient_s)).toBeLessThan(0.1 * DEMO_TRUTH.patient_s);
     expect(Math.abs(visit!.clinicianShare! - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     // The live path (tab capture → AudioWorklet → engine) agrees with the CLI on the same audio.
+    writeFileSync(`${ARTIFACTS}/visit-toolbar.json`, JSON.stringify(visit, null, 1)); // for diagnosis
     const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
     console.info(`tab-capture saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
     expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);
