@@ -77,7 +77,15 @@ export function underCondition(e: Example, c: Condition): Example {
  * (repeated CV: the spread over partitions shows how much of a difference is fold noise).
  */
 export function groupedFolds(examples: readonly Example[], k: number, seed = 0): number[] {
-  const key = (id: number): number => (seed === 0 ? id : ((id + seed * 1000) * 2654435761) % 4294967296);
+  const key = (id: number): number => {
+    if (seed === 0) return id;
+    // 32-bit integer mixing (murmur3 finaliser) of id and seed: an unrelated order per seed
+    let h = Math.imul(id ^ Math.imul(seed, 0x9e3779b9), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+  };
   const ids = [...new Set(examples.map((e) => e.transcriptId))].sort((a, b) => key(a) - key(b));
   const foldOf = new Map<number, number>();
   ids.forEach((id, i) => foldOf.set(id, i % k));
