@@ -22,7 +22,15 @@ const folds = groupedFolds(examples, K, Number(process.env.SEED ?? 0));
 const CONDS: Condition[] = ['punctuated', 'unpunctuated'];
 
 
-interface V { bag: number; opts: Partial<TrainOptions>; aug?: (t: string, f: Map<string, number>) => void; keep?: (e: Example) => boolean }
+interface V {
+  bag: number;
+  opts: Partial<TrainOptions>;
+  aug?: (t: string, f: Map<string, number>) => void;
+  keep?: (e: Example) => boolean;
+  /** replace a training row by several (e.g. one per label: a soft target under cross-entropy) */
+  expand?: (e: Example) => Example[];
+}
+const isQuestion = (e: Example): boolean => e.label === 'open_question' || e.label === 'closed_question';
 const VARIANTS: Record<string, V> = {
   base: { bag: 1, opts: {} },
   bag4: { bag: 4, opts: {} },
@@ -31,6 +39,12 @@ const VARIANTS: Record<string, V> = {
   noann3q: { bag: 1, opts: {}, keep: (e) => !(e.annotator === '3' && (e.label === 'open_question' || e.label === 'closed_question')) },
   noann3: { bag: 1, opts: {}, keep: (e) => e.annotator !== '3' },
   noann3q_noterms: { bag: 1, opts: { annotatorCross: null }, keep: (e) => !(e.annotator === '3' && (e.label === 'open_question' || e.label === 'closed_question')) },
+  // annotator 3's questions as 50/50 open/closed (label smoothing towards "unknown subtype")
+  ann3soft: {
+    bag: 1,
+    opts: {},
+    expand: (e) => (e.annotator === '3' && isQuestion(e) ? [{ ...e, label: 'open_question' }, { ...e, label: 'closed_question' }] : [e]),
+  },
   ow16: { bag: 1, opts: { classWeights: [1.6, 2.2, 1, 0.75] } },
 };
 
@@ -40,7 +54,7 @@ for (const name of names) {
   const gold: UtteranceLabel[] = [];
   const pred: Record<string, UtteranceLabel[]> = { punctuated: [], unpunctuated: [] };
   for (let f = 0; f < K; f++) {
-    const tr = examples.filter((e, i) => folds[i] !== f && (v.keep?.(e) ?? true));
+    const tr = examples.filter((e, i) => folds[i] !== f && (v.keep?.(e) ?? true)).flatMap((e) => v.expand?.(e) ?? [e]);
     const te = examples.filter((_, i) => folds[i] === f);
     const models: QuestionModel[] = [];
     if (v.bag === 1) models.push(train(tr, v.opts));
