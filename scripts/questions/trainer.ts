@@ -38,6 +38,8 @@ export interface TrainOptions {
   annotatorCross: readonly string[] | null;
   /** L2 multiplier for the annotator terms. */
   annotatorL2: number;
+  /** Development hook: adds features to each training row (experiments only; never shipped). */
+  augment?: (text: string, f: Map<string, number>) => void;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -67,6 +69,7 @@ function vectorise(examples: readonly Example[], o: TrainOptions): { rows: Map<s
     for (const c of o.conditions) {
       const v = underCondition(e, c);
       const f = extractFeatures({ text: v.text, prevText: v.prevText });
+      o.augment?.(v.text, f);
       if (o.annotatorCross !== null) {
         const a = `ann:${e.annotator}`;
         const cross: string[] = [];

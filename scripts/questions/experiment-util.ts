@@ -1,0 +1,31 @@
+/** Shared pieces of the development experiments (experiment-base.ts, experiment-twostage.ts). */
+import { questionClauses, tokenizeWithBreaks } from '../../src/core/questions/clauses';
+import type { UtteranceLabel } from '../../src/core/questions/labels';
+
+/** Extra features tried and rejected: character 3-/4-grams of the first 5 words of the last question clause. */
+export function charGrams(text: string, f: Map<string, number>): void {
+  const bt = tokenizeWithBreaks(text);
+  const qcs = questionClauses(bt);
+  const qc = qcs[qcs.length - 1];
+  if (qc === undefined) return;
+  const s = ` ${bt.slice(qc.start, qc.start + 5).map((t) => t.word).join(' ')} `;
+  for (const n of [3, 4]) for (let i = 0; i + n <= s.length; i++) f.set(`cg:${s.slice(i, i + n)}`, 1);
+}
+
+/** "open closed reflection" F1, 3 decimals, over all utterances. */
+export function questionF1s(gold: readonly UtteranceLabel[], pred: readonly UtteranceLabel[]): string {
+  return (['open_question', 'closed_question', 'reflection'] as const)
+    .map((l) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      gold.forEach((g, i) => {
+        const p = pred[i];
+        if (g === l && p === l) tp++;
+        else if (p === l) fp++;
+        else if (g === l) fn++;
+      });
+      return ((2 * tp) / (2 * tp + fp + fn)).toFixed(3);
+    })
+    .join(' ');
+}
