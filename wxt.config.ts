@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { addFaceModel } from './scripts/build/face-model';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -20,6 +21,7 @@ export default defineConfig({
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: { 'build:publicAssets': addFaceModel },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
     description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',
