@@ -6,5 +6,6 @@ import { createEngineRequestHandler } from '../../src/adapters/audio/engine-requ
 const host = createEngineHost({
   send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
   workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
+  extensionUrl: (path) => browser.runtime.getURL(path as '/'),
 });
 browser.runtime.onMessage.addListener(createEngineRequestHandler(host, browser.runtime.id));

@@ -3,6 +3,9 @@ import type { MicPermission } from '../../src/core/protocol/messages';
 import { loadSettings, updateSettings } from '../../src/adapters/storage/settings-store';
 import { readMicPermission, requestMicPermission } from '../../src/adapters/browser/microphone-permission';
 import { SetupPage } from '../../src/ui/options/SetupPage';
+import type { GazeSectionProps } from '../../src/ui/options/GazeSection';
+import { faceModelAvailable, loadCalibration, readCameraPermission, requestCameraPermission, runCalibration } from '../../src/adapters/vision/gaze-setup';
+import { browser } from 'wxt/browser';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
@@ -11,12 +14,38 @@ async function main() {
   let micPermission: MicPermission = await readMicPermission();
   let privacyLocal = (await loadSettings()).privacyLocal;
   let message: string | null = null;
+  const url = (path: string) => browser.runtime.getURL(path as '/');
+  // Gaze cues: the camera grant and calibration happen here, on a visible page.
+  let gaze: Omit<GazeSectionProps, 'onEnabledChange' | 'onRequestCamera' | 'onCalibrate'> = {
+    enabled: (await loadSettings()).gazeEnabled,
+    camera: await readCameraPermission(),
+    modelAvailable: null,
+    calibration: ((saved) => (saved ? { kind: 'saved', savedAt: saved.savedAt } : { kind: 'none' }))(loadCalibration()),
+  };
+  const setGaze = (patch: Partial<typeof gaze>) => {
+    gaze = { ...gaze, ...patch };
+    draw();
+  };
+  void faceModelAvailable(url).then((modelAvailable) => setGaze({ modelAvailable }));
+  const gazeProps = (): GazeSectionProps => ({
+    ...gaze,
+    onEnabledChange: (on) => void updateSettings({ gazeEnabled: on }).then((s) => setGaze({ enabled: s.gazeEnabled })),
+    onRequestCamera: () => void requestCameraPermission().then((camera) => setGaze({ camera }), async () => setGaze({ camera: await readCameraPermission() })),
+    onCalibrate: () => {
+      const before = gaze.calibration.kind === 'saved' ? gaze.calibration.savedAt : null;
+      setGaze({ calibration: { kind: 'running', progress: 0 } });
+      void runCalibration(url, (progress) => setGaze({ calibration: { kind: 'running', progress } })).then((run) =>
+        setGaze({ calibration: run.ok ? { kind: 'saved', savedAt: run.saved.savedAt } : { kind: 'failed', message: run.message, savedAt: before } }),
+      );
+    },
+  });
   const draw = () =>
     render(
       <SetupPage
         micPermission={micPermission}
         privacyLocal={privacyLocal}
         message={message}
+        gaze={gazeProps()}
         onRequestMic={() =>
           void requestMicPermission().then(
             (state) => {

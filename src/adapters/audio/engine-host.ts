@@ -1,7 +1,9 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
 import type { LiveSessionResult } from '../../core/session/live-session';
+import type { Settings } from '../../core/settings/settings';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
+import { gazeTrackerOptions, startGazePart, type GazePart } from '../vision/gaze-part';
 
 /**
  * Hosts the engine in the offscreen document (Chrome) or the background page (Firefox):
@@ -13,6 +15,8 @@ export interface EngineHostOptions {
   workletUrl: string;
   liveIntervalMs?: number;
   checkpointIntervalMs?: number;
+  /** Extension path → URL (the face worker and its files); gaze cues need it. */
+  extensionUrl?: (path: string) => string;
 }
 
 /**
@@ -34,6 +38,7 @@ interface Running {
   context: AudioContext;
   streams: MediaStream[];
   timers: ReturnType<typeof setInterval>[];
+  gaze: GazePart | null;
 }
 
 export function createEngineHost(options: EngineHostOptions) {
@@ -41,12 +46,13 @@ export function createEngineHost(options: EngineHostOptions) {
 
   async function stopCapture(r: Running): Promise<void> {
     r.timers.forEach(clearInterval);
+    r.gaze?.stop();
     r.streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
     await r.context.close().catch(() => undefined);
   }
 
   return {
-    async start(sessionId: string, tabStreamId: string | null): Promise<void> {
+    async start(sessionId: string, tabStreamId: string | null, settings?: Settings): Promise<void> {
       if (running) {
         if (running.sessionId === sessionId) return;
         throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
@@ -75,12 +81,13 @@ export function createEngineHost(options: EngineHostOptions) {
         // Capturing a tab mutes it; play it back so the clinician still hears the patient.
         farEnd.connect(context.destination);
       }
-      const session = createLiveSession({ sampleRate: context.sampleRate });
+      const gazeOn = !!settings?.gazeEnabled && !!options.extensionUrl;
+      const session = createLiveSession({ sampleRate: context.sampleRate, gaze: gazeOn ? gazeTrackerOptions() : null });
       tap.port.onmessage = (event: MessageEvent<FrameTapBatch>) => {
         session.pushClinicianSamples(event.data.clinician);
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
       };
-      const r: Running = { sessionId, session, context, streams, timers: [] };
+      const r: Running = { sessionId, session, context, streams, timers: [], gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
       r.timers.push(setInterval(() => options.send({ type: 'engine:live', sessionId, live: session.live() }), options.liveIntervalMs ?? 250));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),

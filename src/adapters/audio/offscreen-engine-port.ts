@@ -43,9 +43,9 @@ export function createOffscreenEnginePort(): CoordinatorPorts['engine'] {
   }
 
   return {
-    async start({ sessionId, tabStreamId }) {
+    async start({ sessionId, tabStreamId, settings }) {
       await ensure();
-      await send({ type: 'engine:start', sessionId, tabStreamId });
+      await send({ type: 'engine:start', sessionId, tabStreamId, settings });
     },
     async end(sessionId) {
       if (!(await exists())) return null;

@@ -32,6 +32,7 @@ export function startBackground(): void {
           // No offscreen document (Firefox): engine messages go straight to the router, as from the engine host.
           send: (message: EngineToBackground) => void route?.(message, { id: me.runtimeId, url: me.offscreenUrl }),
           workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
+          extensionUrl: (path) => browser.runtime.getURL(path as '/'),
         }),
       );
 

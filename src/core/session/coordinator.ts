@@ -42,7 +42,7 @@ export interface CoordinatorState {
 
 export interface CoordinatorPorts {
   engine: {
-    start(request: { sessionId: string; tabStreamId: string | null }): Promise<void>;
+    start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
     end(sessionId: string): Promise<LiveSessionResult | null>;
     remoteFrames(sessionId: string, energyDb: number[]): void;
@@ -135,7 +135,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
     await pushView(tabId);
     try {
       await ports.checkpoints.put({ session, talk: null, savedAt: ports.now() });
-      await ports.engine.start({ sessionId: session.sessionId, tabStreamId });
+      await ports.engine.start({ sessionId: session.sessionId, tabStreamId, settings });
     } catch (error) {
       delete s.sessions[tabId];
       s.errors[tabId] = describeStartError(error);

@@ -1,5 +1,7 @@
 import { createChannelFeatureStream } from '../audio/channel-features';
 import type { FrameFeatures } from '../audio/features';
+import { createSessionGaze, type SessionGaze } from '../gaze/session-gaze';
+import type { GazeTrackerOptions } from '../gaze/tracker';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
 import type { LiveTalk, VisitSummary } from './schema';
@@ -14,6 +16,8 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   sampleRate: number;
   /** How long to wait for late far-end frames before counting them as missing. */
   maxPatientLagMs?: number;
+  /** Gaze cues (the clinician turned them on): the host pushes camera frames into `session.gaze.tracker`. */
+  gaze?: GazeTrackerOptions | null;
 }
 
 /**
@@ -41,6 +45,8 @@ export interface LiveSession {
   checkpoint(): LiveSessionCheckpoint;
   result(): LiveSessionResult;
   readonly engine: TalkEngine;
+  /** Present when gaze cues run for this visit. */
+  readonly gaze: SessionGaze | null;
 }
 
 export function createLiveSession(options: LiveSessionOptions, restore?: TalkCheckpoint): LiveSession {
@@ -48,7 +54,12 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
-  const extras = (): VisitExtras => ({});
+  const talkNow = () => {
+    const r = engine.result();
+    return { patientSpeech: r.segments.patient, nowS: r.durationS };
+  };
+  const gaze = options.gaze ? createSessionGaze(options.gaze, talkNow) : null;
+  const extras = (): VisitExtras => ({ ...(gaze && { gaze: gaze.summary() }) });
   const drain = () => aligner.drain((c, p) => engine.push(c, p));
   return {
     pushClinicianSamples(samples) {
@@ -63,9 +74,10 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       aligner.pushPatient(frames);
       drain();
     },
-    live: () => engine.live(),
+    live: () => ({ ...engine.live(), ...(gaze && { gaze: gaze.live() }) }),
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
     engine,
+    gaze,
   };
 }

@@ -5,6 +5,7 @@ import '../components/components.css';
 import './setup.css';
 import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
+import { GazeSection, type GazeSectionProps } from './GazeSection';
 
 import { PRIVACY_LOCAL_DESCRIPTION, type MicPermission } from '../labels';
 
@@ -14,9 +15,11 @@ export interface SetupPageProps {
   privacyLocal: boolean;
   onPrivacyLocalChange(on: boolean): void;
   message: string | null;
+  /** Gaze cues: present once the page knows whether the face model is part of the build. */
+  gaze?: GazeSectionProps;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, gaze }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -77,6 +80,8 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
               onChange={onPrivacyLocalChange}
             />
           </li>
+
+          {gaze && <GazeSection {...gaze} />}
 
           <li class="attune-setup__step">
             <h2>Start coaching</h2>

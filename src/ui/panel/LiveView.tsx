@@ -7,6 +7,7 @@ import { BalanceBar } from '../components/BalanceBar';
 import { floorText, isLongMonologue, LONG_MONOLOGUE_S, OPENING_EVIDENCE, openingStatusText, openingToShow } from '../conversation';
 import { formatClock, formatThreshold } from '../format';
 import { speakingNowText } from '../labels';
+import { GazeIndicator } from './GazeIndicator';
 
 export interface LiveViewProps {
   live: LiveTalk | null;
@@ -26,6 +27,7 @@ export function LiveView({ live, remoteSource, ending, onEnd }: LiveViewProps) {
         {speakingNowText(now)}
       </p>
       {live?.metrics && <ConversationCues metrics={live.metrics} elapsedS={live.elapsedS} />}
+      <GazeIndicator gaze={live?.gaze} />
       <dl class="attune-stats">
         <div>
           <dt>Elapsed</dt>
