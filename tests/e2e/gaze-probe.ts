@@ -69,3 +69,27 @@ export async function probeCamera(page: Page, options: { seconds: number; fps: n
     return { loadMs: r.loadMs as number, frames, error: null };
   }, options);
 }
+
+/** All 478 landmarks (pixels) the extension's face worker finds on a still image, or null without a face. */
+export async function landmarksOfImage(page: Page, image: Buffer, mime: string): Promise<{ points: Array<[number, number]> | null; error: string | null }> {
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  return page.evaluate(
+    async ({ base64, mime }) => {
+      const api = (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime;
+      const worker = new Worker(api.getURL('/face-worker.js'));
+      const next = () => new Promise<{ type: string; [k: string]: unknown }>((ok) => (worker.onmessage = (e) => ok(e.data)));
+      const ready = next();
+      worker.postMessage({ type: 'init', wasmBaseUrl: api.getURL('/vision-wasm'), modelUrl: api.getURL('/models/face_landmarker.task') });
+      const r = await ready;
+      if (r.type !== 'ready') return { points: null, error: String(r.message) };
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+      const reply = next();
+      worker.postMessage({ type: 'landmarks', bitmap }, [bitmap]);
+      const m = await reply;
+      worker.terminate();
+      return m.type === 'landmarks' ? { points: m.points as Array<[number, number]> | null, error: null } : { points: null, error: String(m.message) };
+    },
+    { base64: image.toString('base64'), mime },
+  );
+}

@@ -42,7 +42,7 @@ export function scoreGaze(frames: ProbedFrame[], truth: ClipTruth, options: { co
   const valid = frames.filter((f) => f.index >= 0);
 
   // Calibration: the first frames of frontal footage, as long as the step lasts.
-  const calibrator = createCalibrator({ durationS: options.calibrationS ?? 1.5 });
+  const calibrator = createCalibrator({ durationS: options.calibrationS ?? 1.5, minSamples: 5 });
   let used = 0;
   for (const f of valid) {
     if (labelAt(clipTime(f)) !== 'frontal' || calibrator.done) break;

@@ -1,6 +1,6 @@
 import type { GazeState, GazeSummary, Interval, LiveGaze } from '../session/schema';
-import type { GazeCalibration } from './calibration';
-import { createGazeClassifier, NO_CALIBRATION, type GazeClassifierOptions } from './classifier';
+import { createCalibrator, type Calibrator, type GazeCalibration } from './calibration';
+import { createGazeClassifier, type GazeClassifier, type GazeClassifierOptions } from './classifier';
 import type { GazeFrame } from './frame';
 import { headPoseFromMatrix } from './pose';
 import { isLookAway, longestLookAwayS, onScreenWhileSpeakingShare, type GazeInterval } from './intervals';
@@ -11,9 +11,17 @@ import { createNodDetector, type NodOptions } from './nods';
  * Camera conditions the worker cannot see (denied, busy, model unavailable) are set from outside
  * and override the frames until cleared. The patient's speech comes from the talk engine at the
  * moment of asking, so gaze and talk never need to share a clock tick.
+ *
+ * Without the clinician's calibration the tracker learns one from the visit itself: the median
+ * direction over the first `autoCalibrationS` of frames with a face (people mostly look at the
+ * call as it starts; a camera above the screen would otherwise make everything look "down").
+ * Until then it says `calibrating`; the frames are kept and replayed, so the summary's
+ * intervals cover that time too.
  */
 export interface GazeTrackerOptions {
   calibration?: GazeCalibration | null;
+  /** Seconds of face frames to learn the on-screen direction from, when there is no calibration. */
+  autoCalibrationS?: number;
   classifier?: Partial<GazeClassifierOptions>;
   nods?: Partial<NodOptions>;
 }
@@ -22,7 +30,10 @@ export type CameraCondition = Extract<GazeState, 'camera-denied' | 'camera-busy'
 
 export function createGazeTracker(options: GazeTrackerOptions = {}) {
   const calibrated = !!options.calibration;
-  const classifier = createGazeClassifier(options.calibration ?? NO_CALIBRATION, options.classifier);
+  let classifier: GazeClassifier | null = options.calibration ? createGazeClassifier(options.calibration, options.classifier) : null;
+  const newLearner = () => createCalibrator({ durationS: options.autoCalibrationS ?? 5, minSamples: 5, maxSpreadDeg: Number.POSITIVE_INFINITY });
+  let learner: Calibrator = newLearner();
+  let waiting: GazeFrame[] = [];
   const nods = createNodDetector(options.nods);
   const closed: GazeInterval[] = [];
   let current: { state: GazeState; startS: number } | null = null;
@@ -49,6 +60,11 @@ export function createGazeTracker(options: GazeTrackerOptions = {}) {
 
   const now = (nowS?: number) => Math.max(nowS ?? 0, lastS);
 
+  function classify(c: GazeClassifier, frame: GazeFrame): void {
+    const change = c.push(frame);
+    if (change && !condition) enter(change.state, change.sinceS);
+  }
+
   return {
     push(frame: GazeFrame): void {
       if (frame.tS <= lastS && firstS !== null) return; // out of order: frames must move forward
@@ -59,8 +75,19 @@ export function createGazeTracker(options: GazeTrackerOptions = {}) {
         const nod = nods.push(frame.tS, pose.pitchDeg, pose.yawDeg);
         if (nod !== null) nodTimesS.push(nod);
       } else nods.reset();
-      const change = classifier.push(frame);
-      if (change && !condition) enter(change.state, change.sinceS);
+      if (classifier) return classify(classifier, frame);
+      waiting.push(frame);
+      if (frame.faceCount === 1 && frame.face) learner.push(frame);
+      if (!learner.done) return;
+      const learnt = learner.outcome();
+      if (!learnt.ok) {
+        learner = newLearner(); // faces came and went: keep learning
+        return;
+      }
+      const c = createGazeClassifier(learnt.calibration, options.classifier);
+      classifier = c;
+      waiting.forEach((f) => classify(c, f));
+      waiting = [];
     },
 
     /** A camera condition from outside (null clears it: frames decide again). */
@@ -69,7 +96,7 @@ export function createGazeTracker(options: GazeTrackerOptions = {}) {
       lastS = Math.max(lastS, atS);
       condition = state ? { state, message } : null;
       if (state) enter(state, atS);
-      else if (classifier.current) enter(classifier.current.state, atS);
+      else if (classifier?.current) enter(classifier.current.state, atS);
     },
 
     live(patientSpeech: readonly Interval[], nowS?: number): LiveGaze {

@@ -54,23 +54,42 @@ describe('gaze tracker', () => {
   });
 
   it('camera conditions override frames until cleared, and are kept in the intervals', () => {
-    const g = createGazeTracker();
-    for (const f of frames(0, 1, () => ({}))) g.push(f);
+    const g = createGazeTracker({ calibration: CAL });
+    const ahead = () => ({ yaw: 5, pitch: 8 });
+    for (const f of frames(0, 1, ahead)) g.push(f);
     g.setCondition(1, 'camera-busy', 'The camera stopped.');
-    for (const f of frames(1, 2, () => ({}))) g.push(f);
+    for (const f of frames(1, 2, ahead)) g.push(f);
     expect(g.live([], 2)).toMatchObject({ state: 'camera-busy', message: 'The camera stopped.' });
     g.setCondition(2, null);
     expect(g.live([], 2.5).state).toBe('on-screen');
     expect(g.summary([], 2.5).intervals.map((i) => i.state)).toEqual(['on-screen', 'camera-busy', 'on-screen']);
-    expect(g.summary([], 2.5).calibrated).toBe(false);
+    expect(g.summary([], 2.5).calibrated).toBe(true);
   });
 
   it('says calibrating before the first frame and ignores frames that go back in time', () => {
-    const g = createGazeTracker();
+    const g = createGazeTracker({ calibration: CAL });
     expect(g.live([]).state).toBe('calibrating');
-    g.push(frames(1, 1.1, () => ({}))[0]!);
+    g.push(frames(1, 1.1, () => ({ yaw: 5, pitch: 8 }))[0]!);
     g.push(frames(0.5, 0.6, () => ({ yaw: 60 }))[0]!);
     expect(g.live([]).state).toBe('on-screen');
+  });
+
+  it('without a calibration, learns the on-screen direction from the first 5 s with a face, then replays them', () => {
+    // A camera above the screen: looking at the call is 14° down; uncalibrated that would be "down".
+    const g = createGazeTracker();
+    const script = (t: number): Look | 'none' => (t < 2 ? 'none' : t < 9 ? { yaw: 0, pitch: 14 } : t < 11 ? { yaw: 30, pitch: 14 } : { yaw: 0, pitch: 14 });
+    const all = frames(0, 13, script);
+    for (const f of all.filter((f) => f.tS < 6)) g.push(f);
+    expect(g.live([], 6).state).toBe('calibrating');
+    for (const f of all.filter((f) => f.tS >= 6)) g.push(f);
+    const s = g.summary([], 13);
+    expect(s.intervals.map((i) => [i.state, i.startS, i.endS])).toEqual([
+      ['no-face', 0, 2],
+      ['on-screen', 2, 9],
+      ['away', 9, 11],
+      ['on-screen', 11, 13],
+    ]);
+    expect(s.calibrated).toBe(false);
   });
 });
 
