@@ -56,6 +56,13 @@ describe('gaze cues in a coached visit', () => {
     const page = await optionsPage(b);
     if (!MODEL_BUILT) {
       await expect.poll(() => page.locator('.attune-gaze-setup').innerText()).toMatch(/unavailable in this build/);
+      // Gaze turned on earlier (say, in a build that had the model): the visit must still run and say why gaze does not.
+      await page.evaluate(async () => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { version: number; value: Record<string, unknown> } | undefined>>; set(x: object): Promise<void> } } } }).chrome.storage.local;
+        const stored = (await local.get('settings')).settings;
+        await local.set({ settings: { version: stored?.version ?? 2, value: { ...(stored?.value ?? {}), gazeEnabled: true } } });
+      });
+      await page.close();
       return;
     }
     await page.getByRole('switch', { name: /gaze cues/i }).click();
@@ -74,14 +81,15 @@ describe('gaze cues in a coached visit', () => {
     await joinCall(page);
     const seen = new Set<GazeState>();
     const gazeLine = panel(page).locator('.attune-gaze');
+    await gazeLine.waitFor({ timeout: 15_000 });
     for (let i = 0; i < 60; i++) {
-      const state = (await gazeLine.getAttribute('data-gaze-state', { timeout: 15_000 }).catch(() => null)) as GazeState | null;
+      const state = (await gazeLine.getAttribute('data-gaze-state', { timeout: 2_000 }).catch(() => null)) as GazeState | null;
       if (state) seen.add(state);
       if (state === 'multiple-faces' && !existsSync(`${ARTIFACTS}/gaze-panel-two-faces.png`)) await page.screenshot({ path: `${ARTIFACTS}/gaze-panel-two-faces.png` });
       await page.waitForTimeout(500);
     }
     console.info(`gaze states seen on the panel: ${[...seen].join(', ')}`);
-    if (!MODEL_BUILT) expect([...seen]).toEqual(['unavailable']);
+    if (!MODEL_BUILT) expect([...seen].filter((x) => x !== 'calibrating')).toEqual(['unavailable']);
     else {
       // The loop is 12 s long and we watched for 30 s: each part of the clip showed at least once.
       expect(seen).toContain('on-screen');
@@ -102,7 +110,7 @@ describe('gaze cues in a coached visit', () => {
       expect(gaze.onScreenWhilePatientSpeaksShare).not.toBeNull();
       // A still portrait does not nod.
       expect(gaze.nods).toBe(0);
-    } else expect([...states]).toEqual(['unavailable']);
+    } else expect([...states].filter((x) => x !== 'calibrating')).toEqual(['unavailable']);
     expect(guard.attempts).toEqual([]);
   });
 });
