@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addSpeechModels } from './scripts/build/speech-models';
+import { addFaceModel } from './scripts/build/face-model';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -21,7 +22,13 @@ export default defineConfig({
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  hooks: { 'build:publicAssets': addSpeechModels },
+  hooks: {
+    // Model and wasm files are copied into the build with their checksums verified.
+    'build:publicAssets': async (wxt, files) => {
+      await addSpeechModels(wxt, files);
+      await addFaceModel(wxt, files);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
     description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',

@@ -191,3 +191,4 @@ const fails = [
 ].filter(Boolean);
 console.log(fails.length ? `\nFAIL: ${fails.join('; ')}` : '\nPASS: default ≥ 1500× real time and beats WebRTC VAD on both speakers');
 process.exitCode = fails.length ? 1 : 0;
+if (!(await (await import('./bench-gaze')).benchGaze())) process.exitCode = 1; // gaze: ms/frame and CPU share at 5 fps vs face-api

@@ -7,5 +7,6 @@ const host = createEngineHost({
   send: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
   workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
   speech: { workerUrl: browser.runtime.getURL('/speech-worker.js'), assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/speech-worker.js') },
+  extensionUrl: (path) => browser.runtime.getURL(path as '/'),
 });
 browser.runtime.onMessage.addListener(createEngineRequestHandler(host, browser.runtime.id));

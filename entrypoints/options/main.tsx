@@ -9,6 +9,9 @@ import { RetentionSection } from '../../src/ui/options/RetentionSection';
 import type { Settings } from '../../src/core/settings/settings';
 import { probeWebSpeech } from '../../src/adapters/speech/web-speech';
 import type { WebSpeechAvailability } from '../../src/core/speech/engine-choice';
+import type { GazeSectionProps } from '../../src/ui/options/GazeSection';
+import { faceModelAvailable, loadCalibration, readCameraPermission, requestCameraPermission, runCalibration } from '../../src/adapters/vision/gaze-setup';
+import { browser } from 'wxt/browser';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
@@ -30,6 +33,35 @@ async function main() {
         draw();
       },
     );
+  const url = (path: string) => browser.runtime.getURL(path as '/');
+  // Gaze cues: the camera grant and calibration happen here, on a visible page.
+  let gaze: Omit<GazeSectionProps, 'onEnabledChange' | 'onRequestCamera' | 'onCalibrate'> = {
+    enabled: settings.gazeEnabled,
+    camera: await readCameraPermission(),
+    modelAvailable: null,
+    calibration: ((saved) => (saved ? { kind: 'saved', savedAt: saved.savedAt } : { kind: 'none' }))(loadCalibration()),
+  };
+  const setGaze = (patch: Partial<typeof gaze>) => {
+    gaze = { ...gaze, ...patch };
+    draw();
+  };
+  void faceModelAvailable(url).then((modelAvailable) => setGaze({ modelAvailable }));
+  const gazeProps = (): GazeSectionProps => ({
+    ...gaze,
+    onEnabledChange: (on) =>
+      void updateSettings({ gazeEnabled: on }).then((s) => {
+        settings = s;
+        setGaze({ enabled: s.gazeEnabled });
+      }),
+    onRequestCamera: () => void requestCameraPermission().then((camera) => setGaze({ camera }), async () => setGaze({ camera: await readCameraPermission() })),
+    onCalibrate: () => {
+      const before = gaze.calibration.kind === 'saved' ? gaze.calibration.savedAt : null;
+      setGaze({ calibration: { kind: 'running', progress: 0 } });
+      void runCalibration(url, (progress) => setGaze({ calibration: { kind: 'running', progress } })).then((run) =>
+        setGaze({ calibration: run.ok ? { kind: 'saved', savedAt: run.saved.savedAt } : { kind: 'failed', message: run.message, savedAt: before } }),
+      );
+    },
+  });
   const draw = () =>
     render(
       <>
@@ -38,6 +70,7 @@ async function main() {
           micPermission={micPermission}
           privacyLocal={settings.privacyLocal}
           message={message}
+          gaze={gazeProps()}
           speech={{
             speechEngine: settings.speechEngine,
             privacyLocal: settings.privacyLocal,

@@ -17,6 +17,8 @@ export interface LaunchOptions {
   headless: boolean;
   /** A WAV file Chromium plays as the microphone; omitted → the real microphone. */
   fakeMicWav?: string;
+  /** A .y4m file Chromium plays as the camera (looped); omitted → Chromium's fake test pattern when a fake device is in use. */
+  videoFile?: string;
   /** Send all non-loopback traffic to this proxy (the network guard). */
   proxyUrl?: string;
   /** Reuse this profile folder (a browser restart); it is then left in place on close. */
@@ -84,9 +86,11 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   if (options.headless) args.push('--headless');
-  if (options.fakeMicWav) {
+  if (options.fakeMicWav || options.videoFile) {
     // Not --use-fake-ui-for-media-stream: it makes tab capture fail (DESIGN.md §6).
-    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${resolve(options.fakeMicWav)}%noloop`, '--auto-accept-camera-and-microphone-capture');
+    args.push('--use-fake-device-for-media-stream', '--auto-accept-camera-and-microphone-capture');
+    if (options.fakeMicWav) args.push(`--use-file-for-fake-audio-capture=${resolve(options.fakeMicWav)}%noloop`);
+    if (options.videoFile) args.push(`--use-file-for-fake-video-capture=${resolve(options.videoFile)}`);
   }
   if (options.proxyUrl) args.push(`--proxy-server=${options.proxyUrl}`);
   args.push('about:blank');

@@ -4,6 +4,7 @@ import type { LiveSessionResult } from '../../core/session/live-session';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import { startSpeech, type RunningSpeech, type SpeechHostOptions } from '../speech/start-speech';
+import { gazeTrackerOptions, startGazePart, type GazePart } from '../vision/gaze-part';
 
 /**
  * Hosts the engine in the offscreen document (Chrome) or the background page (Firefox):
@@ -18,6 +19,8 @@ export interface EngineHostOptions {
   checkpointIntervalMs?: number;
   /** Speech-to-text of the clinician for question counts (absent: off, e.g. in a host without the worker). */
   speech?: SpeechHostOptions;
+  /** Extension path → URL (the face worker and its files); gaze cues need it. */
+  extensionUrl?: (path: string) => string;
 }
 
 /** How long the end of a visit waits for the last utterances' labels, ms. */
@@ -45,6 +48,7 @@ interface Running {
   /** Sends the live state at once when who is speaking changed. */
   sendOnSpeakerChange(): void;
   speech: RunningSpeech | null;
+  gaze: GazePart | null;
 }
 
 export function createEngineHost(options: EngineHostOptions) {
@@ -52,6 +56,7 @@ export function createEngineHost(options: EngineHostOptions) {
 
   async function stopCapture(r: Running): Promise<void> {
     r.timers.forEach(clearInterval);
+    r.gaze?.stop();
     r.streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
     await r.context.close().catch(() => undefined);
   }
@@ -95,10 +100,12 @@ export function createEngineHost(options: EngineHostOptions) {
         // Capturing a tab mutes it; play it back so the clinician still hears the patient.
         farEnd.connect(context.destination);
       }
+      const gazeOn = settings.gazeEnabled && !!options.extensionUrl;
       const speech = options.speech ? await startSpeech(options.speech, settings) : null;
       const session = createLiveSession({
         sampleRate: context.sampleRate,
         settings,
+        gaze: gazeOn ? gazeTrackerOptions() : null,
         ...(speech && {
           speech: { transcriber: speech.transcriber, keepText: !settings.privacyLocal, status: speech.status(), nowMs: () => performance.now() },
         }),
@@ -118,7 +125,7 @@ export function createEngineHost(options: EngineHostOptions) {
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
         sendOnSpeakerChange();
       };
-      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, speech };
+      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
       r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? 250));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),

@@ -41,6 +41,7 @@ export function startBackground(): void {
           send: (message: EngineToBackground) => void route?.(message, { id: me.runtimeId, url: me.offscreenUrl }),
           workletUrl: browser.runtime.getURL('/frame-tap-worklet.js'),
           speech: { workerUrl: browser.runtime.getURL('/speech-worker.js'), assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/speech-worker.js') },
+          extensionUrl: (path) => browser.runtime.getURL(path as '/'),
         }),
       );
 

@@ -1,6 +1,8 @@
 import { createChannelFeatureStream } from '../audio/channel-features';
 import { createCoach } from '../coach/coach';
 import type { FrameFeatures } from '../audio/features';
+import { createSessionGaze, type SessionGaze } from '../gaze/session-gaze';
+import type { GazeTrackerOptions } from '../gaze/tracker';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -21,6 +23,8 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   maxPatientLagMs?: number;
   /** The clinician's settings when the visit started (nudge thresholds, quiet mode); defaults when absent. */
   settings?: Settings;
+  /** Gaze cues (the clinician turned them on): the host pushes camera frames into `session.gaze.tracker`. */
+  gaze?: GazeTrackerOptions | null;
   /** Speech-to-text of the clinician's utterances, for question and reflection counts (absent: off). */
   speech?: LiveSpeechOptions;
 }
@@ -65,6 +69,8 @@ export interface LiveSession {
   /** Speech-to-text state and timing; null when speech-to-text is off. */
   speech(): { setStatus(status: SpeechStatus): void; stats(): SpeechStats } | null;
   readonly engine: TalkEngine;
+  /** Present when gaze cues run for this visit. */
+  readonly gaze: SessionGaze | null;
 }
 
 export function createLiveSession(options: LiveSessionOptions, restore?: TalkCheckpoint): LiveSession {
@@ -75,11 +81,17 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
+  const talkNow = () => {
+    const r = engine.result();
+    return { patientSpeech: r.segments.patient, nowS: r.durationS };
+  };
+  const gaze = options.gaze ? createSessionGaze(options.gaze, talkNow) : null;
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });
   let frames = restore?.frame ?? 0;
   const extras = (): VisitExtras => ({
     ...(speech ? { utterances: speech.utterances(), questions: speech.counts() } : {}),
+    ...(gaze && { gaze: gaze.summary() }),
     nudges: coach.events(),
   });
   const drain = () =>
@@ -103,10 +115,10 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       drain();
     },
     // Each live update also advances the coach, so it sees every state the panel is sent
-    // (questions included: the question rules read them).
+    // (questions and gaze included: their rules read them).
     live: () => {
       const talk = engine.live();
-      const state = speech ? { ...talk, questions: speech.live() } : talk;
+      const state = { ...talk, ...(speech && { questions: speech.live() }), ...(gaze && { gaze: gaze.live() }) };
       return { ...state, nudge: coach.update(state) };
     },
     speakingNow: () => engine.speakingNow(),
@@ -119,5 +131,6 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
     },
     speech: () => speech,
     engine,
+    gaze,
   };
 }

@@ -6,6 +6,7 @@ import './setup.css';
 import type { ComponentChildren } from 'preact';
 import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
+import { GazeSection, type GazeSectionProps } from './GazeSection';
 
 import { PRIVACY_LOCAL_DESCRIPTION, type MicPermission } from '../labels';
 import { SpeechSection, type SpeechSectionProps } from './SpeechSection';
@@ -20,9 +21,11 @@ export interface SetupPageProps {
   children?: ComponentChildren;
   /** Speech-to-text engine (absent: the section is not shown). */
   speech?: SpeechSectionProps;
+  /** Gaze cues: present once the page knows whether the face model is part of the build. */
+  gaze?: GazeSectionProps;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children, speech }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children, speech, gaze }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -85,6 +88,7 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
           </li>
 
           {speech && <SpeechSection {...speech} />}
+          {gaze && <GazeSection {...gaze} />}
 
           <li class="attune-setup__step">
             <h2>Start coaching</h2>

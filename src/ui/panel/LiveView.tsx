@@ -9,7 +9,7 @@ import { BalanceBar } from '../components/BalanceBar';
 import { floorText, isLongMonologue, OPENING_EVIDENCE, openingStatusText, openingToShow } from '../conversation';
 import { formatClock, formatThreshold } from '../format';
 import { speakingNowText } from '../labels';
-import { GazeStatus } from './GazeStatus';
+import { GazeIndicator } from './GazeIndicator';
 import { DEFAULT_PANEL_PREFS, type PanelPrefs } from './model';
 import { NudgeCard } from './NudgeCard';
 import { QuestionStats } from './QuestionStats';
@@ -53,7 +53,7 @@ export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PA
       {live?.questions && (
         <QuestionStats questions={live.questions} openShareMin={prefs.openShareMin} reflectionToQuestionMin={prefs.reflectionToQuestionMin} />
       )}
-      {live?.gaze && <GazeStatus gaze={live.gaze} />}
+      <GazeIndicator gaze={live?.gaze} />
       <dl class="attune-stats">
         <div>
           <dt>Elapsed</dt>

@@ -104,12 +104,13 @@ describe('Panel: balance target, counters, gaze, goal', () => {
 
   it('shows the gaze state in words, the look-away time and nods', () => {
     const on = renderPanel(active({}, liveTalk({ gaze: gaze() }))).container;
-    expect(on.querySelector('.attune-gaze')!.textContent).toBe('Gaze: Looking at the patient2 nods');
+    expect(on.querySelector('.attune-gaze__state')!.textContent).toBe('Looking at the screen');
+    expect(on.querySelector('.attune-gaze__figures')!.textContent).toMatch(/2 nods$/);
     const away = renderPanel(active({}, liveTalk({ gaze: gaze({ state: 'down', awayForS: 9.4, nods: 0 }) }))).container;
-    expect(away.querySelector('.attune-gaze')!.textContent).toBe('Gaze: Looking down 0:09');
-    expect(away.querySelector('.attune-gaze--away')).not.toBeNull();
+    expect(away.querySelector('.attune-gaze__state')!.textContent).toBe('Looking down · 9 s');
+    expect(away.querySelector('[data-gaze-state="down"]')).not.toBeNull();
     const denied = renderPanel(active({}, liveTalk({ gaze: gaze({ state: 'camera-denied', message: 'Allow the camera in setup' }) }))).container;
-    expect(denied.querySelector('.attune-gaze')!.getAttribute('title')).toBe('Allow the camera in setup');
+    expect(denied.querySelector('.attune-gaze__note')!.textContent).toBe('Allow the camera in setup');
     expect(renderPanel(active()).container.querySelector('.attune-gaze')).toBeNull();
   });
 

@@ -1,0 +1,75 @@
+import type { GazeTracker } from '../../core/gaze/tracker';
+import { cameraErrorState, startCameraFrames, type CameraFrames } from './camera-frames';
+import { createFaceWorkerClient, FaceModelUnavailableError, type FaceWorkerClient } from './face-worker-client';
+
+/**
+ * Gaze for one coached visit: the camera, the face worker and the visit's gaze tracker, started
+ * together and stopped together. Every failure becomes a state on the tracker (and so on the
+ * panel): no model, camera denied or busy, camera unplugged, a worker that dies. Never throws.
+ */
+export interface GazeCaptureOptions {
+  tracker: GazeTracker;
+  /** Seconds on the visit's clock now. */
+  clockS(): number;
+  /** Extension path → URL. */
+  url(path: string): string;
+  fps?: number;
+}
+
+export interface GazeCapture {
+  stop(): void;
+  /** Milliseconds per frame in the worker, last 50 frames (for the bench and diagnostics). */
+  detectMs(): number[];
+}
+
+export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
+  const { tracker, clockS } = options;
+  let worker: FaceWorkerClient | null = null;
+  let camera: CameraFrames | null = null;
+  let stopped = false;
+  const timings: number[] = [];
+
+  const fail = (state: Parameters<GazeTracker['setCondition']>[1], message: string) => {
+    tracker.setCondition(clockS(), state, message);
+    camera?.stop();
+    worker?.terminate();
+  };
+
+  void (async () => {
+    try {
+      worker = createFaceWorkerClient(options.url);
+      await worker.ready;
+    } catch (error) {
+      if (error instanceof FaceModelUnavailableError) fail('unavailable', 'Gaze cues are unavailable: this build of Attune has no face model.');
+      else fail('unavailable', `Gaze cues could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (stopped) return worker.terminate();
+    try {
+      camera = await startCameraFrames({
+        fps: options.fps,
+        onFrame: async (bitmap) => {
+          if (stopped) return bitmap.close();
+          const { frame, detectMs } = await worker!.measure(bitmap, clockS());
+          timings.push(detectMs);
+          if (timings.length > 50) timings.shift();
+          tracker.push(frame);
+        },
+        onEnded: () => fail('camera-busy', 'The camera stopped (unplugged or taken by another program).'),
+      });
+      if (stopped) camera.stop();
+    } catch (error) {
+      const { state, message } = cameraErrorState(error);
+      fail(state, message);
+    }
+  })();
+
+  return {
+    stop() {
+      stopped = true;
+      camera?.stop();
+      worker?.terminate();
+    },
+    detectMs: () => [...timings],
+  };
+}
