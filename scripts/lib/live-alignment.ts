@@ -6,7 +6,7 @@ import { decodeWavFrames, encodeWav16, parseWavHeader } from '../../src/core/aud
 
 /**
  * In a live demo visit the two sides do not start together: Chromium's fake microphone plays
- * the clinician's file from the moment the engine opens it (and loops it), while the patient's
+ * the clinician's file from the moment the engine opens it, while the patient's
  * part starts when "Join call" is clicked. To compare the live path with `attune analyze` on
  * the same audio, we find those two offsets from what the live engine measured, rebuild the
  * two channels as the engine heard them, and run the CLI on that.
@@ -76,7 +76,9 @@ export async function cliShareAsHeardLive(
   script: { clinician: Intervals; patient: Intervals; durationS: number },
   files: { clinician: string; patient: string },
 ): Promise<AlignedComparison> {
-  const clinicianShiftS = bestShiftS(live.clinician, script.clinician, live.durationS, -5, 5, script.durationS);
+  // The fake microphone plays its file once (measured: the first line of a loop, 1.5 s of
+  // speech at 120 s, never reached the live engine), so the rebuilt microphone does not loop.
+  const clinicianShiftS = bestShiftS(live.clinician, script.clinician, live.durationS, -5, 5);
   const patientShiftS = bestShiftS(live.patient, script.patient, live.durationS, -2, 40);
   const mic = readMono(files.clinician);
   const remote = readMono(files.patient);
@@ -84,7 +86,7 @@ export async function cliShareAsHeardLive(
   try {
     const micPath = join(dir, 'mic.wav');
     const remotePath = join(dir, 'remote.wav');
-    writeFileSync(micPath, encodeWav16([place(mic.samples, mic.sampleRate, clinicianShiftS, live.durationS, true)], mic.sampleRate));
+    writeFileSync(micPath, encodeWav16([place(mic.samples, mic.sampleRate, clinicianShiftS, live.durationS, false)], mic.sampleRate));
     writeFileSync(remotePath, encodeWav16([place(remote.samples, remote.sampleRate, patientShiftS, live.durationS, false)], remote.sampleRate));
     let out = '';
     await runAnalyze(['--mic', micPath, '--remote', remotePath, '--json'], (s) => (out += s));
