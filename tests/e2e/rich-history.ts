@@ -3,7 +3,7 @@
  * the patient: for importing through the History page and for the screenshots. Every figure is
  * consistent with its own segments and utterances, so the import's validation accepts them.
  */
-import { countUtterances } from '../../src/core/history/label-corrections';
+import { countQuestions } from '../../src/core/speech/question-counts';
 import type { Goal, Interval, LabelledUtterance, TimelineBin, VisitSummary } from '../../src/core/session/schema';
 
 const DAY_MS = 86_400_000;
@@ -122,7 +122,7 @@ export function richHistory(nowMs = Date.now()): VisitSummary[] {
         timeline: bins(segments),
       },
       utterances: utt,
-      questions: countUtterances(utt),
+      questions: countQuestions(utt),
       ...(gazeOn
         ? {
             gaze: {

@@ -2,7 +2,7 @@
  * The clinician's questions and reflections with their time and label. The clinician can
  * correct a label; counts and shares follow. Text shows only when it was kept (privacy-local off).
  */
-import { effectiveLabel } from '../../core/history/label-corrections';
+import { effectiveLabel } from '../../core/speech/question-counts';
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';

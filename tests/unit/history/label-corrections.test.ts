@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { correctLabel, countUtterances } from '../../../src/core/history/label-corrections';
+import { correctLabel } from '../../../src/core/history/label-corrections';
+import { countQuestions } from '../../../src/core/speech/question-counts';
 import { fullVisit, utt } from './fixtures';
 
 describe('label corrections', () => {
   it('counts match the fixture’s stored counts', () => {
-    expect(countUtterances(fullVisit().utterances!)).toEqual(fullVisit().questions);
+    expect(countQuestions(fullVisit().utterances!)).toEqual(fullVisit().questions);
   });
 
   it('relabelling a closed question as open changes the counts and shares', () => {
@@ -29,6 +30,6 @@ describe('label corrections', () => {
   });
 
   it('no questions: shares are null', () => {
-    expect(countUtterances([utt('x', 'other', 1)])).toMatchObject({ other: 1, openShare: null, reflectionToQuestion: null });
+    expect(countQuestions([utt('x', 'other', 1)])).toMatchObject({ other: 1, openShare: null, reflectionToQuestion: null });
   });
 });
