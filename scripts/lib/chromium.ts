@@ -125,14 +125,21 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
       child.kill('SIGTERM');
       await new Promise((ok) => (child.exitCode !== null ? ok(null) : child.once('exit', ok)));
       // Helper processes can still be writing to the profile for a moment after the browser exits.
-      if (!ownProfile) return;
-      try {
-        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-      } catch (error) {
-        console.warn(`could not remove ${userDataDir}: ${String(error)}`);
-      }
+      if (ownProfile) removeProfile(userDataDir);
     },
   };
+}
+
+/**
+ * Deletes a browser profile folder. Helper processes can still be writing to it for a moment
+ * after the browser exits: a folder that will not go is reported, never a failed suite.
+ */
+export function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`could not remove ${dir}: ${String(error)}`);
+  }
 }
 
 async function waitForDevToolsPort(userDataDir: string, child: ChildProcess, stderr: () => string): Promise<number> {

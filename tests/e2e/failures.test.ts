@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type AttuneBrowser } from '../../scripts/lib/chromium';
+import { launchChromium, removeProfile, type AttuneBrowser } from '../../scripts/lib/chromium';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
 import { startNetworkGuard, type NetworkGuard } from '../../scripts/lib/network-guard';
 import { grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel } from '../../scripts/lib/visit-flow';
@@ -41,7 +41,7 @@ describe('failures during a visit', () => {
     await b?.close();
     await server?.close();
     await guard?.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    removeProfile(profile);
   });
 
   it('the offscreen document crashing mid-visit: "End visit" still saves it from the checkpoint, marked partial', async () => {
