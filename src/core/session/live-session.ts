@@ -81,10 +81,8 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const clinician = createChannelFeatureStream(options.sampleRate);
   const patient = createChannelFeatureStream(options.sampleRate);
   const aligner = createFrameAligner(Math.round((options.maxPatientLagMs ?? 600) / 10));
-  const talkNow = () => {
-    const r = engine.result();
-    return { patientSpeech: r.segments.patient, nowS: r.durationS };
-  };
+  // Only the patient's intervals: the full result would recompute every talk metric per call.
+  const talkNow = () => ({ patientSpeech: engine.speech('patient'), nowS: engine.elapsedS() });
   const gaze = options.gaze ? createSessionGaze(options.gaze, talkNow) : null;
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });

@@ -42,6 +42,10 @@ export interface TalkEngine {
   live(): LiveTalk;
   /** Who is audible now: cheap, so a host can react to a change of speaker at once. */
   speakingNow(): SpeakingNow;
+  /** One speaker's speech intervals so far (s), the one in progress closed now: no metrics computed. */
+  speech(speaker: Speaker): Interval[];
+  /** Seconds of audio pushed so far. */
+  elapsedS(): number;
   /** Totals and intervals so far, with intervals in progress closed at the current frame. */
   result(): TalkResult;
   checkpoint(): TalkCheckpoint;
@@ -101,6 +105,8 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
       frame++;
     },
     speakingNow,
+    speech: intervals,
+    elapsedS: () => framesToS(frame),
     live() {
       const { segments, ...t } = totals();
       const { timeline: _timeline, ...metrics } = computeTalkMetrics(segments, framesToS(frame), options.metrics);

@@ -10,9 +10,8 @@ import './summary.css';
 import { useId } from 'preact/hooks';
 import type { GazeSummary, Interval, LabelledUtterance, NudgeEvent } from '../../core/session/schema';
 import { effectiveLabel } from '../../core/speech/question-counts';
-import { formatClock } from '../format';
+import { formatClock, formatDuration } from '../format';
 import { GAZE_STATE_TEXT, NUDGE_TEXT, UTTERANCE_LABEL_TEXT } from './visit-labels';
-import { formatDuration } from '../format';
 import { secondsPerMinute, tickLabel, timelineTicks } from './timeline';
 import { SpeakerLegend } from './SpeakerLegend';
 
