@@ -6,7 +6,9 @@
  *     68-landmark net, the common browser head-pose recipe), on the same frames, in the page.
  * The camera is Chromium's fake camera playing a clip (the shared head-pose clip when ../shared
  * is there, else a portrait clip made with ffmpeg from tests/fixtures/faces). Reported: ms per
- * frame (median and 90th percentile of the detection call), and CPU share at 5 fps: the whole
+ * camera frame (mean and 90th percentile of all the work done for a frame: ours includes the
+ * frames where the landmarker was skipped because the face held still), the model's own time
+ * per run and the share of frames it ran on, and CPU share at 5 fps: the whole
  * browser's CPU time (CDP SystemInfo) while detecting, minus the same with the camera running
  * and no detection, over the wall time, in % of one core. Targets: ≤ 15 ms/frame, ≤ 10%.
  *
@@ -49,24 +51,25 @@ function serve(): Promise<{ url: string; server: Server }> {
 type Mode = 'idle' | 'ours' | 'peer';
 
 /** Runs the camera at 5 fps for `seconds`, handing each frame to `mode`; returns detection ms per frame. */
-async function run(page: Page, mode: Mode, seconds: number): Promise<{ ms: number[]; faces: number; error: string | null }> {
+async function run(page: Page, mode: Mode, seconds: number): Promise<{ ms: number[]; modelMs: number[]; faces: number; error: string | null }> {
   return page.evaluate(
     async ({ mode, seconds }) => {
       const g = globalThis as unknown as Record<string, unknown>;
-      let detect: (bitmap: ImageBitmap, tS: number) => Promise<{ ms: number; face: boolean }>;
+      // Ours gets the camera's video frame as the extension's camera code hands it over; the peer draws it on a canvas.
+      let detect: (image: VideoFrame, tS: number) => Promise<{ ms: number; landmarksMs?: number | null; face: boolean }>;
       if (mode === 'ours') {
         const worker = new Worker('/ext/face-worker.js');
         const next = () => new Promise<{ type: string; [k: string]: unknown }>((ok) => (worker.onmessage = (e) => ok(e.data)));
         const ready = next();
         worker.postMessage({ type: 'init', wasmBaseUrl: `${location.origin}/ext/vision-wasm`, modelUrl: '/ext/models/face_landmarker.task' });
         const r = await ready;
-        if (r.type !== 'ready') return { ms: [], faces: 0, error: String(r.message) };
+        if (r.type !== 'ready') return { ms: [], modelMs: [], faces: 0, error: String(r.message) };
         g.benchWorker = worker;
-        detect = async (bitmap, tS) => {
+        detect = async (image, tS) => {
           const reply = next();
-          worker.postMessage({ type: 'frame', tS, bitmap }, [bitmap]);
+          worker.postMessage({ type: 'frame', tS, image }, [image]);
           const m = await reply;
-          return { ms: m.detectMs as number, face: !!(m.frame as { face: unknown }).face };
+          return { ms: m.workMs as number, landmarksMs: m.landmarksMs as number | null, face: !!(m.frame as { face: unknown }).face };
         };
       } else if (mode === 'peer') {
         const api = (await import(`${location.origin}/face-api/dist/face-api.esm.js`)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -81,21 +84,23 @@ async function run(page: Page, mode: Mode, seconds: number): Promise<{ ms: numbe
         const canvas = document.createElement('canvas');
         [canvas.width, canvas.height] = [640, 480];
         const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-        detect = async (bitmap) => {
-          ctx.drawImage(bitmap, 0, 0);
-          bitmap.close();
+        detect = async (image) => {
+          ctx.drawImage(image, 0, 0);
+          image.close();
           const t0 = performance.now();
           const found = await api.detectSingleFace(canvas, options).withFaceLandmarks();
-          return { ms: performance.now() - t0, face: !!found };
+          const ms = performance.now() - t0;
+          return { ms, landmarksMs: ms, face: !!found };
         };
         g.benchBackend = api.tf.getBackend();
-      } else detect = async (bitmap) => (bitmap.close(), { ms: 0, face: false });
+      } else detect = async (image) => (image.close(), { ms: 0, face: false });
 
       const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
       const track = stream.getVideoTracks()[0]!;
       const Processor = (g as { MediaStreamTrackProcessor: new (o: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> } }).MediaStreamTrackProcessor;
       const reader = new Processor({ track }).readable.getReader();
       const ms: number[] = [];
+      const modelMs: number[] = [];
       let faces = 0;
       const t0 = performance.now();
       let last = -Infinity;
@@ -110,17 +115,21 @@ async function run(page: Page, mode: Mode, seconds: number): Promise<{ ms: numbe
           continue;
         }
         last = now;
-        const bitmap = await createImageBitmap(value);
-        value.close();
-        const r = await detect(bitmap, (now - t0) / 1000);
-        if (warm-- > 0) continue;
+        const r = await detect(value, (now - t0) / 1000);
+        if (warm-- > 0) {
+          // CPU is counted from here: loading the model is a once-a-visit cost, reported apart.
+          if (warm === 0) await (g.benchMark as (phase: string) => Promise<void>)('start');
+          continue;
+        }
         ms.push(r.ms);
+        if (typeof r.landmarksMs === 'number') modelMs.push(r.landmarksMs);
         if (r.face) faces++;
       }
+      await (g.benchMark as (phase: string) => Promise<void>)('end');
       await reader.cancel();
       track.stop();
       (g.benchWorker as Worker | undefined)?.terminate();
-      return { ms, faces, error: null };
+      return { ms, modelMs, faces, error: null };
     },
     { mode, seconds },
   );
@@ -130,6 +139,8 @@ async function browserCpuS(b: AttuneBrowser): Promise<number> {
   const info = (await b.cdp.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: Array<{ cpuTime: number }> };
   return info.processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
 }
+
+const mean = (xs: number[]) => xs.reduce((a, c) => a + c, 0) / Math.max(1, xs.length);
 
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, c) => a - c);
@@ -151,14 +162,17 @@ export async function benchGaze(seconds = 20): Promise<boolean> {
     const page = await b.context.newPage();
     await page.goto(url);
     await page.evaluate('globalThis.__name ??= (f) => f');
-    const rows: Array<{ name: string; ms: number[]; cpu: number; faces: number }> = [];
+    const rows: Array<{ name: string; ms: number[]; modelMs: number[]; cpu: number; faces: number }> = [];
+    // The page marks the start and end of its timed frames; the browser's CPU time is read at both.
+    const marks: Record<string, { cpuS: number; wallMs: number }> = {};
+    await page.exposeFunction('benchMark', async (phase: string) => {
+      marks[phase] = { cpuS: await browserCpuS(b), wallMs: performance.now() };
+    });
     const measure = async (mode: Mode) => {
       process.stderr.write(`gaze bench: ${mode}…\n`);
-      const c0 = await browserCpuS(b);
-      const w0 = performance.now();
       const r = await run(page, mode, seconds);
       if (r.error) throw new Error(`${mode}: ${r.error}`);
-      return { ...r, cpuS: (await browserCpuS(b)) - c0, wallS: (performance.now() - w0) / 1000 };
+      return { ...r, cpuS: marks.end!.cpuS - marks.start!.cpuS, wallS: (marks.end!.wallMs - marks.start!.wallMs) / 1000 };
     };
     process.stderr.write('gaze bench: warming up…\n');
     page.on('console', (m) => process.stderr.write(`  page: ${m.text()}\n`));
@@ -170,19 +184,22 @@ export async function benchGaze(seconds = 20): Promise<boolean> {
       ['peer', 'face-api tiny detector + 68 landmarks'],
     ] as const) {
       const r = await measure(mode);
-      rows.push({ name, ms: r.ms, cpu: r.cpuS / r.wallS - base, faces: r.faces / Math.max(1, r.ms.length) });
+      rows.push({ name, ms: r.ms, modelMs: r.modelMs, cpu: r.cpuS / r.wallS - base, faces: r.faces / Math.max(1, r.ms.length) });
     }
     const backend = await page.evaluate(() => (globalThis as unknown as { benchBackend?: string }).benchBackend ?? '?');
     console.log(`\ngaze bench: ${seconds} s per run at 5 fps, 640×480 fake camera (${existsSync(SHARED_CLIP) ? 'shared head-pose clip' : 'portrait clip'}); load average ${loadavg()[0]!.toFixed(1)} on this machine`);
     console.log(`camera alone: ${(base * 100).toFixed(1)}% of a core for the whole browser (subtracted below); face-api backend: ${backend}\n`);
-    console.log(`${'detector'.padEnd(42)} ${'ms/frame'.padStart(9)} ${'p90 ms'.padStart(8)} ${'CPU @5fps'.padStart(10)} ${'face found'.padStart(11)} ${'time vs ours'.padStart(13)}`);
+    console.log(
+      `${'detector'.padEnd(42)} ${'ms/frame'.padStart(9)} ${'p90 ms'.padStart(7)} ${'model ms'.padStart(9)} ${'model on'.padStart(9)} ${'CPU @5fps'.padStart(10)} ${'face found'.padStart(11)} ${'time vs ours'.padStart(13)}`,
+    );
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(42)} ${pct(r.ms, 0.5).toFixed(1).padStart(9)} ${pct(r.ms, 0.9).toFixed(1).padStart(8)} ${`${(r.cpu * 100).toFixed(1)}%`.padStart(10)} ${`${(r.faces * 100).toFixed(0)}%`.padStart(11)} ${(pct(r.ms, 0.5) / pct(rows[0]!.ms, 0.5)).toFixed(2).padStart(13)}`,
+        `${r.name.padEnd(42)} ${mean(r.ms).toFixed(1).padStart(9)} ${pct(r.ms, 0.9).toFixed(1).padStart(7)} ${pct(r.modelMs, 0.5).toFixed(1).padStart(9)} ${`${((100 * r.modelMs.length) / Math.max(1, r.ms.length)).toFixed(0)}%`.padStart(9)} ${`${(r.cpu * 100).toFixed(1)}%`.padStart(10)} ${`${(r.faces * 100).toFixed(0)}%`.padStart(11)} ${(mean(r.ms) / mean(rows[0]!.ms)).toFixed(2).padStart(13)}`,
       );
     }
+    console.log('ms/frame: mean of everything done per camera frame; model ms: median of one model run; model on: frames the model ran on (ours reuses the last landmarks while the face holds still)');
     const ours = rows[0]!;
-    const fails = [pct(ours.ms, 0.5) > TARGET_MS && `ours takes ${pct(ours.ms, 0.5).toFixed(1)} ms/frame (> ${TARGET_MS})`, ours.cpu > TARGET_CPU && `ours uses ${(ours.cpu * 100).toFixed(1)}% of a core at 5 fps (> 10%)`].filter(Boolean);
+    const fails = [mean(ours.ms) > TARGET_MS && `ours takes ${mean(ours.ms).toFixed(1)} ms/frame (> ${TARGET_MS})`, ours.cpu > TARGET_CPU && `ours uses ${(ours.cpu * 100).toFixed(1)}% of a core at 5 fps (> 10%)`].filter(Boolean);
     console.log(fails.length ? `\nGAZE FAIL: ${fails.join('; ')} (a busy machine inflates both: compare with the load average)` : `\nGAZE PASS: ≤ ${TARGET_MS} ms/frame and ≤ 10% of a core at 5 fps`);
     return fails.length === 0;
   } finally {

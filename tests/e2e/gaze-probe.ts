@@ -11,7 +11,9 @@ export interface ProbedFrame {
   /** Clip frame index from the marker, or -1 where no marker was readable. */
   index: number;
   frame: GazeFrame;
-  detectMs: number;
+  /** All the worker did for the frame, and the landmarker's part (null: the frame reused the last landmarks). */
+  workMs: number;
+  landmarksMs: number | null;
 }
 
 export interface ProbeResult {
@@ -36,7 +38,7 @@ export async function probeCamera(page: Page, options: { seconds: number; fps: n
     const Processor = (globalThis as unknown as { MediaStreamTrackProcessor: new (o: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> } }).MediaStreamTrackProcessor;
     const reader = new Processor({ track }).readable.getReader();
     const marker = new OffscreenCanvas(160, 1).getContext('2d', { willReadFrequently: true })!;
-    const frames: Array<{ index: number; frame: never; detectMs: number }> = [];
+    const frames: Array<{ index: number; frame: never; workMs: number; landmarksMs: number | null }> = [];
     const t0 = performance.now();
     let lastSent = -Infinity;
     while (performance.now() - t0 < seconds * 1000) {
@@ -48,9 +50,7 @@ export async function probeCamera(page: Page, options: { seconds: number; fps: n
         continue;
       }
       lastSent = now;
-      const bitmap = await createImageBitmap(value);
-      value.close();
-      marker.drawImage(bitmap, 0, bitmap.height - 8, 160, 1, 0, 0, 160, 1);
+      marker.drawImage(value, 0, value.displayHeight - 8, 160, 1, 0, 0, 160, 1);
       const px = marker.getImageData(0, 0, 160, 1).data;
       let index = 0;
       for (let bit = 0; bit < 10; bit++) {
@@ -59,10 +59,11 @@ export async function probeCamera(page: Page, options: { seconds: number; fps: n
         if (luma > 128) index |= 1 << bit;
       }
       const reply = next();
-      worker.postMessage({ type: 'frame', tS: (now - t0) / 1000, bitmap }, [bitmap]);
+      // The video frame itself, as the extension's camera code hands it over.
+      worker.postMessage({ type: 'frame', tS: (now - t0) / 1000, image: value }, [value]);
       const m = await reply;
       if (m.type !== 'frame') return { loadMs: r.loadMs as number, frames, error: String(m.message) };
-      frames.push({ index, frame: m.frame as never, detectMs: m.detectMs as number });
+      frames.push({ index, frame: m.frame as never, workMs: m.workMs as number, landmarksMs: m.landmarksMs as number | null });
     }
     track.stop();
     worker.terminate();

@@ -144,11 +144,12 @@ describe.skipIf(!HAVE_SHARED || !MODEL_BUILT)('gaze accuracy on ../shared fixtur
     expect(probe.error).toBeNull();
     const truth = JSON.parse(readFileSync(SHARED_CLIP.replace(/\.mp4$/, '.truth.json'), 'utf8')) as ClipTruth;
     const score = scoreGaze(probe.frames, truth);
-    const ms = probe.frames.map((f) => f.detectMs).sort((a, c) => a - c);
+    const ms = probe.frames.map((f) => f.workMs).sort((a, c) => a - c);
+    const landmarked = probe.frames.filter((f) => f.landmarksMs !== null).length;
     console.info(
       `gaze accuracy: ${(score.intervalAccuracy * 100).toFixed(1)}% of ${score.scored} frames (live state ${(score.liveAccuracy * 100).toFixed(1)}%); ` +
         `nods at clip ${score.nodClipTimesS.map((s) => s.toFixed(2)).join(', ')} s, ${score.nodsOutside} outside the nod segment, ` +
-        `${score.nodSegmentsWithNod}/${score.nodSegmentsSeen} nod segments found; model load ${probe.loadMs.toFixed(0)} ms, median ${ms[ms.length >> 1]?.toFixed(1)} ms/frame (under test load)`,
+        `${score.nodSegmentsWithNod}/${score.nodSegmentsSeen} nod segments found; model load ${probe.loadMs.toFixed(0)} ms, median ${ms[ms.length >> 1]?.toFixed(1)} ms/frame (under test load), landmarks on ${landmarked}/${probe.frames.length} frames`,
     );
     if (score.mismatches.length) console.info(`mismatches: ${JSON.stringify(score.mismatches)}`);
     expect(score.calibrated).toBe(true);

@@ -2,16 +2,19 @@ import type { GazeState } from '../../core/session/schema';
 
 /**
  * The clinician's camera as a trickle of small frames: at most `fps` a second, at most 640×480,
- * each handed over as an ImageBitmap only when the previous one has been measured (a slow
- * machine gets fewer frames, never a queue). Chrome: MediaStreamTrackProcessor (in an offscreen
- * document requestVideoFrameCallback never fires); elsewhere a <video> element and a timer.
+ * each handed over only when the previous one has been measured (a slow machine gets fewer
+ * frames, never a queue). Chrome: MediaStreamTrackProcessor (in an offscreen document
+ * requestVideoFrameCallback never fires), whose video frames go on as they are when small
+ * enough (no copy); elsewhere a <video> element, a timer and ImageBitmaps.
  */
+export type CameraImage = ImageBitmap | VideoFrame;
+
 export interface CameraFramesOptions {
   fps?: number;
   maxWidth?: number;
   maxHeight?: number;
-  /** Called with each frame to measure; the next frame waits for its promise. */
-  onFrame(bitmap: ImageBitmap, atMs: number): Promise<void>;
+  /** Called with each frame to measure, which it must close (or transfer); the next frame waits for its promise. */
+  onFrame(image: CameraImage, atMs: number): Promise<void>;
   /** The camera stopped by itself (unplugged, taken by the system). */
   onEnded(): void;
 }
@@ -62,14 +65,16 @@ export async function startCameraFrames(options: CameraFramesOptions): Promise<C
           continue;
         }
         lastMs = nowMs;
-        let bitmap: ImageBitmap;
-        try {
-          bitmap = await bitmapOf(frame, frame.displayWidth, frame.displayHeight);
-        } finally {
-          frame.close();
+        let image: CameraImage = frame;
+        if (frame.displayWidth > maxW || frame.displayHeight > maxH) {
+          try {
+            image = await bitmapOf(frame, frame.displayWidth, frame.displayHeight);
+          } finally {
+            frame.close();
+          }
         }
         // Frames that arrive while this one is measured are read and dropped above.
-        await options.onFrame(bitmap, nowMs).catch(() => undefined);
+        await options.onFrame(image, nowMs).catch(() => undefined);
       }
     })();
     return {

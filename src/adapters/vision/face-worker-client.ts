@@ -10,8 +10,8 @@ export class FaceModelUnavailableError extends Error {
 export interface FaceWorkerClient {
   /** Resolves once the model is loaded (about 0.4 s); rejects with FaceModelUnavailableError or Error. */
   ready: Promise<{ loadMs: number }>;
-  /** Measures one frame; the bitmap is transferred (and closed by the worker). One at a time. */
-  measure(bitmap: ImageBitmap, tS: number): Promise<{ frame: GazeFrame; detectMs: number }>;
+  /** Measures one frame; the image is transferred (and closed by the worker). One at a time. */
+  measure(image: ImageBitmap | VideoFrame, tS: number): Promise<{ frame: GazeFrame; workMs: number; landmarksMs: number | null }>;
   terminate(): void;
 }
 
@@ -49,10 +49,10 @@ export function createFaceWorkerClient(url: (path: string) => string): FaceWorke
   post({ type: 'init', wasmBaseUrl: url(VISION_WASM_DIR), modelUrl: url(FACE_MODEL_PATH) });
   return {
     ready,
-    measure(bitmap, tS) {
+    measure(image, tS) {
       return new Promise((resolve, reject) => {
-        waiting = (m) => (m.type === 'frame' ? resolve({ frame: m.frame, detectMs: m.detectMs }) : reject(new Error(m.type === 'error' ? m.message : `unexpected ${m.type}`)));
-        post({ type: 'frame', tS, bitmap }, [bitmap]);
+        waiting = (m) => (m.type === 'frame' ? resolve({ frame: m.frame, workMs: m.workMs, landmarksMs: m.landmarksMs }) : reject(new Error(m.type === 'error' ? m.message : `unexpected ${m.type}`)));
+        post({ type: 'frame', tS, image }, [image]);
       });
     },
     terminate: () => worker.terminate(),

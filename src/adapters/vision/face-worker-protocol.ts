@@ -2,12 +2,15 @@ import type { GazeFrame } from '../../core/gaze/frame';
 
 /**
  * Messages between a page (the offscreen engine host, or the options page while calibrating)
- * and the face worker. Frames go in as transferred ImageBitmaps; only geometry comes back.
+ * and the face worker. Frames go in transferred (video frames or bitmaps); only geometry comes back.
  */
 export type ToFaceWorker =
   | { type: 'init'; wasmBaseUrl: string; modelUrl: string }
-  /** `tS`: seconds on the caller's clock; must increase (MediaPipe's video mode requires it). */
-  | { type: 'frame'; tS: number; bitmap: ImageBitmap }
+  /**
+   * `tS`: seconds on the caller's clock; must increase (MediaPipe's video mode requires it).
+   * `image`: the camera's own video frame where the browser has them (no copy on the way), else a bitmap.
+   */
+  | { type: 'frame'; tS: number; image: ImageBitmap | VideoFrame }
   /** The golden test: all 478 landmarks of one still image, in pixels. */
   | { type: 'landmarks'; bitmap: ImageBitmap };
 
@@ -15,7 +18,8 @@ export type FromFaceWorker =
   | { type: 'ready'; loadMs: number }
   /** `unavailable`: the model or wasm is missing from the build; `failed`: it would not run. */
   | { type: 'error'; kind: 'unavailable' | 'failed'; message: string }
-  | { type: 'frame'; frame: GazeFrame; detectMs: number }
+  /** `workMs`: all the worker did for this frame; `landmarksMs`: the landmarker's part, null when the frame reused the last landmarks. */
+  | { type: 'frame'; frame: GazeFrame; workMs: number; landmarksMs: number | null }
   | { type: 'landmarks'; points: Array<[number, number]> | null };
 
 /** Where the build step puts the model and MediaPipe's wasm, inside the extension. */

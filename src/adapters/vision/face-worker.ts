@@ -1,30 +1,82 @@
-import { FaceLandmarker, FilesetResolver, type FaceLandmarkerResult, type NormalizedLandmark } from '@mediapipe/tasks-vision';
-import type { EyeLookBlendshapes, EyePoints, GazeFrame } from '../../core/gaze/frame';
+import { FaceDetector, FaceLandmarker, FilesetResolver, type FaceLandmarkerResult, type NormalizedLandmark } from '@mediapipe/tasks-vision';
+import { createFrameGate, gateRegions, greyFromRgba, meanGrey, patchesOf, type GateRegions, type GreyImage } from '../../core/gaze/frame-gate';
+import type { EyeLookBlendshapes, EyePoints, GazeFrame, Point } from '../../core/gaze/frame';
+import { readBundleEntry } from '../../core/gaze/model-bundle';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
 
 /**
- * The face worker: MediaPipe Face Landmarker (CPU, video mode, up to two faces) on frames the
- * page hands over. Pixels stay here; each frame is closed as soon as it is measured, and only
- * the matrix, a few eye landmarks, four blendshapes and a brightness figure go back.
+ * The face worker: MediaPipe Face Landmarker (CPU, video mode) on frames the page hands over.
+ * Pixels stay here; each frame is closed as soon as it is measured, and only the matrix, a few
+ * eye landmarks, four blendshapes and a brightness figure go back.
+ *
+ * Cost is kept down two ways (see core/gaze/frame-gate): the landmarker looks for one face and
+ * skips frames where the face region has not changed since it last ran; the face detector from
+ * the same model bundle counts faces about once a second, for the "two faces" state.
  */
 
 /** MediaPipe Face Mesh indices: eye corners, lid middles and iris centres. */
 const IMAGE_LEFT_EYE = { outer: 33, inner: 133, upper: 159, lower: 145, iris: 468 };
 const IMAGE_RIGHT_EYE = { outer: 263, inner: 362, upper: 386, lower: 374, iris: 473 };
 const LOOKS: Array<keyof EyeLookBlendshapes> = ['eyeLookUpLeft', 'eyeLookUpRight', 'eyeLookDownLeft', 'eyeLookDownRight'];
+const DETECTOR_ENTRY = 'face_detector.tflite';
 
 interface Scope {
   postMessage(message: FromFaceWorker): void;
   onmessage: ((event: MessageEvent<ToFaceWorker>) => void) | null;
 }
 
-/** Mean luma over a 32×24 thumbnail: enough to tell a dark room, cheap (about 0.1 ms). */
-function meanLuma(bitmap: ImageBitmap, canvas: OffscreenCanvasRenderingContext2D): number {
-  canvas.drawImage(bitmap, 0, 0, 32, 24);
-  const { data } = canvas.getImageData(0, 0, 32, 24);
-  let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
-  return sum / (data.length / 4);
+type WasmFileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
+
+interface Models {
+  landmarker: FaceLandmarker;
+  /** Null when the bundle's detector could not be read: the landmarker then looks for two faces itself. */
+  counter: FaceDetector | null;
+}
+
+type FrameImage = ImageBitmap | VideoFrame;
+
+/** Video frame formats whose first plane is the luma (grey) plane. */
+const LUMA_FIRST_FORMATS = new Set<string>(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+
+const sizeOf = (image: FrameImage): [number, number] => ('displayWidth' in image ? [image.displayWidth, image.displayHeight] : [image.width, image.height]);
+
+/**
+ * The frame in grey, read once per frame. A camera's video frame is copied straight from its
+ * luma plane (no canvas: drawing a frame onto a canvas costs a trip through the browser's
+ * graphics process, measured at about 8 % of a core at 5 fps here); anything else is drawn once.
+ */
+function createGreyReader() {
+  let buffer = new Uint8Array(0);
+  let canvas: OffscreenCanvasRenderingContext2D | null = null;
+  return async (image: FrameImage): Promise<GreyImage> => {
+    const [width, height] = sizeOf(image);
+    if ('copyTo' in image && image.format && LUMA_FIRST_FORMATS.has(image.format) && image.visibleRect?.width === width && image.visibleRect.height === height) {
+      const size = image.allocationSize();
+      if (buffer.length < size) buffer = new Uint8Array(size);
+      const [luma] = await image.copyTo(buffer);
+      return { data: buffer.subarray(luma!.offset), width, height, stride: luma!.stride };
+    }
+    if (!canvas || canvas.canvas.width !== width || canvas.canvas.height !== height) canvas = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
+    canvas.drawImage(image, 0, 0);
+    return greyFromRgba(canvas.getImageData(0, 0, width, height).data, width, height);
+  };
+}
+
+/**
+ * The frame as MediaPipe gets it. It takes a video frame as it is but converts it in WebGL; RGB
+ * pixels made here (a copy of about 1 ms) measured a few ms cheaper per run on this machine.
+ * Browsers without RGB conversion in copyTo get a bitmap instead.
+ */
+async function rgbOf(image: FrameImage): Promise<FrameImage | ImageData> {
+  if (!('copyTo' in image)) return image;
+  const [width, height] = sizeOf(image);
+  try {
+    const pixels = new Uint8ClampedArray(width * height * 4);
+    await image.copyTo(pixels, { format: 'RGBA' } as VideoFrameCopyToOptions);
+    return new ImageData(pixels, width, height);
+  } catch {
+    return createImageBitmap(image);
+  }
 }
 
 function toGazeFrame(tS: number, result: FaceLandmarkerResult, width: number, height: number, lumaMean: number): GazeFrame {
@@ -43,34 +95,80 @@ function toGazeFrame(tS: number, result: FaceLandmarkerResult, width: number, he
   return { tS, faceCount, lumaMean, face: { matrix: Array.from(matrix), eyes: [eye(IMAGE_LEFT_EYE), eye(IMAGE_RIGHT_EYE)], blendshapes } };
 }
 
-async function load(wasmBaseUrl: string, modelUrl: string): Promise<FaceLandmarker> {
+async function createCounter(fileset: WasmFileset, bundle: Uint8Array): Promise<FaceDetector | null> {
+  try {
+    const model = readBundleEntry(bundle, DETECTOR_ENTRY).slice();
+    return await FaceDetector.createFromOptions(fileset, { baseOptions: { modelAssetBuffer: model, delegate: 'CPU' }, runningMode: 'VIDEO', minDetectionConfidence: 0.5 });
+  } catch (error) {
+    console.warn(`Attune: counting faces with the landmarker itself (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
+}
+
+async function load(wasmBaseUrl: string, modelUrl: string): Promise<Models> {
   const model = await fetch(modelUrl).then(
     (r) => (r.ok ? r.arrayBuffer() : null),
     () => null,
   );
   if (!model || model.byteLength === 0) throw Object.assign(new Error('The face model is not part of this build.'), { unavailable: true });
+  const bundle = new Uint8Array(model);
   // The classic (non-module) loader: this worker is a classic script, so MediaPipe can importScripts() it.
   const fileset = await FilesetResolver.forVisionTasks(wasmBaseUrl, false);
-  return FaceLandmarker.createFromOptions(fileset, {
-    baseOptions: { modelAssetBuffer: new Uint8Array(model), delegate: 'CPU' },
+  const counter = await createCounter(fileset, bundle);
+  const landmarker = await FaceLandmarker.createFromOptions(fileset, {
+    baseOptions: { modelAssetBuffer: bundle, delegate: 'CPU' },
     runningMode: 'VIDEO',
-    numFaces: 2,
+    // Looking for a second face makes the landmarker run its detector on every frame.
+    numFaces: counter ? 1 : 2,
     outputFaceBlendshapes: true,
     outputFacialTransformationMatrixes: true,
   });
+  return { landmarker, counter };
 }
 
 export function runFaceWorker(scope: Scope): void {
-  let landmarker: Promise<FaceLandmarker> | null = null;
+  let models: Promise<Models> | null = null;
   let lastMs = -1;
-  const thumb = new OffscreenCanvas(32, 24).getContext('2d', { willReadFrequently: true })!;
+  const readGrey = createGreyReader();
+  const gate = createFrameGate();
+  let regions: GateRegions | null = null;
+  let measured: GazeFrame | null = null;
+  let countedFaces = 0;
+
+  async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; landmarksMs: number | null }> {
+    const [width, height] = sizeOf(image);
+    const grey = await readGrey(image);
+    const lumaMean = meanGrey(grey);
+    let landmarksMs: number | null = null;
+    if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
+      const t0 = performance.now();
+      const rgb = await rgbOf(image);
+      let result: FaceLandmarkerResult;
+      try {
+        result = m.landmarker.detectForVideo(rgb, ms);
+      } finally {
+        if (rgb !== image && 'close' in rgb) rgb.close();
+      }
+      landmarksMs = performance.now() - t0;
+      measured = toGazeFrame(tS, result, width, height, lumaMean);
+      const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
+      const eyePoints = measured.face?.eyes.flatMap((e) => [e.outer, e.inner, e.upper, e.lower, e.iris]) ?? [];
+      regions = gateRegions(points, eyePoints, width, height);
+      gate.measured(regions && patchesOf(grey, regions));
+    }
+    let frame: GazeFrame = { ...measured, tS, lumaMean };
+    if (m.counter && gate.needsFaceCount(tS)) countedFaces = m.counter.detectForVideo(image, ms).detections.length;
+    // The landmarker follows one face; a second one seen by the detector turns the frame into "two faces".
+    if (m.counter && countedFaces > 1 && frame.faceCount >= 1) frame = { ...frame, faceCount: countedFaces, face: null };
+    return { frame, landmarksMs };
+  }
 
   scope.onmessage = (event) => {
     const message = event.data;
     if (message.type === 'init') {
       const t0 = performance.now();
-      landmarker = load(message.wasmBaseUrl, message.modelUrl);
-      landmarker.then(
+      models = load(message.wasmBaseUrl, message.modelUrl);
+      models.then(
         () => scope.postMessage({ type: 'ready', loadMs: performance.now() - t0 }),
         (error: unknown) =>
           scope.postMessage({
@@ -81,31 +179,30 @@ export function runFaceWorker(scope: Scope): void {
       );
       return;
     }
-    const bitmap = message.bitmap;
+    const image = message.type === 'frame' ? message.image : message.bitmap;
     void (async () => {
       try {
-        const lm = await landmarker;
-        if (!lm) throw new Error('face worker used before init');
+        const m = await models;
+        if (!m) throw new Error('face worker used before init');
         if (message.type === 'landmarks') {
           // A still image: the image mode graph is not loaded, so feed it as one video frame.
           lastMs += 1000;
-          const result = lm.detectForVideo(bitmap, lastMs);
+          const [width, height] = sizeOf(image);
+          const result = m.landmarker.detectForVideo(image, lastMs);
           const face = result.faceLandmarks[0];
-          scope.postMessage({ type: 'landmarks', points: face ? face.map((p) => [p.x * bitmap.width, p.y * bitmap.height] as [number, number]) : null });
+          scope.postMessage({ type: 'landmarks', points: face ? face.map((p) => [p.x * width, p.y * height] as [number, number]) : null });
           return;
         }
         // Video mode needs strictly increasing timestamps, in whole milliseconds.
         const ms = Math.max(lastMs + 1, Math.round(message.tS * 1000));
         lastMs = ms;
-        const lumaMean = meanLuma(bitmap, thumb);
         const t0 = performance.now();
-        const result = lm.detectForVideo(bitmap, ms);
-        const detectMs = performance.now() - t0;
-        scope.postMessage({ type: 'frame', frame: toGazeFrame(message.tS, result, bitmap.width, bitmap.height, lumaMean), detectMs });
+        const { frame, landmarksMs } = await measureFrame(m, image, message.tS, ms);
+        scope.postMessage({ type: 'frame', frame, workMs: performance.now() - t0, landmarksMs });
       } catch (error) {
         scope.postMessage({ type: 'error', kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       } finally {
-        bitmap.close();
+        image.close();
       }
     })();
   };

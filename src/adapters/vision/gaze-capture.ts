@@ -19,7 +19,7 @@ export interface GazeCaptureOptions {
 export interface GazeCapture {
   stop(): void;
   /** Milliseconds per frame in the worker, last 50 frames (for the bench and diagnostics). */
-  detectMs(): number[];
+  workMs(): number[];
 }
 
 export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
@@ -48,10 +48,10 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
     try {
       camera = await startCameraFrames({
         fps: options.fps,
-        onFrame: async (bitmap) => {
-          if (stopped) return bitmap.close();
-          const { frame, detectMs } = await worker!.measure(bitmap, clockS());
-          timings.push(detectMs);
+        onFrame: async (image) => {
+          if (stopped) return image.close();
+          const { frame, workMs } = await worker!.measure(image, clockS());
+          timings.push(workMs);
           if (timings.length > 50) timings.shift();
           tracker.push(frame);
         },
@@ -70,6 +70,6 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
       camera?.stop();
       worker?.terminate();
     },
-    detectMs: () => [...timings],
+    workMs: () => [...timings],
   };
 }

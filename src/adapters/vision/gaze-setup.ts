@@ -67,8 +67,8 @@ export async function runCalibration(url: (path: string) => string, onProgress: 
     await new Promise<void>((resolve, reject) => {
       let camera: Awaited<ReturnType<typeof startCameraFrames>> | null = null;
       startCameraFrames({
-        onFrame: async (bitmap, atMs) => {
-          const { frame } = await worker.measure(bitmap, (atMs - t0) / 1000);
+        onFrame: async (image, atMs) => {
+          const { frame } = await worker.measure(image, (atMs - t0) / 1000);
           calibrator.push(frame);
           onProgress(calibrator.progress());
           if (calibrator.done) {
