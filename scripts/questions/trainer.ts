@@ -38,6 +38,16 @@ export interface TrainOptions {
   annotatorCross: readonly string[] | null;
   /** L2 multiplier for the annotator terms. */
   annotatorL2: number;
+  /**
+   * Prior means for single features: their L2 penalty pulls towards these weights (one per
+   * label) instead of towards 0. Used for `in:any`, the pooled therapist-input cue (advice,
+   * instruction, information, structuring; src/core/questions/input-cues.ts): the MITI / AnnoMI
+   * coding rules say such turns are not reflections, but MI clinicians seldom give advice, so
+   * the training data has too few of them to learn that alone (an imperative opens about 6 of
+   * 1,866 therapist turns). The data still moves the weight away from the prior where it
+   * disagrees, and cross-validation measures the effect.
+   */
+  priors: readonly (readonly [string, readonly number[]])[];
   /** Development hook: adds features to each training row (experiments only; never shipped). */
   augment?: (text: string, f: Map<string, number>) => void;
 }
@@ -55,6 +65,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   conditions: ['punctuated', 'unpunctuated', 'punctuated_no_context', 'unpunctuated_no_context'],
   annotatorCross: ['c:k:', 'c:none', 'c:w1:', 'p:end', 'f1:'],
   annotatorL2: 1,
+  priors: [['in:any', [0, 0, -1, 1]]],
 };
 
 interface Sparse {
@@ -131,8 +142,10 @@ function fitSoftmax(
   l2: Float64Array,
   iters: number,
   lr: number,
+  prior: Float64Array | null = null,
 ): Float64Array {
   const W = new Float64Array(d * K);
+  if (prior !== null) W.set(prior);
   const m = new Float64Array(d * K);
   const v = new Float64Array(d * K);
   const g = new Float64Array(d * K);
@@ -171,7 +184,7 @@ function fitSoftmax(
     const c2 = 1 - Math.pow(b2, it);
     for (let j = 0; j < d * K; j++) {
       let gj = g[j] as number;
-      gj += (l2[Math.floor(j / K)] as number) * invN * (W[j] as number);
+      gj += (l2[Math.floor(j / K)] as number) * invN * ((W[j] as number) - (prior === null ? 0 : (prior[j] as number)));
       const mj = b1 * (m[j] as number) + (1 - b1) * gj;
       const vj = b2 * (v[j] as number) + (1 - b2) * gj * gj;
       m[j] = mj;
@@ -197,7 +210,12 @@ export function train(examples: readonly Example[], opts: Partial<TrainOptions> 
   // per-feature L2: none on the bias, annotatorL2 × l2 on the annotator terms
   const l2For = (base: number): Float64Array =>
     Float64Array.from(vocab, (k) => (k === 'bias' ? 0 : k.startsWith('ann:') ? base * o.annotatorL2 : base));
-  const W = fitSoftmax(X, y, sw, vocab.length, K, l2For(o.l2), o.iterations, o.learningRate);
+  const prior = new Float64Array(vocab.length * K);
+  for (const [name, w0] of o.priors) {
+    const j = index.get(name);
+    if (j !== undefined) for (let c = 0; c < K; c++) prior[j * K + c] = w0[c] ?? 0;
+  }
+  const W = fitSoftmax(X, y, sw, vocab.length, K, l2For(o.l2), o.iterations, o.learningRate, prior);
 
   // complex vs simple reflection, on gold reflections with a subtype
   const rIdx: number[] = [];
@@ -247,6 +265,7 @@ export function train(examples: readonly Example[], opts: Partial<TrainOptions> 
       l2: o.l2,
       minTranscripts: o.minTranscripts,
       minCount: o.minCount,
+      priors: o.priors.map(([k, w0]) => `${k}=${w0.join(',')}`).join(' '),
       iterations: o.iterations,
     },
   };

@@ -23,6 +23,7 @@ import {
   tokenize,
 } from './normalize';
 import { questionClauses, tokenizeWithBreaks } from './clauses';
+import { addInputCues } from './input-cues';
 
 export type FeatureVector = Map<string, number>;
 
@@ -265,9 +266,9 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
   }
 
   // ---- the last question clause (a cue at a clause boundary; see clauses.ts)
+  const bt = tokenizeWithBreaks(text);
+  const words = bt.map((t) => t.word);
   {
-    const bt = tokenizeWithBreaks(text);
-    const words = bt.map((t) => t.word);
     const qcs = questionClauses(bt);
     const qc = qcs[qcs.length - 1];
     if (qc === undefined) {
@@ -301,6 +302,9 @@ export function extractFeatures(input: FeatureInput): FeatureVector {
       }
     }
   }
+
+  // ---- therapist input: advice, instructions, information, closings (see input-cues.ts)
+  addInputCues(bt, words, f);
 
   // ---- without punctuation the structural cues are less reliable: condition-specific copies
   // let the model adjust their weights for ASR text while sharing the rest.

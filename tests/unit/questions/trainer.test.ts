@@ -48,6 +48,20 @@ describe('trainer', () => {
     expect(Object.keys(MODEL.w).some((k) => k.startsWith('ann:'))).toBe(false);
   });
 
+  it('pulls a feature with a prior towards the prior instead of towards zero', () => {
+    // with a strong L2 the data can hardly move any weight: the prior is what remains
+    const strong = { ...OPTS, l2: 1000, pruneBelow: 0 };
+    const withPrior = train(EXAMPLES, { ...strong, priors: [['w:okay', [0, 0, -1, 1]]] });
+    const without = train(EXAMPLES, { ...strong, priors: [] });
+    const w = withPrior.w['w:okay'] as readonly number[];
+    expect(w[2]).toBeLessThan(-0.8);
+    expect(w[3]).toBeGreaterThan(0.8);
+    for (const x of without.w['w:okay'] ?? []) expect(Math.abs(x)).toBeLessThan(0.2);
+    // the shipped model was trained with the therapist-input prior (reflection down, other up)
+    const any = MODEL.w['in:any'] as readonly number[];
+    expect(any[3]).toBeGreaterThan(any[2] as number);
+  });
+
   it('keeps the shipped model small', () => {
     expect(JSON.stringify(MODEL).length).toBeLessThan(300_000);
     expect(MODEL.labels).toEqual(['open_question', 'closed_question', 'reflection', 'other']);
