@@ -33,13 +33,13 @@ describe('a demo visit started from the panel', () => {
     const count = async (name: string) => Number(await panel(page).locator(`[data-count="${name}"]`).innerText());
     const shown = { open: await count('open'), closed: await count('closed'), reflections: await count('reflections') };
     console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 5, closed 3, reflections 3)`);
-    // The script asks 8 questions (5 open, 3 closed) and makes 3 reflections; its 3 closing lines
-    // of advice are still labelled reflections by the classifier (see docs/QUESTIONS.md), and the
-    // live microphone path (echo canceller, Opus) sometimes blurs a word. So: every question is
-    // found (within one), the open ones mostly as open, and no reflection is missed.
+    // The script asks 8 questions (5 open, 3 closed), makes 3 reflections and ends with 3 lines of
+    // advice (other). The live microphone path (echo canceller, Opus) sometimes blurs a word, and
+    // two advice lines win by a small margin (docs/QUESTIONS.md). So: every question is found
+    // (within one), the open ones mostly as open, reflections within one of the 3.
     expect(Math.abs(shown.open + shown.closed - 8)).toBeLessThanOrEqual(1);
     expect(shown.open).toBeGreaterThanOrEqual(3);
-    expect(shown.reflections).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(shown.reflections - 3)).toBeLessThanOrEqual(1);
 
     await panel(page).getByRole('button', { name: /end visit/i }).click();
     await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
