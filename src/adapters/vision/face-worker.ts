@@ -64,19 +64,23 @@ function createGreyReader() {
 
 /**
  * The frame as MediaPipe gets it. It takes a video frame as it is but converts it in WebGL; RGB
- * pixels made here (a copy of about 1 ms) measured a few ms cheaper per run on this machine.
- * Browsers without RGB conversion in copyTo get a bitmap instead.
+ * pixels made here (a copy of about 1 ms) measured a few ms cheaper per run on this machine. The
+ * pixel buffer is reused: MediaPipe has uploaded it before detectForVideo returns. Browsers
+ * without RGB conversion in copyTo get a bitmap instead.
  */
-async function rgbOf(image: FrameImage): Promise<FrameImage | ImageData> {
-  if (!('copyTo' in image)) return image;
-  const [width, height] = sizeOf(image);
-  try {
-    const pixels = new Uint8ClampedArray(width * height * 4);
-    await image.copyTo(pixels, { format: 'RGBA' } as VideoFrameCopyToOptions);
-    return new ImageData(pixels, width, height);
-  } catch {
-    return createImageBitmap(image);
-  }
+function createRgbReader() {
+  let pixels = new Uint8ClampedArray(0);
+  return async (image: FrameImage): Promise<FrameImage | ImageData> => {
+    if (!('copyTo' in image)) return image;
+    const [width, height] = sizeOf(image);
+    try {
+      if (pixels.length !== width * height * 4) pixels = new Uint8ClampedArray(width * height * 4);
+      await image.copyTo(pixels, { format: 'RGBA' } as VideoFrameCopyToOptions);
+      return new ImageData(pixels, width, height);
+    } catch {
+      return createImageBitmap(image);
+    }
+  };
 }
 
 function toGazeFrame(tS: number, result: FaceLandmarkerResult, width: number, height: number, lumaMean: number): GazeFrame {
@@ -130,6 +134,7 @@ export function runFaceWorker(scope: Scope): void {
   let models: Promise<Models> | null = null;
   let lastMs = -1;
   const readGrey = createGreyReader();
+  const readRgb = createRgbReader();
   const gate = createFrameGate();
   let regions: GateRegions | null = null;
   let measured: GazeFrame | null = null;
@@ -140,24 +145,27 @@ export function runFaceWorker(scope: Scope): void {
     const grey = await readGrey(image);
     const lumaMean = meanGrey(grey);
     let landmarksMs: number | null = null;
-    if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
-      const t0 = performance.now();
-      const rgb = await rgbOf(image);
-      let result: FaceLandmarkerResult;
-      try {
-        result = m.landmarker.detectForVideo(rgb, ms);
-      } finally {
-        if (rgb !== image && 'close' in rgb) rgb.close();
+    let rgb: FrameImage | ImageData | null = null;
+    try {
+      if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
+        const t0 = performance.now();
+        rgb = await readRgb(image);
+        const result = m.landmarker.detectForVideo(rgb, ms);
+        landmarksMs = performance.now() - t0;
+        measured = toGazeFrame(tS, result, width, height, lumaMean);
+        const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
+        const eyePoints = measured.face?.eyes.flatMap((e) => [e.outer, e.inner, e.upper, e.lower, e.iris]) ?? [];
+        regions = gateRegions(points, eyePoints, width, height);
+        gate.measured(regions && patchesOf(grey, regions));
       }
-      landmarksMs = performance.now() - t0;
-      measured = toGazeFrame(tS, result, width, height, lumaMean);
-      const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
-      const eyePoints = measured.face?.eyes.flatMap((e) => [e.outer, e.inner, e.upper, e.lower, e.iris]) ?? [];
-      regions = gateRegions(points, eyePoints, width, height);
-      gate.measured(regions && patchesOf(grey, regions));
+      if (m.counter && gate.needsFaceCount(tS)) {
+        rgb ??= await readRgb(image);
+        countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
+      }
+    } finally {
+      if (rgb && rgb !== image && 'close' in rgb) rgb.close();
     }
     let frame: GazeFrame = { ...measured, tS, lumaMean };
-    if (m.counter && gate.needsFaceCount(tS)) countedFaces = m.counter.detectForVideo(image, ms).detections.length;
     // The landmarker follows one face; a second one seen by the detector turns the frame into "two faces".
     if (m.counter && countedFaces > 1 && frame.faceCount >= 1) frame = { ...frame, faceCount: countedFaces, face: null };
     return { frame, landmarksMs };
