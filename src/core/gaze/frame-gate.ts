@@ -30,13 +30,15 @@ export interface FrameGateOptions {
  * Measured on the shared head-pose clip at 5 fps (in Chromium, from the camera's luma plane):
  * a still or swaying face differs from the previous frame by 1–6 grey levels on average over
  * the 24×24 face patch, a nod or a turn by 8–40; the eye band's third-largest cell difference
- * is 4–26 while swaying, 30–50 over a turn. At most 9 held frames: a change no patch shows is
- * at most 2 s late at 5 fps.
+ * is 4–26 while swaying, 30–50 over a turn. On a real portrait (eyes 35 px wide,
+ * tests/unit/gaze/frame-gate-pixels.test.ts) a glance of 3 / 4 / 5 / 8 px gives 20 / 28 / 39 / 44
+ * and a sway of 1 / 2 px 16–20 / 28: glances under about 5 px wait for the forced run, at most 4
+ * held frames (1 s at 5 fps).
  */
 export const FRAME_GATE_DEFAULTS: FrameGateOptions = {
   face: { motionGreyDiff: 6, driftGreyDiff: 16 },
   eyes: { motionGreyDiff: 36, driftGreyDiff: 48 },
-  maxHeldFrames: 9,
+  maxHeldFrames: 4,
   faceCountEveryS: 2,
 };
 
