@@ -18,8 +18,6 @@ export interface GazeCaptureOptions {
 
 export interface GazeCapture {
   stop(): void;
-  /** Milliseconds per frame in the worker, last 50 frames (for the bench and diagnostics). */
-  workMs(): number[];
 }
 
 export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
@@ -27,7 +25,6 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
   let worker: FaceWorkerClient | null = null;
   let camera: CameraFrames | null = null;
   let stopped = false;
-  const timings: number[] = [];
 
   const fail = (state: Parameters<GazeTracker['setCondition']>[1], message: string) => {
     tracker.setCondition(clockS(), state, message);
@@ -50,9 +47,7 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
         fps: options.fps,
         onFrame: async (image) => {
           if (stopped) return image.close();
-          const { frame, workMs } = await worker!.measure(image, clockS());
-          timings.push(workMs);
-          if (timings.length > 50) timings.shift();
+          const { frame } = await worker!.measure(image, clockS());
           tracker.push(frame);
         },
         onEnded: () => fail('camera-busy', 'The camera stopped (unplugged or taken by another program).'),
@@ -70,6 +65,5 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
       camera?.stop();
       worker?.terminate();
     },
-    workMs: () => [...timings],
   };
 }

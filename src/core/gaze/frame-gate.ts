@@ -98,8 +98,6 @@ export function createFrameGate(options: Partial<FrameGateOptions> = {}) {
   };
 }
 
-export type FrameGate = ReturnType<typeof createFrameGate>;
-
 /** The `rank`-th largest absolute difference between two patches (rank 1: the largest). */
 export function peakAbsDifference(a: Uint8Array, b: Uint8Array, rank = 3): number {
   if (a.length !== b.length || a.length < rank) return Number.POSITIVE_INFINITY;
