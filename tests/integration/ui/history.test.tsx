@@ -6,6 +6,7 @@ import { Sparkline } from '../../../src/ui/summary/Sparkline';
 import { sparklineGeometry, SPARK_H, SPARK_W } from '../../../src/ui/summary/sparkline';
 import { formatMetricValue, formatTarget } from '../../../src/ui/summary/metric-format';
 import { dateInputMs } from '../../../src/ui/summary/HistoryView';
+import { LABEL_ACCURACY_NOTE } from '../../../src/ui/summary/UtteranceList';
 import { DEFAULT_CONTEXT, type SummaryActions } from '../../../src/ui/summary/actions';
 import { metricById } from '../../../src/core/history/metrics';
 import type { VisitSummary } from '../../../src/core/session/schema';
@@ -103,6 +104,8 @@ describe('visit page: skills, observations, questions, goal', () => {
     (selects[6] as HTMLSelectElement).value = 'other';
     fire(selects[6]!, new Event('change', { bubbles: true }));
     expect(a.onCorrectLabel).toHaveBeenLastCalledWith('v1', 'u7', null);
+    // The clinician is told the labels are estimates, and that correcting them is expected.
+    expect(c.querySelector('.attune-utterances__accuracy')!.textContent).toBe(`${LABEL_ACCURACY_NOTE} Correct any label that is wrong; the counts follow.`);
   });
 
   it('shows the words only when they were kept; in privacy-local mode says why there are none', () => {
