@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { UtteranceLabel } from '../../src/core/questions/labels';
 import { stripPunctuation } from '../../src/core/questions/normalize';
+import type { Votes } from './agreement';
 
 export interface Example {
   transcriptId: number;
@@ -14,6 +15,11 @@ export interface Example {
    * Used only in training, as a nuisance variable (see trainer.ts); never an input at inference.
    */
   annotator: string;
+  /**
+   * For the few transcripts coded by all ten annotators: how many chose each label (AnnoMI
+   * `annotator_votes.flat_label`, mapped like `label`). Evaluation only (agreement.ts).
+   */
+  votes?: Votes;
 }
 
 export type Condition = 'punctuated' | 'unpunctuated' | 'unpunctuated_no_context' | 'punctuated_no_context';
@@ -43,6 +49,18 @@ export function mapLabel(label: string): { label: UtteranceLabel; reflectionType
   }
 }
 
+/** `{ votes }` from AnnoMI `annotator_votes.flat_label` in classifier labels; `{}` when the row has none. */
+function votesOf(annotatorVotes: unknown): { votes?: Votes } {
+  const flat = (annotatorVotes as { flat_label?: unknown } | null)?.flat_label;
+  if (typeof flat !== 'object' || flat === null) return {};
+  const votes: Partial<Record<UtteranceLabel, number>> = {};
+  for (const [raw, n] of Object.entries(flat)) {
+    const m = mapLabel(raw);
+    if (m !== null && typeof n === 'number') votes[m.label] = (votes[m.label] ?? 0) + n;
+  }
+  return { votes };
+}
+
 /** Therapist utterances with a gold label. The context is the most recent client turn. */
 export function loadExamples(path: string): Example[] {
   const out: Example[] = [];
@@ -59,6 +77,7 @@ export function loadExamples(path: string): Example[] {
       label: m.label,
       reflectionType: m.reflectionType,
       annotator: typeof r.annotator_id === 'number' ? String(r.annotator_id) : 'majority',
+      ...votesOf(r.annotator_votes),
     });
   }
   return out;

@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { classifyWithModel, type QuestionModel } from '../../src/core/questions/classify';
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
 import { MODEL } from '../../src/core/questions/weights';
-import { REPORT_CONDITIONS, groupedFolds, loadExamples, underCondition, type Condition, type Example } from './data';
+import { againstGold, oneAgainstRest, type ClassScore, type Votes } from './agreement';
+import { CONDITIONS, REPORT_CONDITIONS, groupedFolds, loadExamples, underCondition, type Condition, type Example } from './data';
 import { train } from './trainer';
 
 const TARGETS: Partial<Record<Condition, Partial<Record<UtteranceLabel, number>>>> = {
@@ -92,6 +93,27 @@ function confusion(title: string, byCond: ByCondition): void {
   }
 }
 
+/**
+ * On the utterances coded by all ten annotators: one expert against the majority of the other
+ * nine, and the classifier (cross-validated) against the majority of all ten, per class.
+ */
+function expertCeiling(byCond: ByCondition): void {
+  const multi = (byCond.punctuated as Pred[]).filter((x) => x.gold.votes !== undefined);
+  if (multi.length === 0) return;
+  const experts = oneAgainstRest(multi.map((x) => x.gold.votes as Votes));
+  const gold = Object.fromEntries(UTTERANCE_LABELS.map((l) => [l, multi.filter((x) => x.gold.label === l).length]));
+  console.log(`\nEXPERT CEILING: the ${multi.length} utterances coded by all ten annotators (gold per class ${JSON.stringify(gold)}; small, so a guide only)`);
+  console.log('| who | condition | open F1 | closed F1 | reflection F1 | other F1 |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  const row = (who: string, cond: string, s: Record<UtteranceLabel, ClassScore>): void =>
+    console.log(`| ${who} | ${cond} | ${UTTERANCE_LABELS.map((l) => fmt(s[l].f1)).join(' | ')} |`);
+  row('one expert vs the other nine', 'punctuated', experts);
+  for (const c of CONDITIONS) {
+    const preds = (byCond[c] as Pred[]).filter((x) => x.gold.votes !== undefined);
+    row('classifier (CV) vs all ten', c, againstGold(preds.map((x) => ({ gold: x.gold.label, predicted: x.label }))));
+  }
+}
+
 const args = process.argv.slice(2);
 const valueAfter = (flag: string): string | undefined => {
   const i = args.indexOf(flag);
@@ -132,6 +154,7 @@ if (!args.includes('--no-cv')) {
   }
   report(`GROUPED ${k}-FOLD CROSS-VALIDATION by transcript_id (retrained per fold; the honest estimate, compared with the targets)`, cv, true);
   confusion('Cross-validation confusion matrices', cv);
+  expertCeiling(cv);
   if (errorsToShow > 0) {
     for (const c of ['punctuated', 'unpunctuated'] as const) {
       console.log(`\nfirst ${errorsToShow} CV errors, ${c}:`);
