@@ -12,20 +12,37 @@ export function charGrams(text: string, f: Map<string, number>): void {
   for (const n of [3, 4]) for (let i = 0; i + n <= s.length; i++) f.set(`cg:${s.slice(i, i + n)}`, 1);
 }
 
+/** F1 of open, closed and reflection (in that order) over all utterances. */
+export function questionF1Values(gold: readonly UtteranceLabel[], pred: readonly UtteranceLabel[]): number[] {
+  return (['open_question', 'closed_question', 'reflection'] as const).map((l) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, i) => {
+      const p = pred[i];
+      if (g === l && p === l) tp++;
+      else if (p === l) fp++;
+      else if (g === l) fn++;
+    });
+    return (2 * tp) / (2 * tp + fp + fn);
+  });
+}
+
 /** "open closed reflection" F1, 3 decimals, over all utterances. */
 export function questionF1s(gold: readonly UtteranceLabel[], pred: readonly UtteranceLabel[]): string {
-  return (['open_question', 'closed_question', 'reflection'] as const)
-    .map((l) => {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      gold.forEach((g, i) => {
-        const p = pred[i];
-        if (g === l && p === l) tp++;
-        else if (p === l) fp++;
-        else if (g === l) fn++;
-      });
-      return ((2 * tp) / (2 * tp + fp + fn)).toFixed(3);
-    })
+  return questionF1Values(gold, pred)
+    .map((x) => x.toFixed(3))
     .join(' ');
+}
+
+/** Seeded PRNG (mulberry32): uniform in [0, 1), for deterministic initialisation and shuffling. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -68,12 +68,12 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   priors: [['in:any', [0, 0, -1, 1]]],
 };
 
-interface Sparse {
+export interface Sparse {
   idx: Int32Array;
   val: Float64Array;
 }
 
-function vectorise(examples: readonly Example[], o: TrainOptions): { rows: Map<string, number>[]; ex: Example[] } {
+export function vectorise(examples: readonly Example[], o: TrainOptions): { rows: Map<string, number>[]; ex: Example[] } {
   const rows: Map<string, number>[] = [];
   const ex: Example[] = [];
   for (const e of examples) {
@@ -95,7 +95,7 @@ function vectorise(examples: readonly Example[], o: TrainOptions): { rows: Map<s
   return { rows, ex };
 }
 
-function selectVocab(rows: Map<string, number>[], ex: Example[], o: TrainOptions): string[] {
+export function selectVocab(rows: Map<string, number>[], ex: Example[], o: TrainOptions): string[] {
   const count = new Map<string, number>();
   const tids = new Map<string, Set<number>>();
   rows.forEach((r, i) => {
@@ -117,7 +117,7 @@ function selectVocab(rows: Map<string, number>[], ex: Example[], o: TrainOptions
   return vocab.sort();
 }
 
-function toSparse(rows: Map<string, number>[], index: Map<string, number>): Sparse[] {
+export function toSparse(rows: Map<string, number>[], index: Map<string, number>): Sparse[] {
   return rows.map((r) => {
     const idx: number[] = [];
     const val: number[] = [];
