@@ -42,21 +42,7 @@ function predictAll(examples: readonly Example[], model: QuestionModel, c: Condi
   });
 }
 
-function prf(preds: readonly Pred[], label: UtteranceLabel): { p: number; r: number; f: number; n: number } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const x of preds) {
-    const g = x.gold.label === label;
-    const s = x.label === label;
-    if (g && s) tp++;
-    else if (s) fp++;
-    else if (g) fn++;
-  }
-  const p = tp + fp > 0 ? tp / (tp + fp) : 0;
-  const r = tp + fn > 0 ? tp / (tp + fn) : 0;
-  return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0, n: tp + fn };
-}
+const scoresOf = (preds: readonly Pred[]): Record<UtteranceLabel, ClassScore> => againstGold(preds.map((x) => ({ gold: x.gold.label, predicted: x.label })));
 
 const fmt = (x: number): string => x.toFixed(3);
 
@@ -66,14 +52,16 @@ function report(title: string, byCond: ByCondition, verdict: boolean): void {
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const c of REPORT_CONDITIONS) {
     const preds = byCond[c] as Pred[];
+    const scores = scoresOf(preds);
     for (const l of UTTERANCE_LABELS) {
-      const m = prf(preds, l);
+      const m = scores[l];
+      const n = preds.filter((x) => x.gold.label === l).length;
       const t = TARGETS[c]?.[l];
-      const res = t === undefined || !verdict ? '' : m.f >= t ? 'PASS' : 'FAIL';
-      console.log(`| ${c} | ${l} | ${m.n} | ${fmt(m.p)} | ${fmt(m.r)} | **${fmt(m.f)}** | ${t === undefined ? '' : fmt(t)} | ${res} |`);
+      const res = t === undefined || !verdict ? '' : m.f1 >= t ? 'PASS' : 'FAIL';
+      console.log(`| ${c} | ${l} | ${n} | ${fmt(m.precision)} | ${fmt(m.recall)} | **${fmt(m.f1)}** | ${t === undefined ? '' : fmt(t)} | ${res} |`);
     }
     const acc = preds.filter((x) => x.label === x.gold.label).length / preds.length;
-    const macro = UTTERANCE_LABELS.reduce((s, l) => s + prf(preds, l).f, 0) / UTTERANCE_LABELS.length;
+    const macro = UTTERANCE_LABELS.reduce((s, l) => s + scores[l].f1, 0) / UTTERANCE_LABELS.length;
     // subtype accuracy on gold reflections that were predicted as reflections with a type
     const typed = preds.filter((x) => x.gold.label === 'reflection' && x.label === 'reflection' && x.gold.reflectionType && x.reflectionType);
     const rtAcc = typed.length ? typed.filter((x) => x.reflectionType === x.gold.reflectionType).length / typed.length : 0;
@@ -110,7 +98,7 @@ function expertCeiling(byCond: ByCondition): void {
   row('one expert vs the other nine', 'punctuated', experts);
   for (const c of CONDITIONS) {
     const preds = (byCond[c] as Pred[]).filter((x) => x.gold.votes !== undefined);
-    row('classifier (CV) vs all ten', c, againstGold(preds.map((x) => ({ gold: x.gold.label, predicted: x.label }))));
+    row('classifier (CV) vs all ten', c, scoresOf(preds));
   }
 }
 

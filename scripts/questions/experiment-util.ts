@@ -1,6 +1,7 @@
 /** Shared pieces of the development experiments (experiment-base.ts, experiment-twostage.ts). */
 import { questionClauses, tokenizeWithBreaks } from '../../src/core/questions/clauses';
 import type { UtteranceLabel } from '../../src/core/questions/labels';
+import { againstGold } from './agreement';
 
 /** Extra features tried and rejected: character 3-/4-grams of the first 5 words of the last question clause. */
 export function charGrams(text: string, f: Map<string, number>): void {
@@ -14,18 +15,8 @@ export function charGrams(text: string, f: Map<string, number>): void {
 
 /** F1 of open, closed and reflection (in that order) over all utterances. */
 export function questionF1Values(gold: readonly UtteranceLabel[], pred: readonly UtteranceLabel[]): number[] {
-  return (['open_question', 'closed_question', 'reflection'] as const).map((l) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    gold.forEach((g, i) => {
-      const p = pred[i];
-      if (g === l && p === l) tp++;
-      else if (p === l) fp++;
-      else if (g === l) fn++;
-    });
-    return (2 * tp) / (2 * tp + fp + fn);
-  });
+  const s = againstGold(gold.map((g, i) => ({ gold: g, predicted: pred[i] as UtteranceLabel })));
+  return [s.open_question.f1, s.closed_question.f1, s.reflection.f1];
 }
 
 /** "open closed reflection" F1, 3 decimals, over all utterances. */
