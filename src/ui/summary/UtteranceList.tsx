@@ -21,7 +21,7 @@ export interface UtteranceListProps {
  * utterances; F1 reflection 0.70–0.71, open 0.63–0.69, closed 0.47–0.56.
  */
 export const LABEL_ACCURACY_NOTE =
-  'Labels are automatic. On counselling transcripts coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances; it finds reflections more reliably than it tells open from closed questions.';
+  'Labels are automatic. On counselling transcripts coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances; its counts of open and closed questions are the least certain.';
 
 export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
