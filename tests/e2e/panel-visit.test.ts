@@ -34,11 +34,12 @@ describe('a demo visit started from the panel', () => {
     const shown = { open: await count('open'), closed: await count('closed'), reflections: await count('reflections') };
     console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 5, closed 3, reflections 3)`);
     // The script asks 8 questions (5 open, 3 closed), makes 3 reflections and ends with 3 lines of
-    // advice (other). The live microphone path (echo canceller, Opus) sometimes blurs a word, and
-    // two advice lines win by a small margin (docs/QUESTIONS.md). So: every question is found
-    // (within one), the open ones mostly as open, reflections within one of the 3.
+    // advice (other). The live microphone path (Chrome's capture, echo canceller) sometimes blurs a
+    // word, and two advice lines win by a small margin (docs/QUESTIONS.md). So: every question is
+    // found (within one), all open ones but at most one as open, reflections within one of the 3.
+    // (With Chrome's noise suppression, since turned off, two open questions came out closed.)
     expect(Math.abs(shown.open + shown.closed - 8)).toBeLessThanOrEqual(1);
-    expect(shown.open).toBeGreaterThanOrEqual(3);
+    expect(shown.open).toBeGreaterThanOrEqual(4);
     expect(Math.abs(shown.reflections - 3)).toBeLessThanOrEqual(1);
 
     await panel(page).getByRole('button', { name: /end visit/i }).click();

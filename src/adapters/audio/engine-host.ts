@@ -28,13 +28,19 @@ const SPEECH_SETTLE_MS = 5000;
 
 /**
  * Microphone processing, chosen deliberately: echo cancellation on, so that a clinician on
- * laptop speakers does not have the patient counted as their own speech; noise suppression on,
- * which steadies the floor the detector tracks; automatic gain off, because gain pumping moves
- * the floor with every pause. The engine still expects residual echo and ducking (ALGORITHMS.md).
+ * laptop speakers does not have the patient counted as their own speech; automatic gain off,
+ * because gain pumping moves the floor with every pause. Noise suppression off: it garbles words
+ * for speech-to-text (Google's speech guidance: "all noise reduction processing should be
+ * disabled"); in the demo visit it turned "Good morning, what would…" into "You're the
+ * morning, what will…" and "How have…" into "I'll have…", two open questions miscounted, which
+ * are right without it. The talk engine does not need it: it tracks its own noise floors and
+ * meets its targets offline on noisy rooms (noise, babble, keyboard) with no suppression at all.
+ * Chrome gives every capture of one device the same processing, so speech-to-text cannot have
+ * its own unsuppressed track. The engine still expects residual echo and ducking (ALGORITHMS.md).
  */
 export const MIC_CONSTRAINTS: MediaTrackConstraints = {
   echoCancellation: true,
-  noiseSuppression: true,
+  noiseSuppression: false,
   autoGainControl: false,
   channelCount: 1,
 };
