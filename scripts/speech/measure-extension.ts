@@ -71,12 +71,13 @@ try {
   }, 2000);
   await waitForPatientScript(page);
   await page.waitForTimeout(1500);
-  const counts = await panel(page).locator('.attune-questions__counts').innerText();
+  const countOf = async (name: string) => (await panel(page).locator(`[data-count="${name}"]`).innerText()).trim();
+  const counts = `open ${await countOf('open')}, closed ${await countOf('closed')}, reflections ${await countOf('reflections')}`;
   clearInterval(sampler);
   await panel(page).getByRole('button', { name: /end visit/i }).click();
   await panel(page).getByText(/Visit saved/).waitFor({ timeout: 20_000 });
   const grown = [...peaks].map(([pid, peak]) => ({ pid, before: baseline.get(pid) ?? 0, peak })).sort((a, b) => b.peak - b.before - (a.peak - a.before))[0];
-  console.log(`panel counts: ${counts.replace(/\s+/g, ' ')}`);
+  console.log(`panel counts: ${counts} (demo script: open 5, closed 3, reflections 3)`);
   if (grown) console.log(`renderer that grew most (the extension's, with the worker): ${grown.before.toFixed(0)} MB before the visit → peak ${grown.peak.toFixed(0)} MB`);
   await page.waitForTimeout(500);
   const s = found.stats;
