@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import * as v from 'valibot';
+import { VisitSummarySchema, type VisitSummary } from '../../src/core/session/schema';
 import type { AttuneBrowser } from './chromium';
 import { clickToolbarButton } from './chromium';
 
@@ -111,6 +113,12 @@ export async function readPanel(page: Page): Promise<PanelReading> {
   return { text, youS: await stat('You'), patientS: await stat('Patient'), elapsedS: await stat('Elapsed') };
 }
 
+/** The question counts on the panel (each cell is marked with `data-count`). */
+export async function readQuestionCounts(page: Page): Promise<{ open: number; closed: number; reflections: number }> {
+  const count = async (name: string) => Number(await panel(page).locator(`[data-count="${name}"]`).innerText());
+  return { open: await count('open'), closed: await count('closed'), reflections: await count('reflections') };
+}
+
 /** Waits until the scripted patient has said everything (the demo page marks it). */
 export async function waitForPatientScript(page: Page, timeoutMs = 200_000): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.patientFinished === 'true', null, { timeout: timeoutMs, polling: 500 });
@@ -121,4 +129,10 @@ export async function savedVisits(b: AttuneBrowser): Promise<Page> {
   const page = await b.context.newPage();
   await page.goto(b.extensionUrl('summary.html'));
   return page;
+}
+
+/** Saved visits read the way the summaries page reads them: from the background, validated. */
+export async function listSavedVisits(page: Page): Promise<VisitSummary[]> {
+  const reply = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'page:list-visits' }));
+  return v.parse(v.object({ visits: v.array(VisitSummarySchema) }), reply).visits;
 }

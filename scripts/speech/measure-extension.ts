@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { launchChromium } from '../lib/chromium';
 import { startDemoServer } from '../lib/demo-server';
 import { startNetworkGuard } from '../lib/network-guard';
-import { grantMicrophone, joinCall, openDemoVisit, panel, startFromPanel, waitForPatientScript } from '../lib/visit-flow';
+import { grantMicrophone, joinCall, openDemoVisit, panel, readQuestionCounts, startFromPanel, waitForPatientScript } from '../lib/visit-flow';
 
 const PANEL_PERIOD_MS = 250;
 const guard = await startNetworkGuard();
@@ -71,8 +71,8 @@ try {
   }, 2000);
   await waitForPatientScript(page);
   await page.waitForTimeout(1500);
-  const countOf = async (name: string) => (await panel(page).locator(`[data-count="${name}"]`).innerText()).trim();
-  const counts = `open ${await countOf('open')}, closed ${await countOf('closed')}, reflections ${await countOf('reflections')}`;
+  const shown = await readQuestionCounts(page);
+  const counts = `open ${shown.open}, closed ${shown.closed}, reflections ${shown.reflections}`;
   clearInterval(sampler);
   await panel(page).getByRole('button', { name: /end visit/i }).click();
   await panel(page).getByText(/Visit saved/).waitFor({ timeout: 20_000 });

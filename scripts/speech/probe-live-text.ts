@@ -8,11 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../src/core/settings/settings';
-import type { VisitSummary } from '../../src/core/session/schema';
 import { launchChromium } from '../lib/chromium';
 import { startDemoServer } from '../lib/demo-server';
 import { startNetworkGuard } from '../lib/network-guard';
-import { alignScriptWithMicrophone, grantMicrophone, joinCall, openDemoVisit, panel, savedVisits, startFromPanel, waitForPatientScript } from '../lib/visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, joinCall, listSavedVisits, openDemoVisit, panel, savedVisits, startFromPanel, waitForPatientScript } from '../lib/visit-flow';
 
 interface ScriptLine {
   speaker: string;
@@ -21,10 +20,9 @@ interface ScriptLine {
   end: number;
   label: string;
 }
-/** The extension API inside an extension page (the functions given to `evaluate` run there, so each names it itself). */
-interface ExtensionApi {
+/** The extension's storage inside an extension page (the function given to `evaluate` runs there). */
+interface ExtensionStorage {
   storage: { local: { set(items: object): Promise<void> } };
-  runtime: { sendMessage(message: object): Promise<unknown> };
 }
 
 const script = (JSON.parse(readFileSync('demo/audio/truth.json', 'utf8')) as { turns: ScriptLine[] }).turns.filter((t) => t.speaker === 'clinician');
@@ -35,7 +33,7 @@ const b = await launchChromium({ extensionDir: '.output/chrome-mv3', headless: t
 try {
   const settingsPage = await savedVisits(b);
   const value = { ...DEFAULT_SETTINGS, privacyLocal: false, patientsInformedConfirmed: true };
-  await settingsPage.evaluate(async (stored) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set({ settings: stored }), { version: SETTINGS_VERSION, value });
+  await settingsPage.evaluate(async (stored) => (globalThis as unknown as { chrome: ExtensionStorage }).chrome.storage.local.set({ settings: stored }), { version: SETTINGS_VERSION, value });
   await grantMicrophone(b);
   const page = await openDemoVisit(b, server.url);
   await startFromPanel(page);
@@ -45,8 +43,7 @@ try {
   await page.waitForTimeout(1500);
   await panel(page).getByRole('button', { name: /end visit/i }).click();
   await panel(page).getByText(/Visit saved/).waitFor({ timeout: 20_000 });
-  const reply = (await settingsPage.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.runtime.sendMessage({ type: 'page:list-visits' }))) as { visits: VisitSummary[] };
-  const visits = reply.visits;
+  const visits = await listSavedVisits(settingsPage);
   if (visits.length === 0) throw new Error('no visit was saved');
   const visit = visits[0]!;
   // The saved visit's times are from the start of the visit; the script's from the start of the file.

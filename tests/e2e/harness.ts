@@ -5,9 +5,9 @@ import type { TruthTurn } from '../../scripts/lib/speaker-latency';
 import { launchChromium, type AttuneBrowser } from '../../scripts/lib/chromium';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
 import { startNetworkGuard, type NetworkGuard } from '../../scripts/lib/network-guard';
-import { VisitSummarySchema, type VisitSummary } from '../../src/core/session/schema';
-import * as v from 'valibot';
+import type { VisitSummary } from '../../src/core/session/schema';
 import { cliShareAsHeardLive, type AlignedComparison } from '../../scripts/lib/live-alignment';
+import { listSavedVisits } from '../../scripts/lib/visit-flow';
 
 /** One browser with the built extension, the demo server and the network guard, torn down together. */
 export interface E2E {
@@ -44,12 +44,6 @@ export async function startE2E(): Promise<E2E> {
       await guard.close();
     },
   };
-}
-
-/** Saved visits read the way the summaries page reads them: from the background, validated. */
-export async function listSavedVisits(page: Page): Promise<VisitSummary[]> {
-  const reply = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'page:list-visits' }));
-  return v.parse(v.object({ visits: v.array(VisitSummarySchema) }), reply).visits;
 }
 
 export async function waitForVisits(page: Page, count: number, timeoutMs = 20_000): Promise<VisitSummary[]> {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignScriptWithMicrophone, grantMicrophone, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, joinCall, openDemoVisit, panel, readPanel, readQuestionCounts, savedVisits, startFromPanel, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 
 /**
@@ -30,8 +30,7 @@ describe('a demo visit started from the panel', () => {
     console.info(`page-tap live clinician share ${(liveShare * 100).toFixed(1)}% vs truth ${(DEMO_TRUTH.clinician_share * 100).toFixed(1)}%`);
     expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     // Questions and reflections (speech-to-text of the clinician's microphone, issue 4).
-    const count = async (name: string) => Number(await panel(page).locator(`[data-count="${name}"]`).innerText());
-    const shown = { open: await count('open'), closed: await count('closed'), reflections: await count('reflections') };
+    const shown = await readQuestionCounts(page);
     console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 5, closed 3, reflections 3)`);
     // The script asks 8 questions (5 open, 3 closed), makes 3 reflections and ends with 3 lines of
     // advice (other). The live microphone path (Chrome's capture, echo canceller) sometimes blurs a
