@@ -11,13 +11,12 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../src/core/settings/sett
 import { launchChromium } from '../lib/chromium';
 import { startDemoServer } from '../lib/demo-server';
 import { startNetworkGuard } from '../lib/network-guard';
+import type { TruthTurn } from '../lib/speaker-latency';
 import { alignScriptWithMicrophone, grantMicrophone, joinCall, listSavedVisits, openDemoVisit, panel, savedVisits, startFromPanel, waitForPatientScript } from '../lib/visit-flow';
 
-interface ScriptLine {
-  speaker: string;
+/** A turn of demo/audio/truth.json, with its words and label. */
+interface ScriptLine extends TruthTurn {
   text: string;
-  start: number;
-  end: number;
   label: string;
 }
 /** The extension's storage inside an extension page (the function given to `evaluate` runs there). */
