@@ -6,6 +6,8 @@ import type { Votes } from './agreement';
 
 export interface Example {
   transcriptId: number;
+  /** AnnoMI `utterance_id` (position in the transcript); joins the speech-chain rows. */
+  utteranceId: number;
   text: string;
   prevText: string;
   label: UtteranceLabel;
@@ -72,6 +74,7 @@ export function loadExamples(path: string): Example[] {
     if (m === null) continue;
     out.push({
       transcriptId: Number(r.transcript_id),
+      utteranceId: Number(r.utterance_id),
       text: r.text,
       prevText: typeof r.prev_client_text === 'string' ? r.prev_client_text : '',
       label: m.label,

@@ -1,154 +1,142 @@
 /**
- * Evaluate the clinician-utterance classifier on AnnoMI-style JSONL.
+ * Evaluate the clinician-utterance classifier as the clinician meets it (issue 13).
  *
- *   npm run eval:questions -- ../shared/data/annomi-dev.jsonl [--k 5] [--no-cv] [--errors N]
+ *   npm run eval:questions -- ../shared/data/annomi-dev.jsonl [--chain <annomi-chain.jsonl>] [--k 5] [--inner-k 3]
  *
- * Prints two tables of per-class precision / recall / F1 for three conditions (punctuated;
- * lower case without punctuation; the same without the patient's previous turn, as in the live
- * extension, which never transcribes the patient):
- *   1. FIT-ON-ALL: the shipped weights. If they were trained on this file this is optimistic.
- *   2. GROUPED CROSS-VALIDATION (default k = 5, folds by transcript_id): the model is retrained
- *      on each training fold, vocabulary and all; the honest estimate for unseen conversations.
- * Targets (issue 4) are shown for the first two conditions; PASS/FAIL refers to the CV table.
- * Also prints CV confusion matrices and the classification time per utterance.
- * Exit code 2 if the file is missing, otherwise 0 (the figures are the result, not a gate).
+ * Grouped k-fold cross-validation by transcript; in each training fold the calibration
+ * (temperature and class offsets) is fitted on an inner grouped split of that fold only. Views:
+ * `punctuated` (AnnoMI text with the patient's previous turn), `lower-case` (no punctuation, no
+ * patient turn: what a plain ASR gives the live panel), and, when the speech-chain file exists
+ * (`--chain`, default .cache/annomi-chain.jsonl; made by `npm run build:chain`), `speech`: the
+ * same utterances spoken by espeak-ng and transcribed by the shipped Moonshine model, with the
+ * final-pitch cue, and variants with and without the decoder's p(?) and the pitch cue.
+ * Prints: visit-level open-share and R:Q errors (per transcript with ≥ 4 gold questions), per
+ * counting and calibration choice; consensus F1 on the multi-coded utterances; single-annotator
+ * F1; calibration (ECE, reliability table). The trained fold models are cached in .eval/
+ * (keyed by the data and the training code), so a rerun with a longer chain file is quick.
+ * Exit code 2 if the data file is missing, otherwise 0 (the figures are the result, not a gate).
  */
-import { existsSync } from 'node:fs';
-import { classifyWithModel, type QuestionModel } from '../../src/core/questions/classify';
-import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
-import { MODEL } from '../../src/core/questions/weights';
-import { againstGold, oneAgainstRest, type ClassScore, type Votes } from './agreement';
-import { CONDITIONS, REPORT_CONDITIONS, groupedFolds, loadExamples, underCondition, type Condition, type Example } from './data';
-import { train } from './trainer';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyUtterance } from '../../src/core/questions/classify';
+import { chainKey, loadChain, type ChainRow } from './chain';
+import { CALIBRATION_KINDS, crossValidate, predictHeldOut, textView, type FoldModels, type View } from './cv';
+import { loadExamples, type Example } from './data';
+import { calibrationTable, consensusTable, reliabilityTable, scored, singleTable, visitHeader, visitRow, visitSummary } from './report';
 
-const TARGETS: Partial<Record<Condition, Partial<Record<UtteranceLabel, number>>>> = {
-  punctuated: { open_question: 0.85, closed_question: 0.78, reflection: 0.7 },
-  unpunctuated: { open_question: 0.78, closed_question: 0.7, reflection: 0.65 },
-};
+/** What the product uses; the other choices are printed beside it for comparison. */
+const SHIPPED = { kind: 'both', mode: 'expected' } as const;
 
-interface Pred {
-  gold: Example;
-  label: UtteranceLabel;
-  reflectionType?: 'simple' | 'complex';
-}
-
-type ByCondition = Record<string, Pred[]>;
-
-function predictAll(examples: readonly Example[], model: QuestionModel, c: Condition): Pred[] {
-  return examples.map((e) => {
-    const v = underCondition(e, c);
-    const r = classifyWithModel({ text: v.text, prevText: v.prevText }, model);
-    return { gold: e, label: r.label, reflectionType: r.reflectionType };
-  });
-}
-
-const scoresOf = (preds: readonly Pred[]): Record<UtteranceLabel, ClassScore> => againstGold(preds.map((x) => ({ gold: x.gold.label, predicted: x.label })));
-
-const fmt = (x: number): string => x.toFixed(3);
-
-function report(title: string, byCond: ByCondition, verdict: boolean): void {
-  console.log(`\n${title}`);
-  console.log('| condition | class | n | precision | recall | F1 | target | result |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
-  for (const c of REPORT_CONDITIONS) {
-    const preds = byCond[c] as Pred[];
-    const scores = scoresOf(preds);
-    for (const l of UTTERANCE_LABELS) {
-      const m = scores[l];
-      const n = preds.filter((x) => x.gold.label === l).length;
-      const t = TARGETS[c]?.[l];
-      const res = t === undefined || !verdict ? '' : m.f1 >= t ? 'PASS' : 'FAIL';
-      console.log(`| ${c} | ${l} | ${n} | ${fmt(m.precision)} | ${fmt(m.recall)} | **${fmt(m.f1)}** | ${t === undefined ? '' : fmt(t)} | ${res} |`);
-    }
-    const acc = preds.filter((x) => x.label === x.gold.label).length / preds.length;
-    const macro = UTTERANCE_LABELS.reduce((s, l) => s + scores[l].f1, 0) / UTTERANCE_LABELS.length;
-    // subtype accuracy on gold reflections that were predicted as reflections with a type
-    const typed = preds.filter((x) => x.gold.label === 'reflection' && x.label === 'reflection' && x.gold.reflectionType && x.reflectionType);
-    const rtAcc = typed.length ? typed.filter((x) => x.reflectionType === x.gold.reflectionType).length / typed.length : 0;
-    console.log(`| ${c} | accuracy ${fmt(acc)}, macro-F1 ${fmt(macro)}; simple/complex accuracy ${fmt(rtAcc)} on ${typed.length} typed true reflections | | | | | | |`);
-  }
-}
-
-function confusion(title: string, byCond: ByCondition): void {
-  console.log(`\n${title} (rows gold, columns predicted: ${UTTERANCE_LABELS.join(' / ')})`);
-  for (const c of REPORT_CONDITIONS) {
-    const preds = byCond[c] as Pred[];
-    console.log(`  ${c}`);
-    for (const g of UTTERANCE_LABELS) {
-      const row = UTTERANCE_LABELS.map((p) => String(preds.filter((x) => x.gold.label === g && x.label === p).length).padStart(6));
-      console.log(`    ${g.padEnd(16)}${row.join('')}`);
-    }
-  }
-}
-
-/**
- * On the utterances coded by all ten annotators: one expert against the majority of the other
- * nine, and the classifier (cross-validated) against the majority of all ten, per class.
- */
-function expertCeiling(byCond: ByCondition): void {
-  const multi = (byCond.punctuated as Pred[]).filter((x) => x.gold.votes !== undefined);
-  if (multi.length === 0) return;
-  const experts = oneAgainstRest(multi.map((x) => x.gold.votes as Votes));
-  const gold = Object.fromEntries(UTTERANCE_LABELS.map((l) => [l, multi.filter((x) => x.gold.label === l).length]));
-  console.log(`\nEXPERT CEILING: the ${multi.length} utterances coded by all ten annotators (gold per class ${JSON.stringify(gold)}; small, so a guide only)`);
-  console.log('| who | condition | open F1 | closed F1 | reflection F1 | other F1 |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-  const row = (who: string, cond: string, s: Record<UtteranceLabel, ClassScore>): void =>
-    console.log(`| ${who} | ${cond} | ${UTTERANCE_LABELS.map((l) => fmt(s[l].f1)).join(' | ')} |`);
-  row('one expert vs the other nine', 'punctuated', experts);
-  for (const c of CONDITIONS) {
-    const preds = (byCond[c] as Pred[]).filter((x) => x.gold.votes !== undefined);
-    row('classifier (CV) vs all ten', c, scoresOf(preds));
-  }
-}
-
+const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
+const FLAGS = ['--k', '--inner-k', '--chain'];
 const valueAfter = (flag: string): string | undefined => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const path = args.find((a, i) => !a.startsWith('--') && !['--k', '--errors'].includes(args[i - 1] ?? ''));
+const path = args.find((a, i) => !a.startsWith('--') && !FLAGS.includes(args[i - 1] ?? ''));
 if (path === undefined || !existsSync(path)) {
-  console.error(`eval: data file not found: ${path ?? '(none given)'} (usage: npm run eval:questions -- <annomi.jsonl> [--k 5] [--no-cv])`);
+  console.error(`eval: data file not found: ${path ?? '(none given)'} (usage: npm run eval:questions -- <annomi.jsonl> [--chain <file>] [--k 5] [--inner-k 3])`);
   process.exit(2);
 }
 const k = Number(valueAfter('--k') ?? 5);
-const errorsToShow = Number(valueAfter('--errors') ?? 0);
+const innerK = Number(valueAfter('--inner-k') ?? 3);
 const examples = loadExamples(path);
-console.log(`${examples.length} therapist utterances from ${path}`);
-console.log(`shipped model: ${Object.keys(MODEL.w).length} features; meta ${JSON.stringify(MODEL.meta)}`);
+console.log(`${examples.length} therapist utterances from ${path}; grouped ${k}-fold CV by transcript, calibration fitted on inner ${innerK}-fold splits of each training fold`);
 
-const shipped: ByCondition = {};
-let ms = 0;
-let calls = 0;
-for (const c of REPORT_CONDITIONS) {
-  const t0 = performance.now();
-  shipped[c] = predictAll(examples, MODEL, c);
-  ms += performance.now() - t0;
-  calls += examples.length;
-}
-console.log(`classification time: ${((ms * 1000) / calls).toFixed(0)} µs per utterance (features + scoring, mean over ${calls} calls)`);
-report('FIT-ON-ALL: shipped weights (trained on this same file, so optimistic; not evidence of generalisation)', shipped, false);
-
-if (!args.includes('--no-cv')) {
-  const folds = groupedFolds(examples, k);
-  const cv: ByCondition = {};
-  for (const c of REPORT_CONDITIONS) cv[c] = [];
-  for (let f = 0; f < k; f++) {
-    const tr = examples.filter((_, i) => folds[i] !== f);
-    const te = examples.filter((_, i) => folds[i] === f);
-    const m = train(tr);
-    for (const c of REPORT_CONDITIONS) (cv[c] as Pred[]).push(...predictAll(te, m, c));
+/** Fold models, from the cache when data and training code are unchanged. */
+function foldModels(): FoldModels {
+  const code = ['trainer.ts', 'cv.ts', 'calibrate.ts', 'data.ts'].map((f) => readFileSync(resolve(here, f), 'utf8'));
+  const core = ['features.ts', 'clauses.ts', 'input-cues.ts', 'normalize.ts', 'classify.ts'].map((f) => readFileSync(resolve(here, '../../src/core/questions', f), 'utf8'));
+  const key = createHash('sha256')
+    .update([readFileSync(path as string, 'utf8'), ...code, ...core, `${k}/${innerK}`].join('\0'))
+    .digest('hex');
+  const cacheFile = resolve(here, '../../.eval/questions-cv.json');
+  if (existsSync(cacheFile)) {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; cv: FoldModels };
+    if (cached.key === key) {
+      console.log(`fold models from ${cacheFile}`);
+      return cached.cv;
+    }
   }
-  report(`GROUPED ${k}-FOLD CROSS-VALIDATION by transcript_id (retrained per fold; the honest estimate, compared with the targets)`, cv, true);
-  confusion('Cross-validation confusion matrices', cv);
-  expertCeiling(cv);
-  if (errorsToShow > 0) {
-    for (const c of ['punctuated', 'unpunctuated'] as const) {
-      console.log(`\nfirst ${errorsToShow} CV errors, ${c}:`);
-      for (const x of (cv[c] as Pred[]).filter((p) => p.label !== p.gold.label).slice(0, errorsToShow)) {
-        console.log(`  [${x.gold.label} -> ${x.label}] ${underCondition(x.gold, c).text.slice(-140)}`);
-      }
+  const t0 = performance.now();
+  const cv = crossValidate(examples, k, innerK, (m) => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`));
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify({ key, cv }));
+  return cv;
+}
+
+function speechViews(chain: ReadonlyMap<string, ChainRow>): View[] {
+  const row = (e: Example): ChainRow | undefined => chain.get(chainKey(e.transcriptId, e.utteranceId));
+  const view = (name: string, pitch: boolean, markProb: boolean): View => ({
+    name,
+    input: (e) => {
+      const r = row(e);
+      if (r === undefined) return null;
+      return {
+        text: r.asrText,
+        ...(pitch && r.finalPitchRise !== null ? { finalPitchRise: r.finalPitchRise } : {}),
+        ...(markProb && r.pQuestion !== null ? { questionMarkProb: r.pQuestion } : {}),
+      };
+    },
+  });
+  return [view('speech', true, false), view('speech + p(?)', true, true), view('speech, text only', false, false)];
+}
+
+const chainPath = valueAfter('--chain') ?? resolve(here, '../../.cache/annomi-chain.jsonl');
+let views: View[] = [textView('punctuated', 'punctuated'), textView('lower-case', 'unpunctuated_no_context')];
+let speechVisits: Set<number> | undefined;
+if (existsSync(chainPath)) {
+  const { rows, skipped } = loadChain(chainPath);
+  views = views.concat(speechViews(rows));
+  // a visit counts for the speech views only when every therapist utterance of it was spoken
+  const ids = new Set(examples.map((e) => e.transcriptId));
+  speechVisits = new Set([...ids].filter((id) => examples.every((e) => e.transcriptId !== id || rows.has(chainKey(id, e.utteranceId)))));
+  console.log(`speech chain: ${rows.size} utterances from ${chainPath} (${skipped} lines skipped); ${speechVisits.size} of ${ids.size} visits complete`);
+} else {
+  console.log(`speech chain: no file at ${chainPath}, so the product condition is NOT measured (make it with npm run build:chain, or pass --chain <file>)`);
+}
+
+const cv = foldModels();
+const heldOut = predictHeldOut(examples, cv, views);
+const names = views.map((v) => v.name);
+const textNames = names.slice(0, 2);
+const speechNames = names.slice(2);
+
+console.log('\nVISIT LEVEL (per transcript with ≥ 4 gold questions; |predicted − gold|; all visits):');
+visitHeader();
+for (const view of textNames) {
+  for (const kind of CALIBRATION_KINDS) {
+    for (const mode of ['argmax', 'expected'] as const) visitRow(view, kind, mode, visitSummary(scored(heldOut, view, kind, cv.calibrations), mode));
+  }
+}
+if (speechVisits !== undefined && speechVisits.size > 0) {
+  console.log(`\nVISIT LEVEL on the ${speechVisits.size} visits the speech chain covers completely (text views on the same visits for comparison):`);
+  visitHeader();
+  for (const view of names) {
+    for (const kind of ['none', SHIPPED.kind] as const) {
+      for (const mode of ['argmax', 'expected'] as const) visitRow(view, kind, mode, visitSummary(scored(heldOut, view, kind, cv.calibrations), mode, speechVisits));
     }
   }
 }
+
+console.log(`\nCONSENSUS (majority vote of the ten coders), calibration ${SHIPPED.kind}, label = most probable:`);
+consensusTable(heldOut, names, SHIPPED.kind, cv.calibrations);
+
+console.log(`\nSINGLE ANNOTATOR (each transcript's one coder), calibration ${SHIPPED.kind} (and none, below):`);
+singleTable(heldOut, names, SHIPPED.kind, cv.calibrations);
+singleTable(heldOut, textNames, 'none', cv.calibrations);
+
+console.log('\nCALIBRATION of the label confidence (probability of the chosen label; expected calibration error over 10 bins):');
+calibrationTable(heldOut, names, CALIBRATION_KINDS, cv.calibrations);
+for (const view of [textNames[1] as string, ...speechNames.slice(0, 1)]) {
+  console.log(`\nreliability, ${view}, calibration ${SHIPPED.kind}:`);
+  reliabilityTable(scored(heldOut, view, SHIPPED.kind, cv.calibrations));
+}
+cv.calibrations.forEach((c, f) => console.log(`fold ${f + 1} calibration (both): scale ${c.both.scale.toFixed(3)}, offsets ${c.both.offsets.map((x) => x.toFixed(2)).join(' ')}`));
+
+const t0 = performance.now();
+for (const e of examples) classifyUtterance({ text: e.text });
+console.log(`\nclassification time (shipped model): ${(((performance.now() - t0) * 1000) / examples.length).toFixed(0)} µs per utterance (mean over ${examples.length})`);

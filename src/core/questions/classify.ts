@@ -20,6 +20,12 @@ export interface ClassifyInput {
   prevText?: string | null;
   /** From audio: the utterance ended with a rising pitch (declarative yes/no question). */
   finalPitchRise?: boolean;
+  /**
+   * From the transcriber: the decoder's probability (0..1) of "?" at the final punctuation step.
+   * Accepted and validated for the speech pipeline; not used in scoring (docs/QUESTIONS.md,
+   * "p(?) from the decoder", says what it was measured to add).
+   */
+  questionMarkProb?: number;
 }
 
 export interface ClassifyResult {
@@ -94,8 +100,32 @@ export function complexProbability(f: FeatureVector, model: QuestionModel): numb
   return sigmoid(z);
 }
 
-/** Classify with an explicit model (used by training / evaluation). */
-export function classifyWithModel(input: ClassifyInput, model: QuestionModel): ClassifyResult {
+/**
+ * Class probabilities (in `model.labels` order) for one utterance, the prosodic cue included:
+ * what `classifyWithModel` decides from, and what visit-level expected counts add up.
+ */
+export function classProbabilities(input: ClassifyInput, model: QuestionModel): number[] {
+  return scoreUtterance(input, model).p;
+}
+
+/** Text with its final punctuation replaced by `mark`. */
+const withFinalMark = (text: string, mark: '?' | '.'): string => `${text.trimEnd().replace(/[.?!,;:]+$/, '')}${mark}`;
+
+/**
+ * Probabilities when the transcriber's probability of a final "?" is known: the mean of the
+ * readings with "?" and with "." weighted by p(?) and 1 − p(?): the classifier's answer
+ * averaged over the punctuation the decoder was unsure of, instead of trusting its top choice.
+ */
+function scoreWithMarkProb(input: ClassifyInput, model: QuestionModel, q: number): { p: number[]; f: FeatureVector } {
+  const asQuestion = scoreUtterance({ ...input, text: withFinalMark(input.text, '?'), questionMarkProb: undefined }, model);
+  const asStatement = scoreUtterance({ ...input, text: withFinalMark(input.text, '.'), questionMarkProb: undefined }, model);
+  const p = asQuestion.p.map((x, c) => q * x + (1 - q) * (asStatement.p[c] as number));
+  return { p, f: q >= 0.5 ? asQuestion.f : asStatement.f };
+}
+
+function scoreUtterance(input: ClassifyInput, model: QuestionModel): { p: number[]; f: FeatureVector } {
+  const q = input.questionMarkProb;
+  if (typeof q === 'number' && q >= 0 && q <= 1 && typeof input.text === 'string' && input.text.trim() !== '') return scoreWithMarkProb(input, model, q);
   const text = typeof input.text === 'string' ? input.text : '';
   const prevText = input.prevText ?? null;
   const rise = input.finalPitchRise;
@@ -119,6 +149,12 @@ export function classifyWithModel(input: ClassifyInput, model: QuestionModel): C
     const s = e.reduce((a, b) => a + b, 0);
     p = e.map((x) => x / s);
   }
+  return { p, f };
+}
+
+/** Classify with an explicit model (used by training / evaluation). */
+export function classifyWithModel(input: ClassifyInput, model: QuestionModel): ClassifyResult {
+  const { p, f } = scoreUtterance(input, model);
   let best = 0;
   for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
   const label = model.labels[best] as UtteranceLabel;

@@ -25,6 +25,7 @@ const RAW: [string, string, Example['label']][] = [
 ];
 const EXAMPLES: Example[] = RAW.map(([text, prevText, label], i) => ({
   transcriptId: i % 4,
+  utteranceId: i,
   text,
   prevText,
   label,

@@ -1,0 +1,47 @@
+/**
+ * The product-condition data (issue 13 §2): AnnoMI therapist utterances spoken by espeak-ng and
+ * transcribed by the shipped Moonshine transcriber, one JSON object per line (format in the
+ * file comment of scripts/speech's chain builder: transcript_id, utterance_id, asr_text,
+ * p_question / p_period / p_comma, final_pitch_rise, voice, rate_wpm, audio_ms). Made by
+ * `npm run build:chain`; a partial file (complete lines only) is valid.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface ChainRow {
+  asrText: string;
+  /** Decoder probability of "?" at the final punctuation step; null when there was no such step. */
+  pQuestion: number | null;
+  finalPitchRise: boolean | null;
+  voice: string;
+}
+
+export const chainKey = (transcriptId: number, utteranceId: number): string => `${transcriptId}/${utteranceId}`;
+
+const probOrNull = (x: unknown): number | null => (typeof x === 'number' && x >= 0 && x <= 1 ? x : null);
+
+/** Rows keyed by `chainKey`; lines that are not complete rows are counted and skipped. */
+export function loadChain(path: string): { rows: Map<string, ChainRow>; skipped: number } {
+  const rows = new Map<string, ChainRow>();
+  let skipped = 0;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      skipped++;
+      continue;
+    }
+    if (typeof r.transcript_id !== 'number' || typeof r.utterance_id !== 'number' || typeof r.asr_text !== 'string') {
+      skipped++;
+      continue;
+    }
+    rows.set(chainKey(r.transcript_id, r.utterance_id), {
+      asrText: r.asr_text,
+      pQuestion: probOrNull(r.p_question),
+      finalPitchRise: typeof r.final_pitch_rise === 'boolean' ? r.final_pitch_rise : null,
+      voice: typeof r.voice === 'string' ? r.voice : '',
+    });
+  }
+  return { rows, skipped };
+}
