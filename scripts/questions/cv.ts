@@ -12,11 +12,25 @@ import { fitCalibration, type Calibration } from './calibrate';
 import { groupedFolds, underCondition, type Example } from './data';
 import { train, type TrainOptions } from './trainer';
 
+/**
+ * The classifier's input under a view; `mix` asks for the mean of two readings of the text
+ * (weights q and 1 − q), a candidate use of the transcriber's punctuation probability.
+ */
+export type ViewInput = ClassifyInput & { mix?: { q: number; asQuestion: string; asStatement: string } };
+
 /** A way of presenting an utterance to the classifier (a text condition or the speech chain). */
 export interface View {
   name: string;
   /** The input under this view, or null when the view has no data for the utterance. */
-  input: (e: Example) => ClassifyInput | null;
+  input: (e: Example) => ViewInput | null;
+}
+
+export function viewProbabilities(input: ViewInput, model: QuestionModel): number[] {
+  const { mix, ...plain } = input;
+  if (mix === undefined) return classProbabilities(plain, model);
+  const a = classProbabilities({ ...plain, text: mix.asQuestion }, model);
+  const b = classProbabilities({ ...plain, text: mix.asStatement }, model);
+  return a.map((x, c) => mix.q * x + (1 - mix.q) * (b[c] as number));
 }
 
 export const textView = (name: string, condition: 'punctuated' | 'unpunctuated_no_context'): View => ({
@@ -102,7 +116,7 @@ export function predictHeldOut(examples: readonly Example[], cv: FoldModels, vie
     const probs: Record<string, number[]> = {};
     for (const v of views) {
       const input = v.input(e);
-      if (input !== null) probs[v.name] = classProbabilities(input, cv.models[fold] as QuestionModel);
+      if (input !== null) probs[v.name] = viewProbabilities(input, cv.models[fold] as QuestionModel);
     }
     return { example: e, fold, probs };
   });

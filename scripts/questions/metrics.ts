@@ -196,3 +196,33 @@ export function calibration(items: readonly { confidence: number; correct: boole
   });
   return { ece, table };
 }
+
+/**
+ * Visit-level error of a single human coder against the coders' majority, on visits coded by
+ * several: each simulated coder takes, for every utterance, the label of one vote drawn at
+ * random (seeded), and is scored like the classifier (majority counts as gold, ties split).
+ * Drawing each utterance independently ignores a coder's consistent habits, so the real human
+ * figure is at least this large. Returns the mean absolute error per visit over `reps` coders.
+ */
+export function sampledCoderVisitErrors(visits: readonly (readonly Votes[])[], reps = 500, seed = 1): { sharePts: number; rq: number }[] {
+  const rand = mulberry32(seed);
+  return visits.map((utterances) => {
+    const gold = zeroCounts();
+    for (const v of utterances) for (const [l, w] of majority(v)) gold[l] += w;
+    let share = 0;
+    let rq = 0;
+    for (let r = 0; r < reps; r++) {
+      const coder = zeroCounts();
+      for (const v of utterances) {
+        const total = UTTERANCE_LABELS.reduce((s, l) => s + (v[l] ?? 0), 0);
+        let pick = rand() * total;
+        const label = UTTERANCE_LABELS.find((l) => (pick -= v[l] ?? 0) < 0) ?? 'other';
+        coder[label] += 1;
+      }
+      const e = visitErrors([{ gold, predicted: coder }], 0);
+      share += e.shareErrorPts[0] ?? 0;
+      rq += e.rqError[0] ?? 0;
+    }
+    return { sharePts: share / reps, rq: rq / reps };
+  });
+}

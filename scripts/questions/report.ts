@@ -14,6 +14,7 @@ import {
   consensusScores,
   countsByVisit,
   quantile,
+  sampledCoderVisitErrors,
   visitErrors,
   type CountMode,
   type ScoredUtterance,
@@ -43,10 +44,10 @@ export interface VisitSummary {
   rqP90: number;
 }
 
-export function visitSummary(rows: readonly ScoredUtterance[], mode: CountMode, onlyVisits?: ReadonlySet<number>): VisitSummary {
+export function visitSummary(rows: readonly ScoredUtterance[], mode: CountMode, onlyVisits?: ReadonlySet<number>, minGoldQuestions = 4): VisitSummary {
   const byVisit = countsByVisit(rows, mode);
   if (onlyVisits !== undefined) for (const id of [...byVisit.keys()]) if (!onlyVisits.has(id)) byVisit.delete(id);
-  const e = visitErrors(byVisit.values());
+  const e = visitErrors(byVisit.values(), minGoldQuestions);
   return {
     visits: e.visits,
     shareMedian: quantile(e.shareErrorPts, 0.5),
@@ -126,4 +127,23 @@ export function reliabilityTable(rows: readonly ScoredUtterance[]): void {
   console.log('| confidence | utterances | mean confidence | share correct |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const b of table) console.log(`| ${fmt(b.lo, 1)}–${fmt(b.hi, 1)} | ${b.n} | ${fmt(b.meanConfidence)} | ${fmt(b.accuracy)} |`);
+}
+
+/**
+ * The human ceiling at visit level on the visits coded by all coders: a single coder's error
+ * against the majority (sampledCoderVisitErrors) beside the classifier's on the same visits.
+ */
+export function humanVisitCeiling(heldOut: readonly HeldOut[], view: string, kind: CalibrationKind, mode: CountMode, cals: readonly FittedCalibrations[]): void {
+  const byVisit = new Map<number, HeldOut[]>();
+  for (const h of heldOut) if (h.example.votes !== undefined) byVisit.set(h.example.transcriptId, [...(byVisit.get(h.example.transcriptId) ?? []), h]);
+  if (byVisit.size === 0) return;
+  const human = sampledCoderVisitErrors([...byVisit.values()].map((hs) => hs.map((h) => h.example.votes as Votes)));
+  console.log(`| visit | gold questions | one coder vs majority: share error (pts) | R:Q error | classifier (${view}, ${kind}, ${mode}): share error | R:Q error |`);
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  [...byVisit.entries()].forEach(([id, hs], i) => {
+    const c = visitErrors(countsByVisit(scored(hs, view, kind, cals), mode).values(), 0);
+    const q = hs.filter((h) => h.example.label === 'open_question' || h.example.label === 'closed_question').length;
+    const hu = human[i] as { sharePts: number; rq: number };
+    console.log(`| ${id} | ${q} | ${fmt(hu.sharePts, 1)} | ${fmt(hu.rq, 2)} | ${fmt(c.shareErrorPts[0] ?? NaN, 1)} | ${fmt(c.rqError[0] ?? NaN, 2)} |`);
+  });
 }

@@ -22,8 +22,8 @@ export interface ClassifyInput {
   finalPitchRise?: boolean;
   /**
    * From the transcriber: the decoder's probability (0..1) of "?" at the final punctuation step.
-   * Accepted and validated for the speech pipeline; not used in scoring (docs/QUESTIONS.md,
-   * "p(?) from the decoder", says what it was measured to add).
+   * Passed through by the speech pipeline; not used in scoring yet: the evaluation measures
+   * what it adds (docs/QUESTIONS.md, "p(?) from the decoder") before it may change a label.
    */
   questionMarkProb?: number;
 }
@@ -108,24 +108,7 @@ export function classProbabilities(input: ClassifyInput, model: QuestionModel): 
   return scoreUtterance(input, model).p;
 }
 
-/** Text with its final punctuation replaced by `mark`. */
-const withFinalMark = (text: string, mark: '?' | '.'): string => `${text.trimEnd().replace(/[.?!,;:]+$/, '')}${mark}`;
-
-/**
- * Probabilities when the transcriber's probability of a final "?" is known: the mean of the
- * readings with "?" and with "." weighted by p(?) and 1 − p(?): the classifier's answer
- * averaged over the punctuation the decoder was unsure of, instead of trusting its top choice.
- */
-function scoreWithMarkProb(input: ClassifyInput, model: QuestionModel, q: number): { p: number[]; f: FeatureVector } {
-  const asQuestion = scoreUtterance({ ...input, text: withFinalMark(input.text, '?'), questionMarkProb: undefined }, model);
-  const asStatement = scoreUtterance({ ...input, text: withFinalMark(input.text, '.'), questionMarkProb: undefined }, model);
-  const p = asQuestion.p.map((x, c) => q * x + (1 - q) * (asStatement.p[c] as number));
-  return { p, f: q >= 0.5 ? asQuestion.f : asStatement.f };
-}
-
 function scoreUtterance(input: ClassifyInput, model: QuestionModel): { p: number[]; f: FeatureVector } {
-  const q = input.questionMarkProb;
-  if (typeof q === 'number' && q >= 0 && q <= 1 && typeof input.text === 'string' && input.text.trim() !== '') return scoreWithMarkProb(input, model, q);
   const text = typeof input.text === 'string' ? input.text : '';
   const prevText = input.prevText ?? null;
   const rise = input.finalPitchRise;

@@ -7,6 +7,7 @@ import {
   countsByVisit,
   openShare,
   quantile,
+  sampledCoderVisitErrors,
   reflectionToQuestion,
   visitErrors,
   zeroCounts,
@@ -142,5 +143,17 @@ describe('calibration', () => {
     const applied = applyCalibration(scoreFeatures(f, model), cal);
     folded.forEach((x, c) => expect(x).toBeCloseTo(applied[c] as number, 2));
     expect(classProbabilities({ text: 'what do you want' }, model)).toEqual(scoreFeatures(f, model));
+  });
+});
+
+describe('human coder at visit level', () => {
+  it('unanimous votes give no error; a split utterance gives the expected error', () => {
+    const unanimous = [{ open_question: 10 }, { closed_question: 10 }, { reflection: 10 }];
+    expect(sampledCoderVisitErrors([unanimous], 50)).toEqual([{ sharePts: 0, rq: 0 }]);
+    // gold (majority): 1 open, 1 closed -> share 50 %. A coder labels the second utterance open
+    // with chance 0.4 (share 100 %, error 50 points), else closed (error 0): expected 20 points.
+    const split = [{ open_question: 10 }, { closed_question: 6, open_question: 4 }];
+    const [e] = sampledCoderVisitErrors([split], 4000, 3);
+    expect(e?.sharePts).toBeCloseTo(20, 0);
   });
 });
