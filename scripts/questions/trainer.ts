@@ -48,8 +48,6 @@ export interface TrainOptions {
    * disagrees, and cross-validation measures the effect.
    */
   priors: readonly (readonly [string, readonly number[]])[];
-  /** Development hook: adds features to each training row (experiments only; never shipped). */
-  augment?: (text: string, f: Map<string, number>) => void;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -80,7 +78,6 @@ export function vectorise(examples: readonly Example[], o: TrainOptions): { rows
     for (const c of o.conditions) {
       const v = underCondition(e, c);
       const f = extractFeatures({ text: v.text, prevText: v.prevText });
-      o.augment?.(v.text, f);
       if (o.annotatorCross !== null) {
         const a = `ann:${e.annotator}`;
         const cross: string[] = [];

@@ -17,11 +17,14 @@ export interface UtteranceListProps {
 
 /**
  * How far to trust the automatic labels, so a clinician reads the counts as estimates. From
- * grouped cross-validation on AnnoMI (docs/QUESTIONS.md): the expert's label on 0.72–0.75 of
- * utterances; F1 reflection 0.70–0.71, open 0.63–0.69, closed 0.47–0.56.
+ * grouped cross-validation on AnnoMI (docs/QUESTIONS.md, "Visit level"): the expert's label on
+ * 0.72–0.75 of utterances; per visit, the open-question share (from the labels, as the summary
+ * counts it) is off from the expert's by a median of 15 points on punctuated text and 19 on
+ * lower-case text, 42–58 at the 90th percentile; a single expert simulated against the
+ * majority of ten is off by about 15 points on the one ten-coder visit with questions.
  */
 export const LABEL_ACCURACY_NOTE =
-  'Labels are automatic. On counselling transcripts coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances; its counts of open and closed questions are the least certain.';
+  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances, and its share of open questions is typically within 15–20 points of the expert’s (in 1 visit in 10 it is off by 40 or more). Experts differ from each other too. Read the counts as estimates.';
 
 export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
