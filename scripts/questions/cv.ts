@@ -90,15 +90,17 @@ export function fitInner(examples: readonly Example[], innerK: number, opts: Par
 
 export interface FoldModels {
   k: number;
+  /** Partition of transcripts into folds (`groupedFolds` seed; 0 = sorted ids round-robin). */
+  seed: number;
   /** Per outer fold: the model trained on the other folds, and its inner-fitted calibrations. */
   models: QuestionModel[];
   calibrations: FittedCalibrations[];
 }
 
 /** Trains the outer-fold models and their calibrations (the expensive part: k × (1 + innerK) trainings). */
-export function crossValidate(examples: readonly Example[], k: number, innerK: number, log: (msg: string) => void = () => {}): FoldModels {
-  const folds = groupedFolds(examples, k);
-  const out: FoldModels = { k, models: [], calibrations: [] };
+export function crossValidate(examples: readonly Example[], k: number, innerK: number, seed = 0, log: (msg: string) => void = () => {}): FoldModels {
+  const folds = groupedFolds(examples, k, seed);
+  const out: FoldModels = { k, seed, models: [], calibrations: [] };
   for (let f = 0; f < k; f++) {
     const tr = examples.filter((_, i) => folds[i] !== f);
     out.models.push(train(tr));
@@ -110,7 +112,7 @@ export function crossValidate(examples: readonly Example[], k: number, innerK: n
 
 /** Raw class probabilities of every utterance under every view, from the model that did not see its transcript. */
 export function predictHeldOut(examples: readonly Example[], cv: FoldModels, views: readonly View[]): HeldOut[] {
-  const folds = groupedFolds(examples, cv.k);
+  const folds = groupedFolds(examples, cv.k, cv.seed);
   return examples.map((e, i) => {
     const fold = folds[i] as number;
     const probs: Record<string, number[]> = {};

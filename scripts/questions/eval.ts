@@ -1,7 +1,7 @@
 /**
  * Evaluate the clinician-utterance classifier as the clinician meets it (issue 13).
  *
- *   npm run eval:questions -- ../shared/data/annomi-dev.jsonl [--chain <annomi-chain.jsonl>] [--k 5] [--inner-k 3]
+ *   npm run eval:questions -- ../shared/data/annomi-dev.jsonl [--chain <annomi-chain.jsonl>] [--k 5] [--inner-k 3] [--seed 0]
  *
  * Grouped k-fold cross-validation by transcript; in each training fold the calibration
  * (temperature and class offsets) is fitted on an inner grouped split of that fold only. Views:
@@ -12,7 +12,8 @@
  * final-pitch cue, and variants with and without the decoder's p(?) and the pitch cue.
  * Prints: visit-level open-share and R:Q errors (per transcript with ≥ 4 gold questions), per
  * counting and calibration choice; consensus F1 on the multi-coded utterances; single-annotator
- * F1; calibration (ECE, reliability table). The trained fold models are cached in .eval/
+ * F1; calibration (ECE, reliability table). `--seed n` picks another transcript-to-fold
+ * partition (repeated CV: differences smaller than the spread over seeds are fold noise). The trained fold models are cached in .eval/
  * (keyed by the data and the training code), so a rerun with a longer chain file is quick.
  * Exit code 2 if the data file is missing, otherwise 0 (the figures are the result, not a gate).
  */
@@ -31,29 +32,30 @@ const SHIPPED = { kind: 'temperature', mode: 'expected' } as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const FLAGS = ['--k', '--inner-k', '--chain'];
+const FLAGS = ['--k', '--inner-k', '--chain', '--seed'];
 const valueAfter = (flag: string): string | undefined => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
 const path = args.find((a, i) => !a.startsWith('--') && !FLAGS.includes(args[i - 1] ?? ''));
 if (path === undefined || !existsSync(path)) {
-  console.error(`eval: data file not found: ${path ?? '(none given)'} (usage: npm run eval:questions -- <annomi.jsonl> [--chain <file>] [--k 5] [--inner-k 3])`);
+  console.error(`eval: data file not found: ${path ?? '(none given)'} (usage: npm run eval:questions -- <annomi.jsonl> [--chain <file>] [--k 5] [--inner-k 3] [--seed 0])`);
   process.exit(2);
 }
 const k = Number(valueAfter('--k') ?? 5);
 const innerK = Number(valueAfter('--inner-k') ?? 3);
+const seed = Number(valueAfter('--seed') ?? 0);
 const examples = loadExamples(path);
-console.log(`${examples.length} therapist utterances from ${path}; grouped ${k}-fold CV by transcript, calibration fitted on inner ${innerK}-fold splits of each training fold`);
+console.log(`${examples.length} therapist utterances from ${path}; grouped ${k}-fold CV by transcript (partition seed ${seed}), calibration fitted on inner ${innerK}-fold splits of each training fold`);
 
 /** Fold models, from the cache when data and training code are unchanged. */
 function foldModels(): FoldModels {
   const code = ['trainer.ts', 'cv.ts', 'calibrate.ts', 'data.ts'].map((f) => readFileSync(resolve(here, f), 'utf8'));
   const core = ['features.ts', 'clauses.ts', 'input-cues.ts', 'normalize.ts', 'classify.ts'].map((f) => readFileSync(resolve(here, '../../src/core/questions', f), 'utf8'));
   const key = createHash('sha256')
-    .update([readFileSync(path as string, 'utf8'), ...code, ...core, `${k}/${innerK}`].join('\0'))
+    .update([readFileSync(path as string, 'utf8'), ...code, ...core, `${k}/${innerK}/${seed}`].join('\0'))
     .digest('hex');
-  const cacheFile = resolve(here, '../../.eval/questions-cv.json');
+  const cacheFile = resolve(here, `../../.eval/questions-cv${seed === 0 ? '' : `-seed${seed}`}.json`);
   if (existsSync(cacheFile)) {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; cv: FoldModels };
     if (cached.key === key) {
@@ -62,7 +64,7 @@ function foldModels(): FoldModels {
     }
   }
   const t0 = performance.now();
-  const cv = crossValidate(examples, k, innerK, (m) => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`));
+  const cv = crossValidate(examples, k, innerK, seed, (m) => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`));
   mkdirSync(dirname(cacheFile), { recursive: true });
   writeFileSync(cacheFile, JSON.stringify({ key, cv }));
   return cv;
