@@ -115,14 +115,14 @@ describe('calibration', () => {
     // true P(class 0) = sigmoid(0.5·z + 1.2); the model reports sigmoid(z): over-confident and biased
     // each logit level z gets 100 rows whose label frequencies are the true probabilities
     const rows: { p: number[]; y: number }[] = [];
-    for (let level = -8; level <= 8; level++) {
-      const z = level / 2;
+    for (let level = -4; level <= 4; level++) {
+      const z = level;
       const pTrue = 1 / (1 + Math.exp(-(0.5 * z + 1.2)));
       const reported = [1 / (1 + Math.exp(-z)), 1 / (1 + Math.exp(z))];
       const zeros = Math.round(pTrue * 100);
       for (let i = 0; i < 100; i++) rows.push({ p: reported, y: i < zeros ? 0 : 1 });
     }
-    const cal = fitCalibration(rows, 2, { iterations: 1500, learningRate: 0.05 });
+    const cal = fitCalibration(rows, 2, { iterations: 600, learningRate: 0.05 });
     expect(cal.scale).toBeCloseTo(0.5, 1);
     expect((cal.offsets[0] as number) - (cal.offsets[1] as number)).toBeCloseTo(1.2, 1);
     expect(meanNll(rows, cal)).toBeLessThan(meanNll(rows, { scale: 1, offsets: [0, 0] }));
