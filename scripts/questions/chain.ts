@@ -1,9 +1,11 @@
 /**
  * The product-condition data (issue 13 §2): AnnoMI therapist utterances spoken by espeak-ng and
- * transcribed by the shipped Moonshine transcriber, one JSON object per line (format in the
- * file comment of scripts/speech's chain builder: transcript_id, utterance_id, asr_text,
- * p_question / p_period / p_comma, final_pitch_rise, voice, rate_wpm, audio_ms). Made by
- * `npm run build:chain`; a partial file (complete lines only) is valid.
+ * transcribed by the shipped Moonshine transcriber, one JSON object per therapist utterance
+ * per line: transcript_id, utterance_id, asr_text (Moonshine's output), p_question / p_period /
+ * p_comma (the decoder's probability of "?", ".", "," at the final punctuation step, or null),
+ * final_pitch_rise (true / false / null), voice, rate_wpm, audio_ms. Made by
+ * `npm run build:chain`; a partial file (complete lines only) is valid. Labels and votes are
+ * joined from the AnnoMI file by (transcript_id, utterance_id).
  */
 import { readFileSync } from 'node:fs';
 
