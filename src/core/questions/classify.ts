@@ -20,6 +20,11 @@ export interface ClassifyInput {
   prevText?: string | null;
   /** From audio: the utterance ended with a rising pitch (declarative yes/no question). */
   finalPitchRise?: boolean;
+  /**
+   * From speech-to-text: the decoder's softmax probability of "?" at the utterance's final
+   * punctuation step, 0..1 (intonation the greedy transcript may have lost). Absent for typed text.
+   */
+  questionMarkProb?: number;
 }
 
 export interface ClassifyResult {
