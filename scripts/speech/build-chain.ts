@@ -8,6 +8,8 @@
  *   npm run build:chain -- ../shared/data/annomi-dev.jsonl [--out .cache/annomi-chain.jsonl]
  *       [--limit N]            only the first N transcripts (by id)
  *       [--every K]            only every K-th transcript (by id): a deterministic subset
+ *       [--flat]               speak each "?" as "." (espeak-ng then says a question with a
+ *                              statement's falling intonation: the words alone must carry it)
  *
  * Audio and transcripts are cached under .cache/chain (gitignored; AnnoMI-derived, never committed).
  */
@@ -25,7 +27,7 @@ import { espeakAvailable, speak, voiceFor } from './chain/speak';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string', default: '.cache/annomi-chain.jsonl' }, limit: { type: 'string' }, every: { type: 'string', default: '1' } },
+  options: { out: { type: 'string', default: '.cache/annomi-chain.jsonl' }, limit: { type: 'string' }, every: { type: 'string', default: '1' }, flat: { type: 'boolean', default: false } },
 });
 const input = positionals[0];
 if (!input || !existsSync(input)) {
@@ -51,7 +53,9 @@ const rows = readFileSync(input, 'utf8')
   .filter((r) => r.speaker === 'therapist' && r.text.trim() !== '');
 const transcriptIds = [...new Set(rows.map((r) => r.transcript_id))].sort((a, b) => a - b);
 const every = Math.max(1, Number(values.every));
-const chosen = transcriptIds.filter((_, i) => i % every === 0).slice(0, values.limit ? Number(values.limit) : undefined);
+const subset = transcriptIds.filter((_, i) => i % every === 0).slice(0, values.limit ? Number(values.limit) : undefined);
+// Every other transcript first: a run stopped half-way has still covered the whole split evenly.
+const chosen = [...subset.filter((_, i) => i % 2 === 0), ...subset.filter((_, i) => i % 2 === 1)];
 
 interface Heard {
   text: string;
@@ -95,8 +99,9 @@ for (const transcriptId of chosen) {
   const lines: string[] = [];
   for (const r of rows.filter((x) => x.transcript_id === transcriptId).sort((a, b) => a.utterance_id - b.utterance_id)) {
     const { voice, rateWpm } = voiceFor(r.transcript_id, r.utterance_id);
-    const pcm = speak(CACHE, r.text, voice, rateWpm);
-    const audioKey = createHash('sha256').update(`${MODEL_KEY}\u0000${voice}\u0000${rateWpm}\u0000${r.text}`).digest('hex').slice(0, 24);
+    const spoken = values.flat ? r.text.replaceAll('?', '.') : r.text;
+    const pcm = speak(CACHE, spoken, voice, rateWpm);
+    const audioKey = createHash('sha256').update(`${MODEL_KEY}\u0000${voice}\u0000${rateWpm}\u0000${spoken}`).digest('hex').slice(0, 24);
     const heard = await hear(transcriber, pcm, audioKey);
     const rise = finalPitchRise(pcm);
     const p = heard.finalPunctuation;
@@ -106,6 +111,7 @@ for (const transcriptId of chosen) {
         utterance_id: r.utterance_id,
         voice,
         rate_wpm: rateWpm,
+        ...(values.flat && { spoken_flat: true }),
         asr_text: heard.text,
         p_question: round4(p?.question),
         p_period: round4(p?.period),
