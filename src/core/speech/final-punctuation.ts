@@ -6,8 +6,8 @@
  *
  * The final punctuation step is the step that emitted the transcript's last token when that
  * token is punctuation; otherwise the step that chose end-of-text (where punctuation would have
- * gone). The logits are already computed for greedy decoding: this adds one log-sum-exp over the
- * vocabulary, and only at the steps that might be final.
+ * gone). The logits are already computed for greedy decoding: this copies them at the steps that
+ * might be final and runs one softmax per utterance, at the end.
  */
 
 export interface FinalPunctuationProbs {
@@ -45,15 +45,19 @@ export function findPunctuationTokenIds(vocabularyText: string): PunctuationToke
   return { question: ids.question, period: ids.period, comma: ids.comma, anyMark };
 }
 
+const NEGLIGIBLE_LOGIT = 30;
+
 /**
  * Softmax probabilities of the three marks from the logits of one step: `logits[offset ..
  * offset + vocabSize)` (the last position of a [1, seq, vocab] tensor).
  */
 export function punctuationProbs(logits: Float32Array, offset: number, vocabSize: number, ids: PunctuationTokenIds): FinalPunctuationProbs {
   let max = -Infinity;
-  for (let i = 0; i < vocabSize; i++) max = Math.max(max, logits[offset + i]!);
+  for (let i = offset; i < offset + vocabSize; i++) if (logits[i]! > max) max = logits[i]!;
+  // Logits more than NEGLIGIBLE_LOGIT under the top add < 32 768 · e^-30 ≈ 3e-9 together: skip their exp.
+  const floor = max - NEGLIGIBLE_LOGIT;
   let total = 0;
-  for (let i = 0; i < vocabSize; i++) total += Math.exp(logits[offset + i]! - max);
+  for (let i = offset; i < offset + vocabSize; i++) if (logits[i]! > floor) total += Math.exp(logits[i]! - max);
   const sum = (group: readonly number[]) => group.reduce((s, id) => s + (id < vocabSize ? Math.exp(logits[offset + id]! - max) : 0), 0) / total;
   return { question: sum(ids.question), period: sum(ids.period), comma: sum(ids.comma) };
 }
@@ -67,24 +71,27 @@ export interface FinalPunctuationTracker {
 }
 
 export function createFinalPunctuationTracker(ids: PunctuationTokenIds, endTokenId: number): FinalPunctuationTracker {
-  let lastMark: FinalPunctuationProbs | null = null; // the latest step that emitted a mark
+  // The logits of the latest candidate step are copied (a memcpy) and the softmax runs once, at the end.
+  let candidate: Float32Array | null = null;
   let lastStepWasMark = false;
-  let atEnd: FinalPunctuationProbs | null = null;
   let ended = false;
+  let result: FinalPunctuationProbs | null | undefined;
   return {
     step(logits, offset, vocabSize, chosenId) {
       if (ended) return;
       if (chosenId === endTokenId) {
         ended = true;
-        if (!lastStepWasMark) atEnd = punctuationProbs(logits, offset, vocabSize, ids);
+        if (!lastStepWasMark) candidate = logits.slice(offset, offset + vocabSize);
         return;
       }
       lastStepWasMark = ids.anyMark.has(chosenId);
-      if (lastStepWasMark) lastMark = punctuationProbs(logits, offset, vocabSize, ids);
+      if (lastStepWasMark) candidate = logits.slice(offset, offset + vocabSize);
     },
     result() {
-      if (lastStepWasMark) return lastMark;
-      return atEnd;
+      // Decoding stopped at the token limit without end-of-text on a word: no final step to read.
+      if (!ended && !lastStepWasMark) return null;
+      if (result === undefined) result = candidate && punctuationProbs(candidate, 0, candidate.length, ids);
+      return result;
     },
   };
 }

@@ -80,6 +80,11 @@ describe('final punctuation step', () => {
     expect(p!.question / p!.comma).toBeCloseTo(2 * Math.exp(4) + 2, 3);
   });
 
+  it('is null when decoding hit its token limit on a word (no final step), not when it stopped on a mark', () => {
+    expect(run([[{ '▁you': 20 }, '▁you']])).toBeNull();
+    expect(run([[{ '?': 20 }, '?']])!.question).toBeCloseTo(1, 4);
+  });
+
   it('ignores steps after the end and is null before any step', () => {
     expect(createFinalPunctuationTracker(ids, END).result()).toBeNull();
     const p = run([
