@@ -77,8 +77,8 @@ async function hear(transcriber: Transcriber, pcm: Float32Array, cacheKey: strin
   }
   const heard: Heard = { text: texts.join(' '), finalPunctuation, transcribeMs: Math.round(performance.now() - started) };
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, JSON.stringify(heard));
-  renameSync(`${path}.tmp`, path);
+  writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(heard));
+  renameSync(`${path}.${process.pid}.tmp`, path);
   return { ...heard, cached: false };
 }
 

@@ -43,8 +43,8 @@ export function speak(cacheDir: string, text: string, voice: string, rateWpm: nu
     // The text goes in on stdin ("--" would not stop espeak-ng reading a leading "-" as an option).
     const wav = execFileSync('espeak-ng', ['-v', voice, '-s', String(rateWpm), '--stdin', '--stdout'], { input: text, maxBuffer: 1 << 28 });
     const pcm = to16k(new Uint8Array(wav.buffer, wav.byteOffset, wav.byteLength));
-    writeFileSync(`${path}.tmp`, encodeWav16([pcm], ENGINE_SAMPLE_RATE));
-    renameSync(`${path}.tmp`, path);
+    writeFileSync(`${path}.${process.pid}.tmp`, encodeWav16([pcm], ENGINE_SAMPLE_RATE));
+    renameSync(`${path}.${process.pid}.tmp`, path);
   }
   return readWav16k(path);
 }
