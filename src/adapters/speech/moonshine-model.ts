@@ -5,7 +5,8 @@
  */
 import type * as Ort from 'onnxruntime-web';
 import { createTokenDecoder } from '../../core/speech/token-decoder';
-import type { Transcriber } from '../../core/speech/transcriber';
+import { createFinalPunctuationTracker, findPunctuationTokenIds } from '../../core/speech/final-punctuation';
+import type { Transcriber, Transcript } from '../../core/speech/transcriber';
 import { MOONSHINE_TINY } from './moonshine-assets';
 
 type OrtModule = typeof Ort;
@@ -26,19 +27,21 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
     typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
   const [encoder, decoder] = await Promise.all([create(sources.encoder), create(sources.decoder)]);
   const tokens = createTokenDecoder(sources.vocabularyText);
+  const punctuationIds = findPunctuationTokenIds(sources.vocabularyText);
   const { layers, kvHeads, headDim, startTokenId, endTokenId, maxTokensPerS } = MOONSHINE_TINY;
   const cacheNames = Array.from({ length: layers }, (_, layer) =>
     (['decoder', 'encoder'] as const).flatMap((part) => (['key', 'value'] as const).map((kv) => `${layer}.${part}.${kv}`)),
   ).flat();
 
-  async function transcribe(pcm16k: Float32Array): Promise<{ text: string }> {
-    if (pcm16k.length < MIN_SAMPLES) return { text: '' };
+  async function transcribe(pcm16k: Float32Array): Promise<Transcript> {
+    if (pcm16k.length < MIN_SAMPLES) return { text: '', finalPunctuation: null };
     const audio = new ort.Tensor('float32', pcm16k, [1, pcm16k.length]);
     const { last_hidden_state: hidden } = await encoder.run({ input_values: audio });
     const past: Record<string, Ort.Tensor> = {};
     for (const name of cacheNames) past[`past_key_values.${name}`] = new ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
     const maxTokens = Math.max(1, Math.ceil((pcm16k.length / 16000) * maxTokensPerS));
     const out: number[] = [];
+    const punctuation = createFinalPunctuationTracker(punctuationIds, endTokenId);
     let next: number = startTokenId;
     for (let step = 0; step < maxTokens; step++) {
       const feeds: Record<string, Ort.Tensor> = {
@@ -49,7 +52,9 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
       };
       const result = await decoder.run(feeds);
       const logits = result.logits!.data as Float32Array;
-      next = argmaxLast(logits, result.logits!.dims);
+      const vocabSize = result.logits!.dims[result.logits!.dims.length - 1]!;
+      next = argmaxLast(logits, vocabSize);
+      punctuation.step(logits, logits.length - vocabSize, vocabSize, next);
       // The first step fills the cross-attention (encoder) cache; afterwards only the
       // self-attention (decoder) cache grows.
       for (const name of cacheNames) {
@@ -62,7 +67,7 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
       out.push(next);
     }
     for (const tensor of Object.values(past)) tensor.dispose?.();
-    return { text: tokens.decode(out).trim() };
+    return { text: tokens.decode(out).trim(), finalPunctuation: punctuation.result() };
   }
 
   // One utterance at a time: the sessions are not re-entrant.
@@ -81,8 +86,7 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
 }
 
 /** Index of the largest logit at the last position of a [1, seq, vocab] tensor. */
-function argmaxLast(logits: Float32Array, dims: readonly number[]): number {
-  const vocab = dims[dims.length - 1]!;
+function argmaxLast(logits: Float32Array, vocab: number): number {
   const offset = logits.length - vocab;
   let best = 0;
   let max = -Infinity;

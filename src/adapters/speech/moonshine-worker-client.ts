@@ -3,7 +3,7 @@
  * model has loaded, and a status the panel and options page can show.
  */
 import type { SpeechStatus } from '../../core/session/schema';
-import type { Transcriber } from '../../core/speech/transcriber';
+import type { Transcriber, Transcript } from '../../core/speech/transcriber';
 import { SPEECH_ASSETS } from './moonshine-assets';
 import type { FromSpeechWorker, ToSpeechWorker } from './moonshine-worker-protocol';
 
@@ -16,7 +16,7 @@ export interface MoonshineWorkerOptions {
 
 export function startMoonshineWorker(options: MoonshineWorkerOptions): Transcriber {
   const worker = new Worker(options.workerUrl, { type: 'module' });
-  const pending = new Map<number, { resolve(text: string): void; reject(error: Error): void }>();
+  const pending = new Map<number, { resolve(transcript: Transcript): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: string | null = null;
   let markReady!: () => void;
@@ -41,7 +41,7 @@ export function startMoonshineWorker(options: MoonshineWorkerOptions): Transcrib
         fail(`The speech model could not load: ${data.message}`);
         break;
       case 'transcript':
-        pending.get(data.id)?.resolve(data.text);
+        pending.get(data.id)?.resolve({ text: data.text, finalPunctuation: data.finalPunctuation });
         pending.delete(data.id);
         break;
       case 'transcribe-failed':
@@ -67,11 +67,10 @@ export function startMoonshineWorker(options: MoonshineWorkerOptions): Transcrib
       if (failure) throw new Error(failure);
       const id = nextId++;
       const copy = pcm16k.slice(); // transferred: the caller keeps its own
-      const text = await new Promise<string>((resolve, reject) => {
+      return new Promise<Transcript>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         send({ type: 'transcribe', id, pcm16k: copy }, [copy.buffer]);
       });
-      return { text };
     },
     dispose() {
       worker.terminate();

@@ -44,7 +44,8 @@ export function runMoonshineWorker(scope: WorkerScope): void {
     transcriber
       .then((t) => t.transcribe(pcm16k))
       .then(
-        ({ text }) => reply({ type: 'transcript', id, text, ms: Math.round(performance.now() - started) }),
+        ({ text, finalPunctuation }) =>
+          reply({ type: 'transcript', id, text, finalPunctuation: finalPunctuation ?? null, ms: Math.round(performance.now() - started) }),
         (error) => reply({ type: 'transcribe-failed', id, message: describe(error) }),
       );
   };

@@ -21,9 +21,9 @@ export interface ClassifyInput {
   /** From audio: the utterance ended with a rising pitch (declarative yes/no question). */
   finalPitchRise?: boolean;
   /**
-   * From the transcriber: the decoder's probability (0..1) of "?" at the final punctuation step.
-   * Passed through by the speech pipeline; not used in scoring yet: the evaluation measures
-   * what it adds (docs/QUESTIONS.md, "p(?) from the decoder") before it may change a label.
+   * From speech-to-text: the decoder's softmax probability (0..1) of "?" at the utterance's final
+   * punctuation step (intonation the greedy transcript may have lost). Absent for typed text.
+   * Not used in scoring yet: the evaluation measures what it adds (docs/QUESTIONS.md) first.
    */
   questionMarkProb?: number;
 }

@@ -15,7 +15,7 @@ import type { VadEvent } from '../talk/duplex-vad';
 import { createClinicianAudio } from './clinician-audio';
 import { finalPitchRise } from './final-pitch';
 import { countQuestions } from './question-counts';
-import type { Transcriber } from './transcriber';
+import type { Transcriber, Transcript } from './transcriber';
 import { createUtteranceSegmenter, type UtteranceSegmenterOptions, type UtteranceSpan } from './utterance-segmenter';
 
 export interface SpeechPipelineOptions {
@@ -96,9 +96,9 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       const [id, job] = next.value;
       waiting.delete(id);
       const started = now();
-      let text: string;
+      let transcript: Transcript;
       try {
-        text = (await options.transcriber.transcribe(job.pcm)).text.trim();
+        transcript = await options.transcriber.transcribe(job.pcm);
       } catch (error) {
         stats.failures++;
         status = { ...status, state: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -110,19 +110,26 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       stats.transcribeS += (now() - started) / 1000;
       // A newer revision of this utterance was queued meanwhile: it replaces this one.
       if (latestRevision.get(id) !== job.span.revision) continue;
-      apply(job.span, text, job.pcm);
+      apply(job.span, transcript, job.pcm);
       stats.labelLatencyMs.push(now() - job.endedAtMs);
     }
   }
 
-  function apply(span: UtteranceSpan, text: string, pcm: Float32Array) {
+  function apply(span: UtteranceSpan, transcript: Transcript, pcm: Float32Array) {
+    const text = transcript.text.trim();
     if (!/[\p{L}\p{N}]/u.test(text)) {
       labelled.delete(span.id); // nothing said in words (a cough, noise)
       return;
     }
     // The intonation helps where the transcript lost a question mark ("You took it this morning").
     const rise = finalPitchRise(pcm);
-    const result = options.classify({ text, prevText: null, ...(rise !== undefined && { finalPitchRise: rise }) });
+    const questionMarkProb = transcript.finalPunctuation?.question;
+    const result = options.classify({
+      text,
+      prevText: null,
+      ...(rise !== undefined && { finalPitchRise: rise }),
+      ...(questionMarkProb !== undefined && { questionMarkProb }),
+    });
     const u: LabelledUtterance = {
       id: span.id,
       startS: round2(span.startFrame * FRAME_S),

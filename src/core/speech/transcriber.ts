@@ -3,8 +3,12 @@
  * care which engine runs: Moonshine in a worker (the default, on the device), Moonshine in Node
  * (the CLI), or Chrome's Web Speech API (only where privacy allows, see engine-choice.ts).
  */
+import type { FinalPunctuationProbs } from './final-punctuation';
+
 export interface Transcript {
   text: string;
+  /** Moonshine only: the decoder's probabilities of "?", "." and "," where the utterance ends. */
+  finalPunctuation?: FinalPunctuationProbs | null;
 }
 
 export interface Transcriber {

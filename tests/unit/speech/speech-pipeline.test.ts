@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUtterance } from '../../../src/core/questions/classify';
+import { classifyUtterance, type ClassifyInput } from '../../../src/core/questions/classify';
 import { createSpeechPipeline } from '../../../src/core/speech/speech-pipeline';
 import type { Transcriber } from '../../../src/core/speech/transcriber';
 
@@ -56,6 +56,30 @@ describe('speech pipeline', () => {
       { label: 'closed_question', endS: 1.6 },
       { label: 'closed_question', endS: 11 },
     ]);
+  });
+
+  it('hands the decoder\'s probability of "?" to the classifier, and stores neither it nor the text in privacy-local mode', async () => {
+    const inputs: ClassifyInput[] = [];
+    const transcripts = [
+      { text: 'You took it this morning.', finalPunctuation: { question: 0.42, period: 0.5, comma: 0.01 } },
+      { text: 'You took it this morning.' }, // an engine without probabilities (Web Speech)
+    ];
+    const p = createSpeechPipeline({
+      sampleRate: 16000,
+      transcriber: { transcribe: async () => transcripts.shift()!, dispose: () => undefined },
+      classify: (input) => (inputs.push(input), classifyUtterance(input)),
+      keepText: false,
+    });
+    p.pushClinicianSamples(new Float32Array(16000 * 10));
+    p.onSpeechEvent('clinician', start(100), 100);
+    p.onSpeechEvent('clinician', end(200), 228);
+    await p.settled();
+    p.onSpeechEvent('clinician', start(500), 500);
+    p.onSpeechEvent('clinician', end(600), 628);
+    await p.settled();
+    expect(inputs.map((i) => i.questionMarkProb)).toEqual([0.42, undefined]);
+    expect(inputs[1]).not.toHaveProperty('questionMarkProb');
+    expect(JSON.stringify(p.utterances())).not.toMatch(/took|0\.42/);
   });
 
   it('reports a failing transcriber in its status and carries on', async () => {
