@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTATION_VERSION, IDENTITY_LAYER, toLogProbs } from '../../../src/core/questions/adaptation';
-import { EMPTY_PROFILE, MAX_STORED_CORRECTIONS, readAdaptationProfile, withCorrection } from '../../../src/core/questions/adaptation-profile';
+import { EMPTY_PROFILE, MAX_STORED_CORRECTIONS, readAdaptationProfile, withCorrection, type AdaptationProfile } from '../../../src/core/questions/adaptation-profile';
 import { correctLabel } from '../../../src/core/history/label-corrections';
 import type { LabelledUtterance, VisitSummary } from '../../../src/core/session/schema';
 import { fullVisit } from '../history/fixtures';
@@ -60,7 +60,7 @@ describe('withCorrection', () => {
   });
 
   it('keeps only the most recent corrections', () => {
-    const full = {
+    const full: AdaptationProfile = {
       ...EMPTY_PROFILE,
       corrections: Array.from({ length: MAX_STORED_CORRECTIONS }, (_, i) => ({ key: `old/u${i}`, logProbs: closedLeaning, target: 'open_question' as const })),
     };
