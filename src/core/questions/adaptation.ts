@@ -137,10 +137,12 @@ export function adaptLabel(probabilities: readonly number[], layer: AdaptationLa
  */
 export function adaptResult(result: ClassifyResult, layer: AdaptationLayer): ClassifyResult & { classLogProbs: number[] } {
   const adapted = adaptLabel(result.probabilities, layer);
+  // No adaptation: exactly the classifier's result (the rounded log-probabilities could split a near-tie differently).
+  if (isIdentity(layer)) return { ...result, classLogProbs: adapted.logProbs };
   const keepType = adapted.label === 'reflection' && result.label === 'reflection' && result.reflectionType !== undefined;
   return {
     label: adapted.label,
-    confidence: isIdentity(layer) ? result.confidence : adapted.confidence,
+    confidence: adapted.confidence,
     probabilities: result.probabilities,
     classLogProbs: adapted.logProbs,
     ...(keepType && { reflectionType: result.reflectionType }),
