@@ -126,7 +126,7 @@ async function main() {
           <RetentionSection retentionDays={settings.retentionDays} onChange={(retentionDays) => save({ retentionDays })} />
           <AdaptationSection
             corrections={adaptation.profile.layer.corrections}
-            openOverClosed={(adaptation.profile.layer.bias[0] ?? 0) - (adaptation.profile.layer.bias[1] ?? 0)}
+            openLogOdds={adaptation.profile.layer.openLogOdds}
             problem={adaptation.problem}
             status={adaptationStatus}
             onReset={onResetAdaptation}

@@ -4,8 +4,8 @@
  * reviews the k least-confident labels and corrects the wrong ones (exactly what the extension
  * keeps: the corrected utterances' log-probabilities and labels). The visit is scored before its own review, so nothing is fitted on what is scored.
  */
-import { adaptedProbabilities, fitAdaptation, type AdaptationExample, type FitOptions } from '../../src/core/questions/adaptation';
-import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
+import { adaptLabel, fitAdaptation, type AdaptationExample, type FitOptions } from '../../src/core/questions/adaptation';
+import type { UtteranceLabel } from '../../src/core/questions/labels';
 
 export interface SimUtterance {
   logProbs: readonly number[];
@@ -39,8 +39,6 @@ export function visitErrors(pred: readonly UtteranceLabel[], gold: readonly Utte
   return { openSharePts: Math.abs(p.share - g.share) * 100, rq: Math.abs(p.rq - g.rq) };
 }
 
-const argmax = (p: readonly number[]): number => p.reduce((b, x, i) => (x > (p[b] as number) ? i : b), 0);
-
 /** Per later visit (index ≥ 1) with enough gold questions: errors with the layer, and after the visit's own review too. */
 export interface SimVisitResult {
   position: number;
@@ -58,17 +56,18 @@ export function simulateClinician(visits: readonly SimVisit[], k: number, fit: P
   const out: SimVisitResult[] = [];
   visits.forEach((visit, position) => {
     const layer = fitAdaptation(corrections, fit);
-    const probs = visit.map((u) => adaptedProbabilities(u.logProbs, layer.bias));
-    const labels = probs.map((p) => UTTERANCE_LABELS[argmax(p)] as UtteranceLabel);
+    // The extension's own labelling function, on the model's probabilities.
+    const adapted = visit.map((u) => adaptLabel(u.logProbs.map(Math.exp), layer));
+    const labels = adapted.map((a) => a.label);
     // The k least-confident labels (ties: earlier first), as a review step would offer them.
-    const order = probs.map((p, i) => ({ i, conf: Math.max(...p) })).sort((a, b) => a.conf - b.conf || a.i - b.i);
+    const order = adapted.map((a, i) => ({ i, conf: a.confidence })).sort((a, b) => a.conf - b.conf || a.i - b.i);
     const reviewed = new Set(order.slice(0, k).map((x) => x.i));
     const corrected = new Set([...reviewed].filter((i) => labels[i] !== (visit[i] as SimUtterance).gold));
     const gold = visit.map((u) => u.gold);
-    const adapted = visitErrors(labels, gold);
-    if (position > 0 && adapted !== null) {
+    const errors = visitErrors(labels, gold);
+    if (position > 0 && errors !== null) {
       const fixed = labels.map((l, i) => (corrected.has(i) ? (gold[i] as UtteranceLabel) : l));
-      out.push({ position, adapted, afterOwnReview: visitErrors(fixed, gold) as VisitErrors });
+      out.push({ position, adapted: errors, afterOwnReview: visitErrors(fixed, gold) as VisitErrors });
     }
     for (const i of confirmations ? reviewed : corrected) corrections.push({ logProbs: (visit[i] as SimUtterance).logProbs, target: gold[i] as UtteranceLabel });
   });

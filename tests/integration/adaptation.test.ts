@@ -44,7 +44,7 @@ describe('label adaptation in the background', () => {
     const read = await loadAdaptation();
     expect(read.problem).toBeNull();
     expect(read.profile.corrections.map((c) => c.key)).toEqual(['v1/u0', 'v1/u1']);
-    expect(read.profile.layer.bias[0]).toBeGreaterThan(0);
+    expect(read.profile.layer.openLogOdds).toBeGreaterThan(0);
     await h.correctLabel('v1', 'u1', null);
     expect((await loadAdaptation()).profile.corrections.map((c) => c.key)).toEqual(['v1/u0']);
   });
@@ -69,7 +69,7 @@ describe('label adaptation in the background', () => {
   });
 
   it('reads a corrupt record as no adaptation with a message, and starts again at the next correction', async () => {
-    await fakeBrowser.storage.local.set({ adaptation: { version: 1, layer: { bias: 'lots' } } });
+    await fakeBrowser.storage.local.set({ adaptation: { version: 1, layer: { openLogOdds: 'lots' } } });
     const corrupt = await loadAdaptation();
     expect(corrupt.profile.layer).toEqual(IDENTITY_LAYER);
     expect(corrupt.problem).toMatch(/could not be read/);

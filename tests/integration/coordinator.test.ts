@@ -70,7 +70,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
 describe('coordinator', () => {
   it("gives the engine the clinician's label adaptation as the visit starts", async () => {
     const t = setup();
-    const layer: AdaptationLayer = { ...IDENTITY_LAYER, bias: [0.4, -0.4, 0, 0], corrections: 7 };
+    const layer: AdaptationLayer = { ...IDENTITY_LAYER, openLogOdds: 0.8, corrections: 7 };
     const coordinator = createCoordinator({ ...t.ports, adaptation: async () => layer });
     await coordinator.start(7, 'toolbar');
     expect(t.startAdaptation).toEqual([layer]);

@@ -9,8 +9,8 @@ import { ConfirmButton } from '../summary/ConfirmButton';
 export interface AdaptationSectionProps {
   /** Corrections the layer is fitted on. */
   corrections: number;
-  /** Open-question bias minus closed-question bias (log-odds); 0 = the classifier's own labels. */
-  openOverClosed: number;
+  /** The layer's shift of the open-vs-closed log-odds; 0 = the classifier's own labels. */
+  openLogOdds: number;
   /** Why the stored adaptation could not be read (then labels are not adapted). */
   problem: string | null;
   /** The outcome of the last reset, announced to screen readers. */
@@ -21,13 +21,13 @@ export interface AdaptationSectionProps {
 /** Below this shift (odds within ±5 %) the labels are, in effect, the classifier's own. */
 const NOTICEABLE = 0.05;
 
-function describeLean(openOverClosed: number): string {
-  if (Math.abs(openOverClosed) < NOTICEABLE) return 'So far it has not changed how it tells open from closed questions.';
-  const towards = openOverClosed > 0 ? 'open' : 'closed';
-  return `It now leans towards calling a question ${towards} (odds × ${Math.exp(Math.abs(openOverClosed)).toFixed(1)}).`;
+function describeLean(openLogOdds: number): string {
+  if (Math.abs(openLogOdds) < NOTICEABLE) return 'So far it has not changed how it tells open from closed questions.';
+  const towards = openLogOdds > 0 ? 'open' : 'closed';
+  return `It now leans towards calling a question ${towards} (odds × ${Math.exp(Math.abs(openLogOdds)).toFixed(1)}).`;
 }
 
-export function AdaptationSection({ corrections, openOverClosed, problem, status, onReset }: AdaptationSectionProps) {
+export function AdaptationSection({ corrections, openLogOdds, problem, status, onReset }: AdaptationSectionProps) {
   return (
     <section class="attune-setup__step" aria-labelledby="attune-adaptation-title">
       <h2 id="attune-adaptation-title">Labels that learn from your corrections</h2>
@@ -37,7 +37,7 @@ export function AdaptationSection({ corrections, openOverClosed, problem, status
       </p>
       <Alert message={problem} />
       {!problem && (
-        <p>{corrections === 0 ? 'No corrections yet: labels are the classifier’s own.' : `Learnt from ${corrections} correction${corrections === 1 ? '' : 's'}. ${describeLean(openOverClosed)}`}</p>
+        <p>{corrections === 0 ? 'No corrections yet: labels are the classifier’s own.' : `Learnt from ${corrections} correction${corrections === 1 ? '' : 's'}. ${describeLean(openLogOdds)}`}</p>
       )}
       {(corrections > 0 || problem) && (
         <ConfirmButton label="Reset what Attune learnt" confirmLabel={problem ? 'Yes, start again' : `Yes, forget ${corrections} correction${corrections === 1 ? '' : 's'}`} onConfirm={onReset} />

@@ -4,7 +4,7 @@ import { click, mount, queryAllByRole, rerender } from './dom';
 
 const props = (over: Partial<AdaptationSectionProps> = {}): AdaptationSectionProps => ({
   corrections: 0,
-  openOverClosed: 0,
+  openLogOdds: 0,
   problem: null,
   status: null,
   onReset: () => undefined,
@@ -21,7 +21,7 @@ describe('label adaptation on the options page', () => {
 
   it('describes the lean and resets only after a confirmation, then announces it', () => {
     let resets = 0;
-    const view = (over: Partial<AdaptationSectionProps>) => <AdaptationSection {...props({ corrections: 12, openOverClosed: 0.7, onReset: () => resets++, ...over })} />;
+    const view = (over: Partial<AdaptationSectionProps>) => <AdaptationSection {...props({ corrections: 12, openLogOdds: 0.7, onReset: () => resets++, ...over })} />;
     const root = mount(view({}));
     expect(root.textContent).toContain('Learnt from 12 corrections');
     expect(root.textContent).toContain('leans towards calling a question open (odds × 2.0)');
@@ -32,7 +32,7 @@ describe('label adaptation on the options page', () => {
     click(queryAllByRole(root, 'button', 'Reset what Attune learnt')[0]!);
     click(queryAllByRole(root, 'button', 'Yes, forget 12 corrections')[0]!);
     expect(resets).toBe(1);
-    rerender(root, view({ corrections: 0, openOverClosed: 0, status: 'Reset: labels are the classifier’s own again.' }));
+    rerender(root, view({ corrections: 0, openLogOdds: 0, status: 'Reset: labels are the classifier’s own again.' }));
     expect(queryAllByRole(root, 'status')[0]?.textContent).toBe('Reset: labels are the classifier’s own again.');
   });
 

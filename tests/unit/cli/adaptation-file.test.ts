@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readAdaptationFile } from '../../../src/cli/adaptation-file';
 import { classifyLine } from '../../../src/cli/classify';
 import { runAnalyze } from '../../../src/cli/analyze';
-import { ADAPTATION_VERSION, IDENTITY_LAYER, MAX_BIAS, fitAdaptation, toLogProbs } from '../../../src/core/questions/adaptation';
+import { ADAPTATION_VERSION, IDENTITY_LAYER, MAX_LOG_ODDS, fitAdaptation, toLogProbs } from '../../../src/core/questions/adaptation';
 
 const dir = mkdtempSync(join(tmpdir(), 'attune-adaptation-'));
 const file = (name: string, content: string) => {
@@ -34,7 +34,7 @@ describe('--adaptation PROFILE.json', () => {
     const plain = JSON.parse(classifyLine(line));
     expect(plain.label).toBe('closed_question');
     expect(JSON.parse(classifyLine(line, IDENTITY_LAYER))).toEqual(plain);
-    const leansOpen = { ...IDENTITY_LAYER, bias: [MAX_BIAS, -MAX_BIAS, 0, 0], corrections: 40 };
+    const leansOpen = { ...IDENTITY_LAYER, openLogOdds: MAX_LOG_ODDS, corrections: 40 };
     expect(JSON.parse(classifyLine(line, leansOpen))).toMatchObject({ id: 1, label: 'open_question' });
   });
 

@@ -36,8 +36,7 @@ describe('withCorrection', () => {
       ['v1/u2', 'open_question'],
     ]);
     expect(profile.layer.corrections).toBe(3);
-    expect(profile.layer.bias[0]).toBeGreaterThan(0); // towards open
-    expect(profile.layer.bias[1]).toBeLessThan(0);
+    expect(profile.layer.openLogOdds).toBeGreaterThan(0); // towards open
     // changing a correction replaces it; withdrawing them all returns to the identity
     ({ visit, profile } = correct(profile, visit, 'u1', 'reflection'));
     expect(profile.corrections.filter((c) => c.key === 'v1/u1').map((c) => c.target)).toEqual(['reflection']);
@@ -85,8 +84,8 @@ describe('readAdaptationProfile', () => {
   it.each([
     ['a string', () => 'garbage'],
     ['a newer version', () => ({ ...good(), version: ADAPTATION_VERSION + 1 })],
-    ['a bias out of range', () => ({ ...good(), layer: { ...good().layer, bias: [99, 0, 0, 0] } })],
-    ['NaN in the bias', () => ({ ...good(), layer: { ...good().layer, bias: [Number.NaN, 0, 0, 0] } })],
+    ['a shift out of range', () => ({ ...good(), layer: { ...good().layer, openLogOdds: 99 } })],
+    ['NaN as the shift', () => ({ ...good(), layer: { ...good().layer, openLogOdds: Number.NaN } })],
     ['other labels', () => ({ ...good(), layer: { ...good().layer, labels: ['a', 'b', 'c', 'd'] } })],
     ['a positive log-probability', () => ({ ...good(), corrections: [{ key: 'v/u', logProbs: [1, -1, -2, -3], target: 'open_question' }] })],
     ['an unknown label', () => ({ ...good(), corrections: [{ key: 'v/u', logProbs: [0, -1, -2, -3], target: 'advice' }] })],

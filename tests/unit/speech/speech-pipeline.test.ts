@@ -1,4 +1,4 @@
-import { IDENTITY_LAYER, MAX_BIAS, toLogProbs, type AdaptationLayer } from '../../../src/core/questions/adaptation';
+import { IDENTITY_LAYER, MAX_LOG_ODDS, toLogProbs, type AdaptationLayer } from '../../../src/core/questions/adaptation';
 import type { LabelledUtterance } from '../../../src/core/session/schema';
 import { describe, expect, it } from 'vitest';
 import { classifyUtterance } from '../../../src/core/questions/classify';
@@ -55,8 +55,8 @@ describe('speech pipeline', () => {
     expect(plain.label).toBe('closed_question');
     const model = classifyUtterance({ text: 'Did you take it today?', prevText: null });
     expect(plain.classLogProbs).toEqual(toLogProbs(model.probabilities));
-    // a clinician who codes such questions open: the biggest bias the layer allows
-    const leansOpen: AdaptationLayer = { ...IDENTITY_LAYER, bias: [MAX_BIAS, -MAX_BIAS, 0, 0], corrections: 50 };
+    // a clinician who codes such questions open: the biggest shift the layer allows
+    const leansOpen: AdaptationLayer = { ...IDENTITY_LAYER, openLogOdds: MAX_LOG_ODDS, corrections: 50 };
     const adapted = await run(leansOpen);
     expect(adapted.label).toBe('open_question');
     expect(adapted.classLogProbs).toEqual(plain.classLogProbs); // the model's own, so later corrections refit from them
