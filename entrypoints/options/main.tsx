@@ -29,6 +29,7 @@ async function main() {
   // A correction saved in the summaries while this page is open shows here at once.
   watchAdaptation((read) => {
     adaptation = read;
+    if (read.profile.corrections.length > 0 || read.problem) adaptationStatus = null; // the last reset is no longer the news
     draw();
   });
   const onResetAdaptation = () =>

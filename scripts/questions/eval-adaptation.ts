@@ -141,7 +141,7 @@ function fitSpeed(clin: Clinicians): void {
 const args = process.argv.slice(2);
 const cacheAt = args.indexOf('--probs');
 const cache = cacheAt >= 0 ? args[cacheAt + 1] : undefined;
-const path = args.find((a, i) => !a.startsWith('--') && i !== cacheAt + 1);
+const path = args.find((a, i) => !a.startsWith('--') && (cacheAt < 0 || i !== cacheAt + 1));
 if (path === undefined || !existsSync(path)) {
   console.error(`eval:adaptation: data file not found: ${path ?? '(none given)'} (usage: npm run eval:adaptation -- <annomi.jsonl> [--probs cache.json])`);
   process.exit(2);
