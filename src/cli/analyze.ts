@@ -6,7 +6,6 @@ import { createCliSpeech, type CliSpeech } from './speech';
 import { roundTalkResult } from '../core/talk/round-talk-result';
 import { ENGINE_VERSION } from '../core/session/engine-version';
 import { CliError } from './cli-error';
-import { readAdaptationFile } from './adaptation-file';
 import { openWavFile, type WavFile } from './wav-file';
 
 export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json] [--transcribe [--adaptation PROFILE.json]]
@@ -76,7 +75,7 @@ export async function runAnalyze(argv: string[], write: (text: string) => void):
   }
   const { values, positionals } = parsed;
   if (values.adaptation !== undefined && !values.transcribe) throw new CliError('--adaptation needs --transcribe (it changes the labels of transcribed utterances)');
-  const adaptation = values.adaptation === undefined ? undefined : await readAdaptationFile(values.adaptation);
+  const adaptation = values.adaptation === undefined ? undefined : await (await import('./adaptation-file')).readAdaptationFile(values.adaptation);
   const speech: CliSpeech | null = values.transcribe ? await createCliSpeech(adaptation) : null;
   let report: AnalyzeReport;
   try {

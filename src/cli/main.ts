@@ -4,7 +4,6 @@ import { runClassify } from './classify';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { IDENTITY_LAYER, type AdaptationLayer } from '../core/questions/adaptation';
-import { readAdaptationFile } from './adaptation-file';
 
 const USAGE = `attune — on-device talk-time analysis of clinical video visits
 
@@ -50,5 +49,7 @@ async function classifyAdaptation(argv: string[]): Promise<AdaptationLayer> {
   } catch (error) {
     throw new CliError(`${(error as Error).message} (see: attune help)`);
   }
-  return values.adaptation === undefined ? IDENTITY_LAYER : readAdaptationFile(values.adaptation);
+  if (values.adaptation === undefined) return IDENTITY_LAYER;
+  const { readAdaptationFile } = await import('./adaptation-file'); // validation code only when asked for
+  return readAdaptationFile(values.adaptation);
 }

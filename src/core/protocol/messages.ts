@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
-import { AdaptationLayerSchema } from '../questions/adaptation';
+import { AdaptationLayerSchema } from '../questions/adaptation-profile';
 import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
 import { MAX_IMPORT_CHARS } from '../history/export';
 

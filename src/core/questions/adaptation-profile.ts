@@ -7,11 +7,25 @@
  */
 import * as v from 'valibot';
 import type { VisitSummary } from '../session/schema';
-import { ADAPTATION_VERSION, AdaptationLayerSchema, IDENTITY_LAYER, MIN_LOG_PROB, fitAdaptation, type AdaptationLayer } from './adaptation';
+import { ADAPTATION_VERSION, IDENTITY_LAYER, MAX_LOG_ODDS, MIN_LOG_PROB, fitAdaptation, type AdaptationLayer } from './adaptation';
 import { UTTERANCE_LABELS } from './labels';
 
 /** Oldest corrections are dropped beyond this (a clinician's habit is in the recent ones; the fit stays fast). */
 export const MAX_STORED_CORRECTIONS = 1000;
+
+/** The fitted layer as stored and sent in `engine:start` (its type: `AdaptationLayer`, adaptation.ts). */
+export const AdaptationLayerSchema = v.object({
+  version: v.literal(ADAPTATION_VERSION),
+  labels: v.pipe(
+    v.array(v.string()),
+    v.check((xs) => xs.length === UTTERANCE_LABELS.length && xs.every((x, i) => x === UTTERANCE_LABELS[i]), 'labels differ from the classifier’s'),
+  ),
+  openLogOdds: v.pipe(v.number(), v.finite(), v.minValue(-MAX_LOG_ODDS), v.maxValue(MAX_LOG_ODDS)),
+  corrections: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+// The schema and the interface must describe the same thing.
+const _sameShape: AdaptationLayer = {} as v.InferOutput<typeof AdaptationLayerSchema>;
+void _sameShape;
 
 const logProb = v.pipe(v.number(), v.finite(), v.minValue(MIN_LOG_PROB), v.maxValue(0));
 

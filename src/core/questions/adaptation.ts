@@ -19,7 +19,6 @@
  * closed), plus an L2 pull to 0; convex, solved by at most a fixed number of Newton steps
  * (deterministic). Pure TypeScript.
  */
-import * as v from 'valibot';
 import type { ClassifyResult } from './classify';
 import { UTTERANCE_LABELS, type UtteranceLabel } from './labels';
 
@@ -33,20 +32,19 @@ export const MIN_LOG_PROB = -20;
 const OPEN = UTTERANCE_LABELS.indexOf('open_question');
 const CLOSED = UTTERANCE_LABELS.indexOf('closed_question');
 
-/** The fitted layer (stored inside the clinician's adaptation profile, adaptation-profile.ts). */
-export const AdaptationLayerSchema = v.object({
-  version: v.literal(ADAPTATION_VERSION),
+/**
+ * The fitted layer (stored inside the clinician's adaptation profile; its valibot schema is
+ * `AdaptationLayerSchema` in adaptation-profile.ts, so labelling pulls in no validation code).
+ */
+export interface AdaptationLayer {
+  version: typeof ADAPTATION_VERSION;
   /** The label order of the stored log-probabilities: the layer is refused if the classifier's labels ever change. */
-  labels: v.pipe(
-    v.array(v.string()),
-    v.check((xs) => xs.length === UTTERANCE_LABELS.length && xs.every((x, i) => x === UTTERANCE_LABELS[i]), 'labels differ from the classifier’s'),
-  ),
-  /** θ: added to ln P(open) − ln P(closed); positive = more questions read as open. */
-  openLogOdds: v.pipe(v.number(), v.finite(), v.minValue(-MAX_LOG_ODDS), v.maxValue(MAX_LOG_ODDS)),
+  labels: string[];
+  /** θ: added to ln P(open) − ln P(closed); positive = more questions read as open. Within ±MAX_LOG_ODDS. */
+  openLogOdds: number;
   /** How many corrections it was fitted on (shown on the options page). */
-  corrections: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-export type AdaptationLayer = v.InferOutput<typeof AdaptationLayerSchema>;
+  corrections: number;
+}
 
 export const IDENTITY_LAYER: AdaptationLayer = Object.freeze({
   version: ADAPTATION_VERSION,

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { AdaptationLayerSchema, IDENTITY_LAYER, MAX_LOG_ODDS, adaptLabel, adaptResult, fitAdaptation, toLogProbs, type AdaptationLayer } from '../../../src/core/questions/adaptation';
+import { IDENTITY_LAYER, MAX_LOG_ODDS, adaptLabel, adaptResult, fitAdaptation, toLogProbs, type AdaptationLayer } from '../../../src/core/questions/adaptation';
 import { classifyUtterance } from '../../../src/core/questions/classify';
+import { AdaptationLayerSchema } from '../../../src/core/questions/adaptation-profile';
 
 // Label order: open, closed, reflection, other.
 const closedLeaning = toLogProbs([0.35, 0.45, 0.1, 0.1]);
