@@ -6,6 +6,9 @@ import { SetupPage } from '../../src/ui/options/SetupPage';
 import { NudgeSection } from '../../src/ui/options/NudgeSection';
 import { FirstRun } from '../../src/ui/options/FirstRun';
 import { RetentionSection } from '../../src/ui/options/RetentionSection';
+import { AdaptationSection } from '../../src/ui/options/AdaptationSection';
+import { loadAdaptation, resetAdaptation, watchAdaptation } from '../../src/adapters/storage/adaptation-store';
+import type { AdaptationRead } from '../../src/core/questions/adaptation-profile';
 import type { Settings } from '../../src/core/settings/settings';
 import { probeWebSpeech } from '../../src/adapters/speech/web-speech';
 import type { WebSpeechAvailability } from '../../src/core/speech/engine-choice';
@@ -21,6 +24,25 @@ async function main() {
   let settings: Settings = await loadSettings();
   let webSpeech: WebSpeechAvailability | null = null;
   let message: string | null = null;
+  let adaptation: AdaptationRead = await loadAdaptation();
+  let adaptationStatus: string | null = null;
+  // A correction saved in the summaries while this page is open shows here at once.
+  watchAdaptation((read) => {
+    adaptation = read;
+    if (read.profile.corrections.length > 0 || read.problem) adaptationStatus = null; // the last reset is no longer the news
+    draw();
+  });
+  const onResetAdaptation = () =>
+    void resetAdaptation().then(
+      () => {
+        adaptationStatus = 'Reset: labels are the classifier’s own again. Your visits and their corrections are kept.';
+        draw();
+      },
+      (error: unknown) => {
+        adaptationStatus = `The reset could not be saved: ${String(error)}`;
+        draw();
+      },
+    );
   const save = (change: Partial<Settings>) =>
     void updateSettings(change).then(
       (s) => {
@@ -103,6 +125,13 @@ async function main() {
             onQuietModeChange={(quietMode) => save({ quietMode })}
           />
           <RetentionSection retentionDays={settings.retentionDays} onChange={(retentionDays) => save({ retentionDays })} />
+          <AdaptationSection
+            corrections={adaptation.profile.layer.corrections}
+            openLogOdds={adaptation.profile.layer.openLogOdds}
+            problem={adaptation.problem}
+            status={adaptationStatus}
+            onReset={onResetAdaptation}
+          />
         </SetupPage>
       </>,
       root,

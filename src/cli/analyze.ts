@@ -8,10 +8,11 @@ import { ENGINE_VERSION } from '../core/session/engine-version';
 import { CliError } from './cli-error';
 import { openWavFile, type WavFile } from './wav-file';
 
-export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json] [--transcribe]
-       attune analyze CALL.wav [--json] [--transcribe]   (stereo: left = clinician, right = patient)
+export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json] [--transcribe [--adaptation PROFILE.json]]
+       attune analyze CALL.wav [--json] [--transcribe [--adaptation PROFILE.json]]   (stereo: left = clinician, right = patient)
          --transcribe  also transcribe the clinician's utterances on this computer (Moonshine)
-                       and label them (open/closed question, reflection, other)`;
+                       and label them (open/closed question, reflection, other)
+         --adaptation  label as adapted to one clinician's corrections (the profile the extension keeps)`;
 
 /** The JSON the CLI prints; field names are a public contract (snake_case, units in names). */
 export interface AnalyzeReport {
@@ -66,13 +67,16 @@ export async function runAnalyze(argv: string[], write: (text: string) => void):
         remote: { type: 'string' },
         json: { type: 'boolean', default: false },
         transcribe: { type: 'boolean', default: false },
+        adaptation: { type: 'string' },
       },
     });
   } catch (error) {
     throw new CliError(`${(error as Error).message} (see: attune help)`);
   }
   const { values, positionals } = parsed;
-  const speech: CliSpeech | null = values.transcribe ? await createCliSpeech() : null;
+  if (values.adaptation !== undefined && !values.transcribe) throw new CliError('--adaptation needs --transcribe (it changes the labels of transcribed utterances)');
+  const adaptation = values.adaptation === undefined ? undefined : await (await import('./adaptation-file')).readAdaptationFile(values.adaptation);
+  const speech: CliSpeech | null = values.transcribe ? await createCliSpeech(adaptation) : null;
   let report: AnalyzeReport;
   try {
     const hooks = speech ? speech.hooks : NO_HOOKS;

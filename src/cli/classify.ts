@@ -5,7 +5,10 @@
  * Output, one line per input:  {"id": ..., "label": "...", "reflection_type"?: "simple"|"complex", "confidence": 0.87}
  * A malformed line (bad JSON, not an object, missing / non-string / empty text, bad prev_text)
  * yields {"id": <id or null>, "error": "<message>"} instead; blank lines are skipped.
+ * With a clinician's adaptation layer (`--adaptation PROFILE.json`) labels and confidences are
+ * the adapted ones; without it the output is exactly the classifier's.
  */
+import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../core/questions/adaptation';
 import { classifyUtterance } from '../core/questions/classify';
 
 type Id = string | number | null;
@@ -15,7 +18,7 @@ function idOf(v: unknown): Id {
 }
 
 /** Classify one JSON line; returns the output line (never throws). */
-export function classifyLine(line: string): string {
+export function classifyLine(line: string, adaptation: AdaptationLayer = IDENTITY_LAYER): string {
   let obj: unknown;
   try {
     obj = JSON.parse(line);
@@ -38,11 +41,11 @@ export function classifyLine(line: string): string {
     return JSON.stringify({ id, error: '"final_pitch_rise" must be a boolean' });
   }
   try {
-    const r = classifyUtterance({
+    const r = adaptResult(classifyUtterance({
       text: rec.text,
       prevText: prev ?? null,
       ...(typeof rise === 'boolean' ? { finalPitchRise: rise } : {}),
-    });
+    }), adaptation);
     return JSON.stringify({
       id,
       label: r.label,
@@ -54,10 +57,10 @@ export function classifyLine(line: string): string {
   }
 }
 
-export async function runClassify(lines: AsyncIterable<string>, write: (line: string) => void): Promise<void> {
+export async function runClassify(lines: AsyncIterable<string>, write: (line: string) => void, adaptation: AdaptationLayer = IDENTITY_LAYER): Promise<void> {
   for await (const raw of lines) {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
-    write(classifyLine(line));
+    write(classifyLine(line, adaptation));
   }
 }

@@ -2,11 +2,14 @@ import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { CliError } from './cli-error';
 import { runClassify } from './classify';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { IDENTITY_LAYER, type AdaptationLayer } from '../core/questions/adaptation';
 
 const USAGE = `attune — on-device talk-time analysis of clinical video visits
 
 ${ANALYZE_USAGE}
-       attune classify < utterances.jsonl   (lines {"id", "text", "prev_text"} → {"id", "label", …})
+       attune classify [--adaptation PROFILE.json] < utterances.jsonl   (lines {"id", "text", "prev_text"} → {"id", "label", …})
+         --adaptation  label as adapted to one clinician's corrections (the profile the extension keeps)
 `;
 
 /** Runs one command; returns the process exit code (0 ok, 2 bad input). */
@@ -19,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
         await runAnalyze(rest, write);
         return 0;
       case 'classify':
-        await runClassify(createInterface({ input: process.stdin, crlfDelay: Infinity }), (line) => write(line + '\n'));
+        await runClassify(createInterface({ input: process.stdin, crlfDelay: Infinity }), (line) => write(line + '\n'), await classifyAdaptation(rest));
         return 0;
       case undefined:
       case 'help':
@@ -37,4 +40,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+async function classifyAdaptation(argv: string[]): Promise<AdaptationLayer> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { adaptation: { type: 'string' } } }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message} (see: attune help)`);
+  }
+  if (values.adaptation === undefined) return IDENTITY_LAYER;
+  const { readAdaptationFile } = await import('./adaptation-file'); // validation code only when asked for
+  return readAdaptationFile(values.adaptation);
 }

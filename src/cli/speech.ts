@@ -2,6 +2,7 @@
  * `attune analyze --transcribe`: the live extension's speech path (segmenter, Moonshine,
  * classifier) run over a WAV file's clinician channel in Node.
  */
+import type { AdaptationLayer } from '../core/questions/adaptation';
 import { classifyUtterance } from '../core/questions/classify';
 import type { LabelledUtterance } from '../core/session/schema';
 import { createSpeechPipeline, type SpeechPipeline } from '../core/speech/speech-pipeline';
@@ -18,7 +19,7 @@ export interface CliSpeech {
   dispose(): void;
 }
 
-export async function createCliSpeech(): Promise<CliSpeech> {
+export async function createCliSpeech(adaptation?: AdaptationLayer): Promise<CliSpeech> {
   let transcriber: Transcriber;
   try {
     transcriber = await createNodeMoonshineTranscriber();
@@ -36,7 +37,7 @@ export async function createCliSpeech(): Promise<CliSpeech> {
       engine: { onSpeechEvent: (speaker, event, frame) => need().onSpeechEvent(speaker, event, frame) },
       clinicianRate(rate) {
         // The CLI reads the clinician's own recording: the text is what the user asked for.
-        pipeline = createSpeechPipeline({ sampleRate: rate, transcriber, classify: classifyUtterance, keepText: true });
+        pipeline = createSpeechPipeline({ sampleRate: rate, transcriber, classify: classifyUtterance, keepText: true, ...(adaptation && { adaptation }) });
       },
       clinicianSamples: (samples) => need().pushClinicianSamples(samples),
     },

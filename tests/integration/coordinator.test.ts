@@ -1,3 +1,4 @@
+import { IDENTITY_LAYER, type AdaptationLayer } from '../../src/core/questions/adaptation';
 import { describe, expect, it } from 'vitest';
 import { createCoordinator, MIC_HELP, type CoordinatorPorts, type CoordinatorState } from '../../src/core/session/coordinator';
 import { createTalkEngine, type TalkResult } from '../../src/core/talk/talk-engine';
@@ -27,14 +28,16 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
   const frames: number[][] = [];
   const panelsShown: number[] = [];
   const startSettings: unknown[] = [];
+  const startAdaptation: unknown[] = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
     engine: {
-      async start({ sessionId, settings }) {
+      async start({ sessionId, settings, adaptation }) {
         if (options.startError) throw options.startError;
         running.add(sessionId);
         startSettings.push(settings);
+        startAdaptation.push(adaptation);
       },
       async end(sessionId) {
         running.delete(sessionId);
@@ -61,10 +64,18 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, startSettings, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
 }
 
 describe('coordinator', () => {
+  it("gives the engine the clinician's label adaptation as the visit starts", async () => {
+    const t = setup();
+    const layer: AdaptationLayer = { ...IDENTITY_LAYER, openLogOdds: 0.8, corrections: 7 };
+    const coordinator = createCoordinator({ ...t.ports, adaptation: async () => layer });
+    await coordinator.start(7, 'toolbar');
+    expect(t.startAdaptation).toEqual([layer]);
+  });
+
   it('puts the panel on a page outside the catalog when the clinician starts there from the toolbar', async () => {
     const other = setup({ pageUrl: 'https://telehealth.example-clinic.org/room/5' });
     expect(await other.coordinator.start(9, 'toolbar')).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture' });
@@ -80,6 +91,7 @@ describe('coordinator', () => {
     expect(view).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture', sessionId: 'visit-1' });
     // The engine gets the settings of this moment: the coach's thresholds and quiet mode.
     expect(t.startSettings).toEqual([DEFAULT_SETTINGS]);
+    expect(t.startAdaptation).toEqual([undefined]); // no adaptation port: labels as the model gives them
     const ended = await t.coordinator.end(7, 'user');
     expect(ended).toMatchObject({ coaching: 'ended', lastVisitId: 'visit-1' });
     const { visits } = await t.visits.list();

@@ -3,6 +3,7 @@ import type { EngineToBackground } from '../../core/protocol/messages';
 import type { LiveSessionResult } from '../../core/session/live-session';
 import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
+import type { AdaptationLayer } from '../../core/questions/adaptation';
 import { startSpeech, type RunningSpeech, type SpeechHostOptions } from '../speech/start-speech';
 import { gazeTrackerOptions, startGazePart, type GazePart } from '../vision/gaze-part';
 
@@ -77,7 +78,7 @@ export function createEngineHost(options: EngineHostOptions) {
   }
 
   return {
-    async start(sessionId: string, tabStreamId: string | null, settings: Settings = DEFAULT_SETTINGS): Promise<void> {
+    async start(sessionId: string, tabStreamId: string | null, settings: Settings = DEFAULT_SETTINGS, adaptation?: AdaptationLayer): Promise<void> {
       if (running) {
         if (running.sessionId === sessionId) return;
         throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
@@ -113,7 +114,13 @@ export function createEngineHost(options: EngineHostOptions) {
         settings,
         gaze: gazeOn ? gazeTrackerOptions() : null,
         ...(speech && {
-          speech: { transcriber: speech.transcriber, keepText: !settings.privacyLocal, status: speech.status(), nowMs: () => performance.now() },
+          speech: {
+            transcriber: speech.transcriber,
+            keepText: !settings.privacyLocal,
+            status: speech.status(),
+            nowMs: () => performance.now(),
+            ...(adaptation && { adaptation }),
+          },
         }),
       });
       speech?.onStatus((status) => session.speech()?.setStatus(status));

@@ -7,7 +7,7 @@ import type { EngineHost } from './engine-host';
  */
 export function createInProcessEnginePort(host: EngineHost): CoordinatorPorts['engine'] {
   return {
-    start: ({ sessionId, tabStreamId, settings }) => host.start(sessionId, tabStreamId, settings),
+    start: ({ sessionId, tabStreamId, settings, adaptation }) => host.start(sessionId, tabStreamId, settings, adaptation),
     end: (sessionId) => host.end(sessionId),
     remoteFrames: (sessionId, energyDb) => host.remoteFrames(sessionId, energyDb),
     activeSessions: async () => host.activeSessions(),

@@ -43,9 +43,9 @@ export function createOffscreenEnginePort(): CoordinatorPorts['engine'] {
   }
 
   return {
-    async start({ sessionId, tabStreamId, settings }) {
+    async start({ sessionId, tabStreamId, settings, adaptation }) {
       await ensure();
-      await send({ type: 'engine:start', sessionId, tabStreamId, settings });
+      await send({ type: 'engine:start', sessionId, tabStreamId, settings, ...(adaptation && { adaptation }) });
     },
     async end(sessionId) {
       if (!(await exists())) return null;

@@ -6,6 +6,8 @@ import { createCheckpointStore } from '../storage/checkpoint-store';
 import { coordinatorStateStore } from '../storage/coordinator-state-store';
 import { openAttuneDb } from '../storage/db';
 import { loadSettings } from '../storage/settings-store';
+import { loadAdaptation, recordCorrection } from '../storage/adaptation-store';
+import { EMPTY_PROFILE } from '../../core/questions/adaptation-profile';
 import { createVisitRepository } from '../storage/visit-repository';
 import { createGoalStore } from '../storage/goal-store';
 import { createStorageProblems } from '../storage/storage-errors';
@@ -63,12 +65,17 @@ export function startBackground(): void {
     goals,
     state: coordinatorStateStore,
     settings: loadSettings,
+    adaptation: async () => {
+      const read = await loadAdaptation().catch((error: unknown) => ({ profile: EMPTY_PROFILE, problem: String(error) }));
+      if (read.problem) log(`labels not adapted: ${read.problem}`);
+      return read.profile.layer;
+    },
     now: Date.now,
     newId: () => crypto.randomUUID(),
     log,
   });
 
-  const history = createHistoryHandlers({ visits, goals, problems, now: Date.now, log });
+  const history = createHistoryHandlers({ visits, goals, problems, now: Date.now, log, adaptation: { recordCorrection } });
   route = createBackgroundRouter({
     coordinator,
     me,

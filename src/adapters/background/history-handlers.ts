@@ -12,6 +12,8 @@ export interface HistoryHandlerDeps {
   problems: StorageProblems;
   now(): number;
   log(message: string): void;
+  /** Teaches the clinician's label adaptation from a changed correction (absent: nothing is learnt). */
+  adaptation?: { recordCorrection(visit: VisitSummary, utteranceId: string): Promise<void> };
 }
 
 /** How long the history page waits for the database before it is told what is wrong. */
@@ -73,8 +75,19 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps) {
       return { added, replaced, skipped: report.skipped };
     },
 
-    correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
-      tracked(() => visits.correctLabel(visitId, utteranceId, label)),
+    /**
+     * Saves the correction, then lets it teach the adaptation layer (every path that corrects a
+     * label comes through here). The correction is saved either way: a failure to learn is logged.
+     */
+    async correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> {
+      const visit = await tracked(() => visits.correctLabel(visitId, utteranceId, label));
+      try {
+        await deps.adaptation?.recordCorrection(visit, utteranceId);
+      } catch (error) {
+        deps.log(`the correction was saved but could not update the label adaptation: ${String(error)}`);
+      }
+      return visit;
+    },
 
     goals: (): Promise<GoalsReply> => tracked(goalsReply),
 

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
+import { AdaptationLayerSchema } from '../questions/adaptation-profile';
 import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
 import { MAX_IMPORT_CHARS } from '../history/export';
 
@@ -100,6 +101,8 @@ export const BackgroundToEngineSchema = v.variant('type', [
     tabStreamId: v.nullable(v.string()),
     /** The clinician's settings when the visit started (coach thresholds, gaze, speech engine, privacy). */
     settings: v.optional(SettingsSchema),
+    /** The clinician's label adaptation, learnt from their corrections (absent: none). */
+    adaptation: v.optional(AdaptationLayerSchema),
   }),
   v.object({ type: v.literal('engine:remote-frames'), sessionId: id, energyDb: energyBatch }),
   v.object({ type: v.literal('engine:end'), sessionId: id }),

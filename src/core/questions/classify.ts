@@ -34,6 +34,8 @@ export interface ClassifyResult {
   reflectionType?: ReflectionType;
   /** Probability of the chosen label, 0..1. */
   confidence: number;
+  /** Every label's probability (`UTTERANCE_LABELS` order): what the clinician's adaptation layer works on. */
+  probabilities: number[];
 }
 
 /** Extra closed-question logit for a final pitch rise (only when the text carries no '?'). */
@@ -141,7 +143,7 @@ export function classifyWithModel(input: ClassifyInput, model: QuestionModel): C
   let best = 0;
   for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
   const label = model.labels[best] as UtteranceLabel;
-  const result: ClassifyResult = { label, confidence: Math.round((p[best] as number) * 1000) / 1000 };
+  const result: ClassifyResult = { label, confidence: Math.round((p[best] as number) * 1000) / 1000, probabilities: UTTERANCE_LABELS.map((l) => p[model.labels.indexOf(l)] ?? 0) };
   if (label === 'reflection') {
     const pc = complexProbability(f, model);
     if (pc >= REFLECTION_TYPE_MIN_P) result.reflectionType = 'complex';

@@ -1,3 +1,4 @@
+import type { AdaptationLayer } from '../questions/adaptation';
 import type { CallState, BackgroundToPanel, TabView } from '../protocol/messages';
 import type { Settings } from '../settings/settings';
 import { createTalkEngine, type TalkCheckpoint } from '../talk/talk-engine';
@@ -45,7 +46,8 @@ export interface CoordinatorState {
 export interface CoordinatorPorts {
   engine: {
     /** `settings`: the clinician's settings as the visit starts (nudge thresholds, quiet mode, gaze, speech). */
-    start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings }): Promise<void>;
+    /** `adaptation`: the clinician's label adaptation layer (learnt from their corrections). */
+    start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings; adaptation?: AdaptationLayer }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
     end(sessionId: string): Promise<LiveSessionResult | null>;
     remoteFrames(sessionId: string, energyDb: number[]): void;
@@ -69,6 +71,8 @@ export interface CoordinatorPorts {
   };
   state: { load(): Promise<CoordinatorState | null>; save(state: CoordinatorState): Promise<void> };
   settings(): Promise<Settings>;
+  /** The clinician's label adaptation layer (absent: labels are not adapted). Never throws: an unreadable one is the identity. */
+  adaptation?(): Promise<AdaptationLayer>;
   /** The goal the clinician set for the next visit (absent: goals are not kept). */
   goals?: { current(): Promise<Goal | null> };
   now(): number;
@@ -157,7 +161,8 @@ export function createCoordinator(ports: CoordinatorPorts) {
     await pushView(tabId);
     try {
       await ports.checkpoints.put({ session, talk: null, savedAt: ports.now() });
-      await ports.engine.start({ sessionId: session.sessionId, tabStreamId, settings });
+      const adaptation = ports.adaptation ? await ports.adaptation() : undefined;
+      await ports.engine.start({ sessionId: session.sessionId, tabStreamId, settings, ...(adaptation && { adaptation }) });
     } catch (error) {
       delete s.sessions[tabId];
       s.errors[tabId] = describeStartError(error);

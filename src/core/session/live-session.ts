@@ -8,6 +8,7 @@ import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngine
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { LiveTalk, SpeakingNow, SpeechStatus, VisitSummary } from './schema';
 import { classifyUtterance } from '../questions/classify';
+import type { AdaptationLayer } from '../questions/adaptation';
 import { createSpeechPipeline, type SpeechPipeline, type SpeechStats } from '../speech/speech-pipeline';
 import type { Transcriber } from '../speech/transcriber';
 
@@ -36,6 +37,8 @@ export interface LiveSpeechOptions {
   status?: SpeechStatus;
   /** Wall clock, ms (latency figures). */
   nowMs?: () => number;
+  /** The clinician's label adaptation layer (absent: the model's labels as they are). */
+  adaptation?: AdaptationLayer;
 }
 
 /**

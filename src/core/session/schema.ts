@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { REFLECTION_TYPES, UTTERANCE_LABELS } from '../questions/labels';
+import { MIN_LOG_PROB } from '../questions/adaptation';
 
 /** Bump when the stored shape of a visit changes; the storage layer migrates older records. */
 export const VISIT_SCHEMA_VERSION = 1;
@@ -118,6 +119,12 @@ export const LabelledUtteranceSchema = v.object({
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   /** The clinician's correction on the summary page; counts use it when present. */
   correctedLabel: v.optional(UtteranceLabelSchema),
+  /**
+   * The classifier's log-probability of each label (`UTTERANCE_LABELS` order), before the
+   * clinician's adaptation layer: what a correction teaches that layer (src/core/questions/adaptation.ts).
+   * Four numbers, no text, so kept in privacy-local mode too. Absent on visits saved before it.
+   */
+  classLogProbs: v.optional(v.pipe(v.array(v.pipe(v.number(), v.finite(), v.minValue(MIN_LOG_PROB), v.maxValue(0))), v.length(UTTERANCE_LABELS.length))),
   text: v.optional(v.string()),
 });
 export type LabelledUtterance = v.InferOutput<typeof LabelledUtteranceSchema>;

@@ -9,6 +9,7 @@
  * utterance. The transcript is used for the label and dropped unless `keepText` (privacy-local
  * mode off). Works the same live (the offscreen document) and offline (the CLI).
  */
+import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../questions/adaptation';
 import type { ClassifyInput, ClassifyResult } from '../questions/classify';
 import type { LabelledUtterance, LiveQuestions, QuestionCounts, Speaker, SpeechStatus } from '../session/schema';
 import type { VadEvent } from '../talk/duplex-vad';
@@ -23,6 +24,8 @@ export interface SpeechPipelineOptions {
   sampleRate: number;
   transcriber: Transcriber;
   classify(input: ClassifyInput): ClassifyResult;
+  /** The clinician's adaptation layer, learnt from their corrections (absent: none). */
+  adaptation?: AdaptationLayer;
   /** Keep the transcript on each utterance (only when privacy-local mode is off). */
   keepText: boolean;
   segmenter?: Partial<UtteranceSegmenterOptions>;
@@ -124,12 +127,13 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
     // The intonation helps where the transcript lost a question mark ("You took it this morning").
     const rise = finalPitchRise(pcm);
     const questionMarkProb = transcript.finalPunctuation?.question;
-    const result = options.classify({
+    const base = options.classify({
       text,
       prevText: null,
       ...(rise !== undefined && { finalPitchRise: rise }),
       ...(questionMarkProb !== undefined && { questionMarkProb }),
     });
+    const result = adaptResult(base, options.adaptation ?? IDENTITY_LAYER);
     const u: LabelledUtterance = {
       id: span.id,
       startS: round2(span.startFrame * FRAME_S),
@@ -137,6 +141,7 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       label: result.label,
       confidence: result.confidence,
       ...(result.reflectionType ? { reflectionType: result.reflectionType } : {}),
+      classLogProbs: result.classLogProbs,
       ...(options.keepText ? { text } : {}),
     };
     labelled.set(span.id, u);

@@ -1,3 +1,5 @@
+import { IDENTITY_LAYER, MAX_LOG_ODDS, toLogProbs, type AdaptationLayer } from '../../../src/core/questions/adaptation';
+import type { LabelledUtterance } from '../../../src/core/session/schema';
 import { describe, expect, it } from 'vitest';
 import { classifyUtterance, type ClassifyInput } from '../../../src/core/questions/classify';
 import { createSpeechPipeline } from '../../../src/core/speech/speech-pipeline';
@@ -38,6 +40,27 @@ describe('speech pipeline', () => {
     expect(p.counts()).toMatchObject({ closed: 0, open: 1 });
     expect(p.utterances()).toEqual([expect.objectContaining({ id: 'u100', startS: 1, endS: 4, label: 'open_question' })]);
     expect(p.utterances()[0]).not.toHaveProperty('text');
+  });
+
+  it("labels through the clinician's adaptation layer and keeps the model's log-probabilities, never text", async () => {
+    const run = async (adaptation?: AdaptationLayer) => {
+      const p = createSpeechPipeline({ sampleRate: 16000, transcriber: lengthTranscriber([]), classify: classifyUtterance, keepText: false, padBeforeMs: 0, padAfterMs: 0, ...(adaptation && { adaptation }) });
+      p.pushClinicianSamples(new Float32Array(16000 * 10));
+      p.onSpeechEvent('clinician', start(100), 100);
+      p.onSpeechEvent('clinician', end(200), 228); // "Did you take it today?"
+      await p.settled();
+      return p.utterances()[0] as LabelledUtterance;
+    };
+    const plain = await run();
+    expect(plain.label).toBe('closed_question');
+    const model = classifyUtterance({ text: 'Did you take it today?', prevText: null });
+    expect(plain.classLogProbs).toEqual(toLogProbs(model.probabilities));
+    // a clinician who codes such questions open: the biggest shift the layer allows
+    const leansOpen: AdaptationLayer = { ...IDENTITY_LAYER, openLogOdds: MAX_LOG_ODDS, corrections: 50 };
+    const adapted = await run(leansOpen);
+    expect(adapted.label).toBe('open_question');
+    expect(adapted.classLogProbs).toEqual(plain.classLogProbs); // the model's own, so later corrections refit from them
+    expect(adapted).not.toHaveProperty('text');
   });
 
   it('keeps text only when asked, drops utterances without words, and skips superseded revisions', async () => {
