@@ -104,7 +104,8 @@ async function loadContext(): Promise<void> {
   } catch (error) {
     message = errorText(error);
   }
-  context = { targets: settings.targets, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+  // The opening's rule travels with the targets, so the summary judges it as the live nudge did.
+  context = { targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
 }
 
 window.addEventListener('hashchange', () => {

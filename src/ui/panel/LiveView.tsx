@@ -49,7 +49,7 @@ export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PA
         <span class={`attune-speaking__dot attune-speaking__dot--${now}`} aria-hidden="true" />
         {speakingNowText(now)}
       </p>
-      {live?.metrics && <ConversationCues metrics={live.metrics} elapsedS={live.elapsedS} monologueOverS={prefs.monologueOverS} />}
+      {live?.metrics && <ConversationCues metrics={live.metrics} elapsedS={live.elapsedS} monologueOverS={prefs.monologueOverS} openingWithinS={prefs.openingWithinS} />}
       {live?.questions && (
         <QuestionStats questions={live.questions} openShareMin={prefs.openShareMin} reflectionToQuestionMin={prefs.reflectionToQuestionMin} />
       )}
@@ -78,7 +78,14 @@ export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PA
  * The running turn timer and the opening-statement line. Not in a live region: they tick every
  * second. A long clinician turn is tinted and says so in words, so colour is not the only signal.
  */
-function ConversationCues({ metrics, elapsedS, monologueOverS }: { metrics: LiveMetrics; elapsedS: number; monologueOverS: number }) {
+interface ConversationCuesProps {
+  metrics: LiveMetrics;
+  elapsedS: number;
+  monologueOverS: number;
+  openingWithinS: number;
+}
+
+function ConversationCues({ metrics, elapsedS, monologueOverS, openingWithinS }: ConversationCuesProps) {
   const turn = floorText(metrics);
   const long = isLongMonologue(metrics, monologueOverS);
   const opening = openingToShow(metrics, elapsedS);
@@ -93,7 +100,7 @@ function ConversationCues({ metrics, elapsedS, monologueOverS }: { metrics: Live
       )}
       {opening && (
         <p class="attune-opening" title={OPENING_EVIDENCE}>
-          {openingStatusText(opening)}
+          {openingStatusText(opening, openingWithinS)}
         </p>
       )}
     </div>

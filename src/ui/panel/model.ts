@@ -42,6 +42,8 @@ export interface PanelPrefs {
   reflectionToQuestionMin: number;
   /** settings.nudges.monologue.overS: when the turn timer tints. */
   monologueOverS: number;
+  /** settings.nudges.opening.withinS: when taking the floor cuts the opening short (one definition with the nudge). */
+  openingWithinS: number;
 }
 
 export function panelPrefsFrom(settings: Settings): PanelPrefs {
@@ -51,6 +53,7 @@ export function panelPrefsFrom(settings: Settings): PanelPrefs {
     openShareMin: settings.targets.openShareMin,
     reflectionToQuestionMin: settings.targets.reflectionToQuestionMin,
     monologueOverS: settings.nudges.monologue.overS,
+    openingWithinS: settings.nudges.opening.withinS,
   };
 }
 

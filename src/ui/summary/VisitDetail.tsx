@@ -127,7 +127,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       {metrics && (
         <section aria-labelledby={conversationId}>
           <h3 id={conversationId}>Conversation</h3>
-          <ConversationFacts metrics={metrics} overlapS={visit.overlapS} />
+          <ConversationFacts metrics={metrics} overlapS={visit.overlapS} openingWithinS={context.targets.openingWithinS} />
         </section>
       )}
 

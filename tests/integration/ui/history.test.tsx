@@ -55,7 +55,7 @@ describe('visit page: skills, observations, questions, goal', () => {
   it('writes a strength and a thing to try', () => {
     const c = showVisit(fullVisit());
     const items = Array.from(c.querySelectorAll('.attune-observation')).map((li) => li.textContent);
-    expect(items[0]).toBe('Went well: You let the patient finish their opening statement (40 s) without interrupting.');
+    expect(items[0]).toBe('Went well: You let the patient finish their opening statement (40 s) without taking the floor early.');
     expect(items[1]).toMatch(/^Try next time: You reflected 0\.5 times per question\./);
   });
 

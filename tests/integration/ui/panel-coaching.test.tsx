@@ -148,7 +148,7 @@ describe('Panel: quiet mode', () => {
     s.quietMode = true;
     s.targets.clinicianShareMax = 0.55;
     s.nudges.monologue.overS = 45;
-    expect(panelPrefsFrom(s)).toEqual({ quiet: true, clinicianShareMax: 0.55, openShareMin: 0.5, reflectionToQuestionMin: 1, monologueOverS: 45 });
+    expect(panelPrefsFrom(s)).toEqual({ quiet: true, clinicianShareMax: 0.55, openShareMin: 0.5, reflectionToQuestionMin: 1, monologueOverS: 45, openingWithinS: 30 });
   });
 });
 

@@ -154,7 +154,7 @@ describe('Panel: turn timer and opening statement', () => {
   it('shows the opening statement while it lasts, with the evidence as a tooltip', () => {
     const metrics = liveMetrics({ floor: 'patient', currentTurnS: 23.5, opening: { startS: 3, durationS: 23.5, ended: false, interrupted: false, interruptedAfterS: null } });
     const c = active(liveTalk({ elapsedS: 27, metrics }));
-    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, not interrupted");
+    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, still going");
     expect(opening(c)!.getAttribute('title')).toBe(OPENING_EVIDENCE);
     expect(OPENING_EVIDENCE).toBe(
       'Clinicians interrupt the opening statement after a median of 11 s (Marvel et al., JAMA 1999; Singh Ospina et al., J Gen Intern Med 2019); ' +
