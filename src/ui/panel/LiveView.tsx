@@ -35,14 +35,14 @@ export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PA
   if (prefs.quiet) {
     return (
       <div class="attune-live attune-live--quiet">
-        <BalanceBar clinicianShare={live?.clinicianShare ?? null} targetMax={prefs.clinicianShareMax} showTarget />
+        <BalanceBar clinicianShare={live?.clinicianShare ?? null} targetMax={prefs.clinicianShareMax} showTarget talk={live ?? undefined} />
         {endButton}
       </div>
     );
   }
   return (
     <div class="attune-live">
-      <BalanceBar clinicianShare={live?.clinicianShare ?? null} targetMax={prefs.clinicianShareMax} showTarget />
+      <BalanceBar clinicianShare={live?.clinicianShare ?? null} targetMax={prefs.clinicianShareMax} showTarget talk={live ?? undefined} />
       {nudge && <NudgeCard key={`${nudge.id}@${nudge.raisedAtS}`} nudge={nudge} onDismiss={onDismissNudge} />}
       {/* Only the speaker text is live: announcing the ticking clock would drown the call. */}
       <p class="attune-speaking" aria-live="polite" aria-atomic="true">

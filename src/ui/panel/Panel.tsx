@@ -6,6 +6,7 @@ import '../theme.css';
 import '../components/components.css';
 import './panel.css';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { judgeableShare } from '../../core/coach/balance-verdict';
 import { Alert } from '../components/Alert';
 import { LiveView } from './LiveView';
 import { MinimizedDot } from './MinimizedDot';
@@ -50,7 +51,7 @@ export function Panel({ model, actions, minimized, onMinimizedChange, position, 
     return (
       <MinimizedDot
         dotRef={rootRef}
-        clinicianShare={model.live?.clinicianShare ?? null}
+        clinicianShare={model.live ? judgeableShare(model.live) : null}
         limit={prefs.clinicianShareMax}
         active={active}
         style={style}

@@ -4,6 +4,7 @@ import '../page.css';
 import '../components/components.css';
 import './popup.css';
 import type { LiveTalk } from '../../core/session/schema';
+import { judgeableShare } from '../../core/coach/balance-verdict';
 import { Alert } from '../components/Alert';
 import { LockBadge } from '../components/LockBadge';
 import { Switch } from '../components/Switch';
@@ -57,7 +58,7 @@ export function coachingText(coaching: CoachingState, live: LiveTalk | null): st
     case 'starting':
       return 'Starting…';
     case 'active':
-      return live?.clinicianShare != null ? `Coaching — you ${formatPercent(live.clinicianShare)} of talk time` : 'Coaching — no speech yet';
+      return live && judgeableShare(live) !== null ? `Coaching — you ${formatPercent(live.clinicianShare)} of talk time` : 'Coaching — too early to judge the talk balance';
     case 'ending':
       return 'Saving visit…';
     case 'ended':

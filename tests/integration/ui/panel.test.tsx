@@ -208,7 +208,7 @@ describe('Panel: header, minimize and hide', () => {
     const { container, onMinimizedChange } = renderPanel(panelModel({ coaching: 'active', live: liveTalk({ clinicianShare: 0.72 }) }), { minimized: true });
     const dot = getByRole(container, 'button', /you 72% of talk time/);
     expect(dot.classList.contains('attune-dot--high')).toBe(true);
-    expect(dot.textContent).toBe('72');
+    expect(dot.textContent).toBe('You 72%');
     expect(container.querySelector('.attune-panel')).toBeNull();
     click(dot);
     expect(onMinimizedChange).toHaveBeenCalledWith(false);
