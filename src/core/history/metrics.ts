@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../settings/settings';
 import type { VisitSummary } from '../session/schema';
+import { isTooShortToScore } from './too-short';
 import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningJudgement } from '../coach/opening';
 
 export const METRIC_IDS = ['opening', 'clinician-share', 'open-share', 'reflection-to-question', 'interruptions', 'longest-turn', 'gaze'] as const;
@@ -54,7 +55,7 @@ function openingValue(visit: VisitSummary): number | null {
   return o.interrupted && o.interruptedAfterS !== null ? o.interruptedAfterS : o.durationS;
 }
 
-export const METRICS: readonly MetricDefinition[] = [
+const DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'opening',
     label: 'Patient’s opening statement',
@@ -121,6 +122,12 @@ export const METRICS: readonly MetricDefinition[] = [
   },
 ];
 
+/**
+ * Every metric, each reading nothing from a visit too short to score (too-short.ts): so the
+ * skills table, the observations, the trends and the goals all leave such a visit out.
+ */
+export const METRICS: readonly MetricDefinition[] = DEFINITIONS.map((m) => ({ ...m, value: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.value(v)) }));
+
 export function metricById(id: MetricId): MetricDefinition {
   return METRICS.find((m) => m.id === id)!;
 }
@@ -132,6 +139,7 @@ export type Assessment = 'met' | 'not-met' | 'unknown';
  * patient finish it: neither spoke over it nor took the floor within openingWithinS (judgeOpening).
  */
 export function assess(metric: MetricDefinition, visit: VisitSummary, targets: Targets, longTurnS: number): Assessment {
+  if (isTooShortToScore(visit)) return 'unknown';
   if (metric.id === 'opening') {
     const judged = openingJudgement(visit, targets);
     return judged ? (judged.letFinish ? 'met' : 'not-met') : 'unknown';
