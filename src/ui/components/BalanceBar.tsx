@@ -65,7 +65,8 @@ export function BalanceBar({ clinicianShare: rawShare, targetMax = CLINICIAN_SHA
           {tone === 'balanced' && 'Balanced conversation'}
           {tone === 'high' && 'You are doing most of the talking'}
         </p>
-        {showTarget && <span class="attune-balance__target">Target: you ≤ {formatPercent(targetMax)}</span>}
+        {/* The legend of the thin bar under the main one: it spans the shares that meet the target. */}
+        {showTarget && <span class="attune-balance__target">Thin bar: your target, you ≤ {formatPercent(targetMax)}</span>}
       </div>
     </div>
   );

@@ -19,7 +19,8 @@ export type { PanelActions, PanelModel, PanelPrefs, PanelProps, Position } from 
 const CALL_STATE_TEXT: Record<PanelModel['callState'], string> = {
   live: 'Call in progress',
   ended: 'Call ended',
-  unknown: 'Call state unknown — start manually',
+  // Attune cannot read this page's call state: an invitation, not an error.
+  unknown: 'Start when your call begins',
 };
 
 export function Panel({ model, actions, minimized, onMinimizedChange, position, onPositionChange }: PanelProps) {

@@ -153,7 +153,9 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
 
       <section aria-label="Visits" class="attune-history__visits">
         <h3>Visits</h3>
-        {shown.length === 0 ? (
+        {visits.length === 0 ? (
+          <p>No visits yet. Start coaching on a call and its summary will appear here when the visit ends.</p>
+        ) : shown.length === 0 ? (
           <p>No visits match these filters.</p>
         ) : (
           <table class="attune-history__table">

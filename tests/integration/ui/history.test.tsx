@@ -255,7 +255,7 @@ describe('history page', () => {
 
   it('a storage problem and unreadable records are shown, and the rest of the history still renders', () => {
     const c = mount(
-      <SummaryApp visits={history} view="history" selectedId={null} onSelect={() => {}} loading={false} message="Your computer is out of space." notice="1 saved visit(s) could not be read and are not shown (durationS: Invalid type)." />,
+      <SummaryApp visits={history} view="history" selectedId={null} onSelect={() => {}} loading={false} message="Your computer is out of space." notice="1 saved visit could not be read and is not shown (durationS: Invalid type)." />,
     );
     expect(getByRole(c, 'alert').textContent).toBe('Your computer is out of space.');
     expect(getByText(c, /could not be read/)).toBeTruthy();

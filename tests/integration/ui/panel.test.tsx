@@ -35,7 +35,7 @@ describe('Panel: idle', () => {
 
   it('asks to start manually when the call state is unknown', () => {
     const { container } = renderPanel(panelModel({ callState: 'unknown', platformLabel: 'This tab' }));
-    expect(getByText(container, 'Call state unknown — start manually')).toBeTruthy();
+    expect(getByText(container, 'Start when your call begins')).toBeTruthy();
     expect(getByText(container, 'This tab')).toBeTruthy();
   });
 
