@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCoordinator, MIC_HELP, type CoordinatorPorts, type CoordinatorState } from '../../src/core/session/coordinator';
+import { createCoordinator, MIC_HELP, PATIENTS_INFORMED_NEEDED, type CoordinatorPorts, type CoordinatorState } from '../../src/core/session/coordinator';
 import { createTalkEngine, type TalkResult } from '../../src/core/talk/talk-engine';
 import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
 import { createCheckpointStore } from '../../src/adapters/storage/checkpoint-store';
@@ -19,7 +19,10 @@ function talk(seconds = 10): TalkResult {
 }
 
 /** The coordinator with real storage (fake-indexeddb) and fakes for the browser parts. */
-function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean; pageUrl?: string } = {}) {
+/** The clinician's settings in these tests: the first-run confirmation given (issue 19.8), unless a test says otherwise. */
+const CONFIRMED = { ...DEFAULT_SETTINGS, patientsInformedConfirmed: true };
+
+function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean; pageUrl?: string; confirmed?: boolean } = {}) {
   const db = openAttuneDb();
   const sent: Array<[number, BackgroundToPanel]> = [];
   let saved: CoordinatorState | null = null;
@@ -56,7 +59,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     visits: createVisitRepository(db),
     checkpoints: createCheckpointStore(db),
     state: { load: async () => (saved ? structuredClone(saved) : null), save: async (s) => void (saved = structuredClone(s)) },
-    settings: async () => DEFAULT_SETTINGS,
+    settings: async () => (options.confirmed === false ? DEFAULT_SETTINGS : CONFIRMED),
     now: () => (clock += 1000),
     newId: () => `visit-${++ids}`,
     log: () => undefined,
@@ -79,7 +82,7 @@ describe('coordinator', () => {
     const view = await t.coordinator.start(7, 'toolbar');
     expect(view).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture', sessionId: 'visit-1' });
     // The engine gets the settings of this moment: the coach's thresholds and quiet mode.
-    expect(t.startSettings).toEqual([DEFAULT_SETTINGS]);
+    expect(t.startSettings).toEqual([CONFIRMED]);
     const ended = await t.coordinator.end(7, 'user');
     expect(ended).toMatchObject({ coaching: 'ended', lastVisitId: 'visit-1' });
     const { visits } = await t.visits.list();
@@ -97,6 +100,17 @@ describe('coordinator', () => {
     await t.coordinator.remoteFrames(4, 'visit-1', [-1]); // another tab claiming the session
     await t.coordinator.remoteFrames(3, 'forged', [-1]);
     expect(t.frames).toEqual([[-30, -31]]);
+  });
+
+  it('no visit starts before the clinician confirmed that patients are informed (issue 19.8)', async () => {
+    const t = setup({ confirmed: false });
+    for (const via of ['panel', 'toolbar'] as const) {
+      const view = await t.coordinator.start(1, via, 'https://meet.google.com/x');
+      expect(view).toMatchObject({ coaching: 'error', message: PATIENTS_INFORMED_NEEDED, sessionId: null });
+    }
+    expect(t.startSettings).toEqual([]); // the engine never started: no microphone, no counting
+    expect((await t.visits.list()).visits).toEqual([]);
+    expect(await t.checkpoints.all()).toEqual([]);
   });
 
   it('a denied microphone becomes a clear message and no visit', async () => {

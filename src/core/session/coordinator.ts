@@ -81,6 +81,10 @@ export type StartVia = 'toolbar' | 'panel';
 /** Shown on the panel and popup when a finished visit could not be written (the reason follows). */
 export const SAVE_FAILED = 'This visit could not be saved yet; Attune kept its last checkpoint and will try again when it restarts.';
 
+/** Issue 19.8: no visit is coached before the clinician confirmed, once, that patients are informed. */
+export const PATIENTS_INFORMED_NEEDED =
+  'Before your first visit, confirm on Attune’s setup page that your patients are informed that you use Attune (choose “Set up Attune”).';
+
 export const MIC_HELP = 'Attune needs your microphone. Open Attune’s setup page and choose “Allow microphone”.';
 
 export function createCoordinator(ports: CoordinatorPorts) {
@@ -132,6 +136,12 @@ export function createCoordinator(ports: CoordinatorPorts) {
     const url = pageUrl ?? (await ports.tabs.url(tabId));
     const host = url ? safeHost(url) : '';
     const settings = await ports.settings();
+    if (!settings.patientsInformedConfirmed) {
+      s.errors[tabId] = PATIENTS_INFORMED_NEEDED;
+      await persist();
+      await pushView(tabId);
+      return view(tabId);
+    }
     let tabStreamId: string | null = null;
     if (via === 'toolbar') {
       try {
