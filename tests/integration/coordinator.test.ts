@@ -30,6 +30,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
   const frames: number[][] = [];
   const panelsShown: number[] = [];
   const startSettings: unknown[] = [];
+  const pauses: Array<[string, boolean]> = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
@@ -44,6 +45,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
         const result = options.engineResult === undefined ? talk() : options.engineResult;
         return result && { talk: result, extras: {} };
       },
+      pause: async (sessionId, paused) => void pauses.push([sessionId, paused]),
       remoteFrames: (_id, energyDb) => void frames.push(energyDb),
       activeSessions: async () => [...running],
     },
@@ -64,7 +66,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, startSettings, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, startSettings, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
 }
 
 describe('coordinator', () => {
@@ -111,6 +113,21 @@ describe('coordinator', () => {
     expect(t.startSettings).toEqual([]); // the engine never started: no microphone, no counting
     expect((await t.visits.list()).visits).toEqual([]);
     expect(await t.checkpoints.all()).toEqual([]);
+  });
+
+  it('Pause and Resume reach the engine for the tab’s running visit only; Show panel reaches the tab (issue 19.7)', async () => {
+    const t = setup();
+    await t.coordinator.pause(2, true); // no visit on tab 2: nothing to pause
+    await t.coordinator.start(2, 'toolbar');
+    await t.coordinator.pause(2, true);
+    await t.coordinator.pause(3, true);
+    await t.coordinator.pause(2, false);
+    expect(t.pauses).toEqual([
+      ['visit-1', true],
+      ['visit-1', false],
+    ]);
+    await t.coordinator.showPanel(2);
+    expect(t.sent.at(-1)).toEqual([2, { type: 'tab:show-panel' }]);
   });
 
   it('a denied microphone becomes a clear message and no visit', async () => {

@@ -40,6 +40,7 @@ function setup(options: { extras?: VisitExtras; privacyLocal?: boolean } = {}) {
         running.delete(sessionId);
         return { talk: talkResult(), extras: options.extras ?? {} };
       },
+      pause: async () => undefined,
       remoteFrames: () => undefined,
       activeSessions: async () => [...running],
     },

@@ -48,6 +48,8 @@ export interface CoordinatorPorts {
     start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
     end(sessionId: string): Promise<LiveSessionResult | null>;
+    /** The clinician's Pause/Resume: the engine stops or resumes counting. */
+    pause(sessionId: string, paused: boolean): Promise<void>;
     remoteFrames(sessionId: string, energyDb: number[]): void;
     /** Sessions the engine host is running now (empty when it is gone). */
     activeSessions(): Promise<string[]>;
@@ -269,6 +271,20 @@ export function createCoordinator(ports: CoordinatorPorts) {
       const v = await view(tabId);
       if (callState === 'ended' && v.sessionId) return end(tabId, 'hang-up');
       return v;
+    },
+
+    /** Pause (true) or Resume (false) the tab's running visit; held time is left out of its figures. */
+    async pause(tabId: number, paused: boolean): Promise<TabView> {
+      const s = await load();
+      const session = s.sessions[tabId];
+      if (session?.status === 'active') await ports.engine.pause(session.sessionId, paused);
+      return view(tabId);
+    },
+
+    /** The popup's "Show panel": the content script brings back a hidden panel. */
+    async showPanel(tabId: number): Promise<TabView> {
+      ports.tabs.send(tabId, { type: 'tab:show-panel' });
+      return view(tabId);
     },
 
     async callState(tabId: number, callState: CallState): Promise<void> {

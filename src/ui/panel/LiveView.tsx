@@ -4,6 +4,7 @@
  * matters, question counts and gaze when those engines run, elapsed and talk times, End visit.
  * Quiet mode keeps only the bar (and End visit).
  */
+import type { ComponentChildren } from 'preact';
 import type { LiveMetrics, LiveTalk, Nudge, RemoteSource, SpeakingNow } from '../../core/session/schema';
 import { BalanceBar } from '../components/BalanceBar';
 import { floorText, isLongMonologue, OPENING_EVIDENCE, openingStatusText, openingToShow } from '../conversation';
@@ -19,19 +20,34 @@ export interface LiveViewProps {
   remoteSource: RemoteSource;
   ending: boolean;
   onEnd(): void;
+  /** Pause (true) or Resume (false); no button without it. */
+  onPause?(paused: boolean): void;
+  /** Opens the setup page (the fix for a microphone that gives no sound). */
+  onOpenSetup?(): void;
   prefs?: PanelPrefs;
   /** The nudge to show (already filtered for dismissal), or null. */
   nudge?: Nudge | null;
   onDismissNudge?(): void;
 }
 
-export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PANEL_PREFS, nudge = null, onDismissNudge }: LiveViewProps) {
+export function LiveView(props: LiveViewProps) {
+  const { live, remoteSource, ending, onEnd, onPause, prefs = DEFAULT_PANEL_PREFS, nudge = null, onDismissNudge } = props;
   const now: SpeakingNow = live?.speakingNow ?? 'none';
+  const held = live?.held ?? null;
   const endButton = (
-    <button type="button" class="attune-btn attune-btn--primary attune-panel__main-btn" disabled={ending} onClick={onEnd}>
-      {ending ? 'Saving visit…' : 'End visit'}
-    </button>
+    <div class="attune-panel__actions attune-live__controls">
+      {onPause && held !== 'no-microphone' && (
+        <button type="button" class="attune-btn" disabled={ending} aria-pressed={held === 'paused'} onClick={() => onPause(held !== 'paused')}>
+          {held === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+      )}
+      <button type="button" class="attune-btn attune-btn--primary attune-panel__main-btn" disabled={ending} onClick={onEnd}>
+        {ending ? 'Saving visit…' : 'End visit'}
+      </button>
+    </div>
   );
+  // Held: nothing is counted, so no share, speaker or count is shown as if it were (issues 19.3, 19.7).
+  if (held) return <HeldView held={held} elapsedS={live?.elapsedS ?? 0} onOpenSetup={props.onOpenSetup} controls={endButton} />;
   if (prefs.quiet) {
     return (
       <div class="attune-live attune-live--quiet">
@@ -70,6 +86,34 @@ export function LiveView({ live, remoteSource, ending, onEnd, prefs = DEFAULT_PA
       </dl>
       {remoteSource === 'none' && <p class="attune-panel__note">Patient audio not connected</p>}
       {endButton}
+    </div>
+  );
+}
+
+const HELD_TEXT = {
+  paused: { headline: 'Paused — not counting', detail: 'Nothing is measured until you resume; this time is left out of the visit’s figures and marked on its timeline.' },
+  'no-microphone': {
+    headline: 'No sound from your microphone',
+    detail:
+      'Attune is not counting: your microphone gives no sound (it may be blocked, muted or switched off). Unmute it or allow it on Attune’s setup page; counting starts when its sound arrives.',
+  },
+} as const;
+
+function HeldView({ held, elapsedS, onOpenSetup, controls }: { held: 'paused' | 'no-microphone'; elapsedS: number; onOpenSetup?: () => void; controls: ComponentChildren }) {
+  const text = HELD_TEXT[held];
+  return (
+    <div class={`attune-live attune-live--held attune-live--${held}`}>
+      <p class="attune-panel__headline" role="status">
+        {text.headline}
+      </p>
+      <p class="attune-panel__note">{text.detail}</p>
+      {held === 'no-microphone' && onOpenSetup && (
+        <button type="button" class="attune-btn" onClick={onOpenSetup}>
+          Open setup
+        </button>
+      )}
+      <p class="attune-panel__note">Counted so far: {formatClock(elapsedS)}</p>
+      {controls}
     </div>
   );
 }

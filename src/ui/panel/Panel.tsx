@@ -101,6 +101,8 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
           remoteSource={model.remoteSource}
           ending={model.coaching === 'ending'}
           onEnd={actions.onEnd}
+          onPause={actions.onPause}
+          onOpenSetup={actions.onOpenSetup}
           prefs={model.prefs}
           nudge={visibleNudge(model)}
           onDismissNudge={actions.onDismissNudge && model.live?.nudge ? () => actions.onDismissNudge!(nudgeKey(model.live!.nudge!)) : undefined}

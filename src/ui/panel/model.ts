@@ -65,6 +65,8 @@ export const nudgeKey = (nudge: { id: string; raisedAtS: number }): string => `$
 export interface PanelActions {
   onStart(): void;
   onEnd(): void;
+  /** Pause (true) or Resume (false); optional so older wiring keeps working (no button without it). */
+  onPause?(paused: boolean): void;
   onOpenSummary(): void;
   onOpenSetup(): void;
   onHide(): void;

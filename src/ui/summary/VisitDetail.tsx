@@ -149,7 +149,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       )}
 
       <h3>Who spoke when</h3>
-      <TalkTimeline durationS={visit.durationS} segments={visit.segments} utterances={visit.utterances} gaze={visit.gaze} nudges={visit.nudges} />
+      <TalkTimeline durationS={visit.durationS} segments={visit.segments} utterances={visit.utterances} gaze={visit.gaze} nudges={visit.nudges} excluded={visit.excluded} />
 
       {metrics && !tooShort && metrics.timeline.length > 0 && (
         <>

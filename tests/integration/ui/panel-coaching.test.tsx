@@ -212,12 +212,14 @@ describe('Panel: accessibility (axe-core)', () => {
       active({ goal, canPopOut: true }, full),
       active({ prefs: { ...DEFAULT_PANEL_PREFS, quiet: true } }, full),
       active({ placement: 'pop-out' }, full),
+      active({}, liveTalk({ held: 'paused' })),
+      active({}, liveTalk({ held: 'no-microphone' })),
     ];
     for (const model of models) {
       const { container } = renderPanel(model);
       expect(await check(container), JSON.stringify(model.coaching)).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it('the control: axe does catch a broken panel', async () => {
     const { container } = renderPanel(active({}, liveTalk({ nudge: nudge() })));
@@ -239,6 +241,7 @@ describe('Panel: keyboard', () => {
       'Hide Attune panel',
       'Why?',
       'Dismiss: Try an open question',
+      'Pause',
       'End visit',
     ]);
     expect(container.querySelectorAll('[tabindex]')).toHaveLength(0);
