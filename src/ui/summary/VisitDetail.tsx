@@ -20,6 +20,7 @@ import { MetricTable } from './MetricTable';
 import { Observations } from './Observations';
 import { ShareTimeline } from './ShareTimeline';
 import { TalkTimeline } from './TalkTimeline';
+import { ReviewLabels } from './ReviewLabels';
 import { UtteranceList } from './UtteranceList';
 
 export const PARTIAL_NOTICE = 'The visit ended unexpectedly; figures cover up to the last checkpoint.';
@@ -161,6 +162,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       {utterances.length > 0 && (
         <>
           <h3>Your questions and reflections</h3>
+          {actions && <ReviewLabels utterances={utterances} privacyLocal={visit.privacyLocal} onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)} />}
           <UtteranceList
             utterances={utterances}
             privacyLocal={visit.privacyLocal}
