@@ -37,6 +37,7 @@ export default defineContentScript({
           {
             start: () => void channel.requestView({ type: 'panel:start' }).then((view) => view && panel.update({ view })),
             end: () => void channel.requestView({ type: 'panel:end' }).then((view) => view && panel.update({ view })),
+            pause: (paused) => void channel.requestView({ type: 'panel:pause', paused }).then((view) => view && panel.update({ view })),
             openSummary: (visitId) => void channel.send({ type: 'panel:open-summary', visitId }),
             openSetup: () => void channel.send({ type: 'panel:open-setup' }),
             savePosition: (p) => void positions.save(p),
@@ -81,6 +82,9 @@ export default defineContentScript({
           break;
         case 'tab:toggle-panel':
           panel.toggle();
+          break;
+        case 'tab:show-panel':
+          panel.update({ visible: true, minimized: false });
           break;
         case 'tab:start-tap':
           tap.start(message.sessionId);

@@ -49,6 +49,7 @@ async function main() {
         actions={{
           onStart: () => tab && pageChannel.start(tab.id).then(fromView, fail),
           onStop: () => tab && pageChannel.stop(tab.id).then(fromView, fail),
+          onShowPanel: () => tab && pageChannel.showPanel(tab.id).then(() => window.close(), fail),
           onPrivacyLocalChange: (on) =>
             void updateSettings({ privacyLocal: on }).then((s) => {
               model = { ...model, privacyLocal: s.privacyLocal };

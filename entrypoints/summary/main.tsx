@@ -7,6 +7,7 @@ import { loadSettings } from '../../src/adapters/storage/settings-store';
 import { downloadText } from '../../src/adapters/browser/download';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from '../../src/ui/summary/actions';
 import { SummaryApp } from '../../src/ui/summary/SummaryApp';
+import { deletedNotice, importNotice, skippedNotice } from '../../src/ui/summary/notices';
 
 // Visit summaries and history: wiring only. The page lives in the URL hash so it can be linked:
 // `#history` is the history, `#<visit id>` one visit, nothing the newest visit.
@@ -26,9 +27,7 @@ async function reload(): Promise<void> {
     const list = await pageChannel.listVisits();
     visits = list.visits;
     message = list.problem ?? null;
-    notice = list.skipped.length
-      ? `${list.skipped.length} saved visit(s) could not be read and are not shown (${list.skipped.map((s) => s.reason).join('; ')}).`
-      : null;
+    notice = list.skipped.length ? skippedNotice(list.skipped.map((s) => s.reason)) : null;
   } catch (error) {
     message = errorText(error);
   }
@@ -67,12 +66,13 @@ const actions: SummaryActions = {
       if (route() === visitId) history.replaceState(null, '', location.pathname);
       return 'The visit was deleted.';
     }),
-  onDeleteAll: () => void change(async () => `${await pageChannel.deleteAllVisits()} visit(s) deleted.`),
+  onDeleteAll: () => void change(async () => deletedNotice(await pageChannel.deleteAllVisits())),
   onImport: (text) =>
     void change(async () => {
       const r = await pageChannel.importVisits(text);
-      const skipped = r.skipped.length ? ` ${r.skipped.length} skipped: ${r.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ')}.` : '';
-      return `Imported ${r.added} new visit(s), replaced ${r.replaced}.${skipped}`;
+      // Read back what is stored now, to say how many are already past the retention period.
+      const stored = await pageChannel.listVisits();
+      return importNotice(r, stored.visits, context.retentionDays, Date.now());
     }),
   onPrint: () => window.print(),
 };
@@ -104,7 +104,8 @@ async function loadContext(): Promise<void> {
   } catch (error) {
     message = errorText(error);
   }
-  context = { targets: settings.targets, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+  // The opening's rule travels with the targets, so the summary judges it as the live nudge did.
+  context = { targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
 }
 
 window.addEventListener('hashchange', () => {

@@ -12,11 +12,21 @@ import { clickToolbarButton } from './chromium';
  * join, end, and read what Attune shows.
  */
 
+/**
+ * The clinician's first setup: confirm once that patients are informed (no visit starts before,
+ * issue 19.8), then allow the microphone.
+ */
 export async function grantMicrophone(b: AttuneBrowser): Promise<void> {
   const page = await b.context.newPage();
   await page.goto(b.extensionUrl('options.html'));
   const allow = page.getByRole('button', { name: /allow microphone/i });
-  await allow.waitFor();
+  await allow.waitFor(); // the page draws once, with the settings already read
+  const informed = page.getByRole('checkbox', { name: /patients are informed/i });
+  if (await informed.isVisible()) {
+    await informed.check();
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await informed.waitFor({ state: 'detached' });
+  }
   if (await allow.isEnabled()) await allow.click();
   await page.waitForFunction(async () => (await navigator.permissions.query({ name: 'microphone' as PermissionName })).state === 'granted', null, { timeout: 10_000 });
   await page.close();

@@ -4,6 +4,7 @@
  */
 import type { LiveMetrics, OpeningStatement, Speaker } from '../core/session/schema';
 import { DEFAULT_TALK_METRICS } from '../core/talk/metrics';
+import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningVerdict } from '../core/coach/opening';
 import { formatClock } from './format';
 
 /** A clinician turn longer than this (s) is a long monologue: the panel tints the timer gently. */
@@ -42,8 +43,20 @@ export function openingToShow(metrics: Pick<LiveMetrics, 'opening'>, elapsedS: n
   return elapsedS - (o.startS + o.durationS) <= OPENING_LINGER_S ? o : null;
 }
 
-/** "Patient's opening: 0:23, not interrupted" or "Patient's opening: 0:23, interrupted after 0:08". */
-export function openingStatusText(o: OpeningStatement): string {
-  const status = !o.interrupted ? 'not interrupted' : o.interruptedAfterS === null ? 'interrupted' : `interrupted after ${formatClock(o.interruptedAfterS)}`;
-  return `Patient's opening: ${formatClock(o.durationS)}, ${status}`;
+/**
+ * "Patient's opening: 0:23, still going", "…, you took the floor after a pause",
+ * "…, interrupted after 0:08" or "…, not interrupted": the verdict the nudge and the summary use
+ * (judgeOpening), with the clinician's own withinS.
+ */
+export function openingStatusText(o: OpeningStatement, withinS = DEFAULT_OPENING_WITHIN_S): string {
+  const { verdict } = judgeOpening(o, withinS);
+  const interrupted = o.interruptedAfterS === null ? 'interrupted' : `interrupted after ${formatClock(o.interruptedAfterS)}`;
+  const status: Record<OpeningVerdict, string> = {
+    going: 'still going',
+    'cut-short-after-pause': 'you took the floor after a pause',
+    'cut-short-interrupted': interrupted,
+    interrupted,
+    finished: 'not interrupted',
+  };
+  return `Patient's opening: ${formatClock(o.durationS)}, ${status[verdict]}`;
 }

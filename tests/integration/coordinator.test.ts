@@ -1,6 +1,6 @@
 import { IDENTITY_LAYER, type AdaptationLayer } from '../../src/core/questions/adaptation';
 import { describe, expect, it } from 'vitest';
-import { createCoordinator, MIC_HELP, type CoordinatorPorts, type CoordinatorState } from '../../src/core/session/coordinator';
+import { createCoordinator, MIC_HELP, PATIENTS_INFORMED_NEEDED, type CoordinatorPorts, type CoordinatorState } from '../../src/core/session/coordinator';
 import { createTalkEngine, type TalkResult } from '../../src/core/talk/talk-engine';
 import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
 import { createCheckpointStore } from '../../src/adapters/storage/checkpoint-store';
@@ -20,7 +20,10 @@ function talk(seconds = 10): TalkResult {
 }
 
 /** The coordinator with real storage (fake-indexeddb) and fakes for the browser parts. */
-function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean; pageUrl?: string } = {}) {
+/** The clinician's settings in these tests: the first-run confirmation given (issue 19.8), unless a test says otherwise. */
+const CONFIRMED = { ...DEFAULT_SETTINGS, patientsInformedConfirmed: true };
+
+function setup(options: { engineResult?: TalkResult | null; startError?: Error; running?: string[]; captureFails?: boolean; pageUrl?: string; confirmed?: boolean } = {}) {
   const db = openAttuneDb();
   const sent: Array<[number, BackgroundToPanel]> = [];
   let saved: CoordinatorState | null = null;
@@ -29,6 +32,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
   const panelsShown: number[] = [];
   const startSettings: unknown[] = [];
   const startAdaptation: unknown[] = [];
+  const pauses: Array<[string, boolean]> = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
@@ -44,6 +48,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
         const result = options.engineResult === undefined ? talk() : options.engineResult;
         return result && { talk: result, extras: {} };
       },
+      pause: async (sessionId, paused) => void pauses.push([sessionId, paused]),
       remoteFrames: (_id, energyDb) => void frames.push(energyDb),
       activeSessions: async () => [...running],
     },
@@ -59,12 +64,12 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     visits: createVisitRepository(db),
     checkpoints: createCheckpointStore(db),
     state: { load: async () => (saved ? structuredClone(saved) : null), save: async (s) => void (saved = structuredClone(s)) },
-    settings: async () => DEFAULT_SETTINGS,
+    settings: async () => (options.confirmed === false ? DEFAULT_SETTINGS : CONFIRMED),
     now: () => (clock += 1000),
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
 }
 
 describe('coordinator', () => {
@@ -90,7 +95,7 @@ describe('coordinator', () => {
     const view = await t.coordinator.start(7, 'toolbar');
     expect(view).toMatchObject({ coaching: 'active', remoteSource: 'tab-capture', sessionId: 'visit-1' });
     // The engine gets the settings of this moment: the coach's thresholds and quiet mode.
-    expect(t.startSettings).toEqual([DEFAULT_SETTINGS]);
+    expect(t.startSettings).toEqual([CONFIRMED]);
     expect(t.startAdaptation).toEqual([undefined]); // no adaptation port: labels as the model gives them
     const ended = await t.coordinator.end(7, 'user');
     expect(ended).toMatchObject({ coaching: 'ended', lastVisitId: 'visit-1' });
@@ -109,6 +114,32 @@ describe('coordinator', () => {
     await t.coordinator.remoteFrames(4, 'visit-1', [-1]); // another tab claiming the session
     await t.coordinator.remoteFrames(3, 'forged', [-1]);
     expect(t.frames).toEqual([[-30, -31]]);
+  });
+
+  it('no visit starts before the clinician confirmed that patients are informed (issue 19.8)', async () => {
+    const t = setup({ confirmed: false });
+    for (const via of ['panel', 'toolbar'] as const) {
+      const view = await t.coordinator.start(1, via, 'https://meet.google.com/x');
+      expect(view).toMatchObject({ coaching: 'error', message: PATIENTS_INFORMED_NEEDED, sessionId: null });
+    }
+    expect(t.startSettings).toEqual([]); // the engine never started: no microphone, no counting
+    expect((await t.visits.list()).visits).toEqual([]);
+    expect(await t.checkpoints.all()).toEqual([]);
+  });
+
+  it('Pause and Resume reach the engine for the tab’s running visit only; Show panel reaches the tab (issue 19.7)', async () => {
+    const t = setup();
+    await t.coordinator.pause(2, true); // no visit on tab 2: nothing to pause
+    await t.coordinator.start(2, 'toolbar');
+    await t.coordinator.pause(2, true);
+    await t.coordinator.pause(3, true);
+    await t.coordinator.pause(2, false);
+    expect(t.pauses).toEqual([
+      ['visit-1', true],
+      ['visit-1', false],
+    ]);
+    await t.coordinator.showPanel(2);
+    expect(t.sent.at(-1)).toEqual([2, { type: 'tab:show-panel' }]);
   });
 
   it('a denied microphone becomes a clear message and no visit', async () => {

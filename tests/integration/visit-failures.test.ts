@@ -40,6 +40,7 @@ function setup(options: { extras?: VisitExtras; privacyLocal?: boolean } = {}) {
         running.delete(sessionId);
         return { talk: talkResult(), extras: options.extras ?? {} };
       },
+      pause: async () => undefined,
       remoteFrames: () => undefined,
       activeSessions: async () => [...running],
     },
@@ -52,7 +53,7 @@ function setup(options: { extras?: VisitExtras; privacyLocal?: boolean } = {}) {
     },
     checkpoints: createCheckpointStore(db),
     state: { load: async () => (saved ? structuredClone(saved) : null), save: async (s) => void (saved = structuredClone(s)) },
-    settings: async () => ({ ...DEFAULT_SETTINGS, privacyLocal: options.privacyLocal ?? true }),
+    settings: async () => ({ ...DEFAULT_SETTINGS, patientsInformedConfirmed: true, privacyLocal: options.privacyLocal ?? true }),
     goals,
     now: () => (clock += 1000),
     newId: () => `visit-${++ids}`,

@@ -54,6 +54,8 @@ interface Running {
   timers: ReturnType<typeof setInterval>[];
   /** Sends the live state at once when who is speaking changed. */
   sendOnSpeakerChange(): void;
+  /** Sends the live state now (a pause or a microphone change shows at once). */
+  sendLive(): void;
   speech: RunningSpeech | null;
   gaze: GazePart | null;
 }
@@ -138,11 +140,23 @@ export function createEngineHost(options: EngineHostOptions) {
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
         sendOnSpeakerChange();
       };
-      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
+      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, sendLive, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
       r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? 250));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),
       );
+      // A microphone that gives no sound (blocked at the system, a hardware mute) is not counted:
+      // the visit's figures start when its audio does, and the panel says what is wrong (issue 19.3).
+      const micTrack = streams[0]!.getAudioTracks()[0];
+      if (micTrack?.muted) session.hold('no-microphone', true);
+      micTrack?.addEventListener('mute', () => {
+        session.hold('no-microphone', true);
+        sendLive();
+      });
+      micTrack?.addEventListener('unmute', () => {
+        session.hold('no-microphone', false);
+        sendLive();
+      });
       streams[0]!.getAudioTracks()[0]?.addEventListener('ended', () => {
         if (running !== r) return;
         running = null;
@@ -151,6 +165,13 @@ export function createEngineHost(options: EngineHostOptions) {
         options.send({ type: 'engine:failed', sessionId, message: 'The microphone stopped (unplugged or switched off). The visit was saved up to this point.' });
       });
       running = r;
+    },
+
+    /** The clinician's Pause/Resume: held time is not scored and shows on the timeline. */
+    pause(sessionId: string, paused: boolean): void {
+      if (running?.sessionId !== sessionId) return;
+      running.session.hold('paused', paused);
+      running.sendLive();
     },
 
     remoteFrames(sessionId: string, energyDb: number[]): void {

@@ -20,6 +20,9 @@ export function createEngineRequestHandler(host: EngineHost, runtimeId: string) 
         case 'engine:remote-frames':
           host.remoteFrames(message.sessionId, message.energyDb);
           return { ok: true };
+        case 'engine:pause':
+          host.pause(message.sessionId, message.paused);
+          return { ok: true };
         case 'engine:end':
           return { ok: true, result: await host.end(message.sessionId) };
         case 'engine:status':

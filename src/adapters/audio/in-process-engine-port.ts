@@ -9,6 +9,7 @@ export function createInProcessEnginePort(host: EngineHost): CoordinatorPorts['e
   return {
     start: ({ sessionId, tabStreamId, settings, adaptation }) => host.start(sessionId, tabStreamId, settings, adaptation),
     end: (sessionId) => host.end(sessionId),
+    pause: async (sessionId, paused) => host.pause(sessionId, paused),
     remoteFrames: (sessionId, energyDb) => host.remoteFrames(sessionId, energyDb),
     activeSessions: async () => host.activeSessions(),
   };

@@ -55,6 +55,9 @@ export function createOffscreenEnginePort(): CoordinatorPorts['engine'] {
       if (sessions.length === 0) await browser.offscreen.closeDocument().catch(() => undefined);
       return reply.result ?? null;
     },
+    async pause(sessionId, paused) {
+      if (await exists()) await send({ type: 'engine:pause', sessionId, paused });
+    },
     remoteFrames(sessionId, energyDb) {
       void send({ type: 'engine:remote-frames', sessionId, energyDb }).catch(() => undefined);
     },

@@ -66,6 +66,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
           return deps.openSummary(message.visitId).then(() => null);
         case 'panel:open-setup':
           return deps.openSetup().then(() => null);
+        case 'panel:pause':
+          return coordinator.pause(tabId, message.paused);
       }
     }
 
@@ -94,6 +96,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return coordinator.start(message.tabId, 'toolbar');
       case 'page:stop':
         return coordinator.end(message.tabId, 'user');
+      case 'page:show-panel':
+        return coordinator.showPanel(message.tabId);
       case 'page:list-visits':
         return deps.listVisits();
       case 'page:delete-visit':

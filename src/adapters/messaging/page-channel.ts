@@ -29,6 +29,7 @@ export const pageChannel = {
   tabView: (tabId: number): Promise<TabView> => ask({ type: 'page:tab-view', tabId }, TabViewSchema),
   start: (tabId: number): Promise<TabView> => ask({ type: 'page:start', tabId }, TabViewSchema),
   stop: (tabId: number): Promise<TabView> => ask({ type: 'page:stop', tabId }, TabViewSchema),
+  showPanel: (tabId: number): Promise<TabView> => ask({ type: 'page:show-panel', tabId }, TabViewSchema),
   listVisits: (): Promise<VisitListReply> => ask({ type: 'page:list-visits' }, VisitListReplySchema),
   deleteVisit: (visitId: string): Promise<boolean> => ask({ type: 'page:delete-visit', visitId }, v.boolean()),
   deleteAllVisits: (): Promise<number> => ask({ type: 'page:delete-all-visits' }, v.number()),

@@ -8,6 +8,7 @@ import type { UtteranceLabel } from '../questions/labels';
 import type { LiveTalk, NudgeId } from '../session/schema';
 import type { NudgeSettings } from '../settings/settings';
 import type { WindowTalk } from './talk-window';
+import { isCutShort, judgeOpening } from './opening';
 
 /** An interruption of the opening older than this is history, not something to prompt about, s. */
 export const OPENING_FRESH_S = 15;
@@ -64,16 +65,16 @@ export const openingRule: Rule = {
   id: 'opening',
   check({ live, settings }) {
     const o = live.metrics?.opening;
-    if (!settings.opening.enabled || !o?.ended) return null;
-    // The issue's rule: the clinician took the floor within `withinS` of the opening's start,
-    // whether by interrupting or just after a pause (patients left alone talk for ~92 s).
-    const tookFloorAfterS = o.interrupted && o.interruptedAfterS !== null ? o.interruptedAfterS : o.durationS;
-    if (tookFloorAfterS > settings.opening.withinS) return null;
+    if (!settings.opening.enabled || !o) return null;
+    // One definition for the nudge, the panel line and the summary (opening.ts).
+    const { verdict, tookFloorAfterS } = judgeOpening(o, settings.opening.withinS);
+    if (!isCutShort(verdict) || tookFloorAfterS === null) return null;
     if (live.elapsedS - (o.startS + tookFloorAfterS) > OPENING_FRESH_S) return null;
     return {
-      reason: o.interrupted
-        ? `You took the floor ${spokenSeconds(tookFloorAfterS)} into the patient’s opening statement, while they were still speaking.`
-        : `You took the floor ${spokenSeconds(tookFloorAfterS)} into the patient’s opening statement. A pause or “Anything else?” often brings the rest of the story.`,
+      reason:
+        verdict === 'cut-short-interrupted'
+          ? `You took the floor ${spokenSeconds(tookFloorAfterS)} into the patient’s opening statement, while they were still speaking.`
+          : `You took the floor ${spokenSeconds(tookFloorAfterS)} into the patient’s opening statement, after a short pause. Waiting longer, or “Anything else?”, often brings the rest of the story.`,
       episodeS: o.startS,
     };
   },

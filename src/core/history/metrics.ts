@@ -5,6 +5,8 @@
  */
 import type { Settings } from '../settings/settings';
 import type { VisitSummary } from '../session/schema';
+import { isTooShortToScore } from './too-short';
+import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningJudgement } from '../coach/opening';
 
 export const METRIC_IDS = ['opening', 'clinician-share', 'open-share', 'reflection-to-question', 'interruptions', 'longest-turn', 'gaze'] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -12,7 +14,17 @@ export type MetricId = (typeof METRIC_IDS)[number];
 /** How a value is shown: a share (0–1), seconds, a ratio, or a whole count. */
 export type MetricUnit = 'share' | 'seconds' | 'ratio' | 'count';
 
-export type Targets = Settings['targets'];
+/**
+ * The clinician's targets; `openingWithinS` (settings.nudges.opening.withinS) is when taking the
+ * floor cuts the opening short, the same rule the live nudge uses (DEFAULT_OPENING_WITHIN_S when absent).
+ */
+export type Targets = Settings['targets'] & { openingWithinS?: number };
+
+/** How the visit's opening statement went, by the one rule the nudge and the panel also use. */
+export function openingJudgement(visit: VisitSummary, targets: Targets): OpeningJudgement | null {
+  const o = visit.metrics?.opening;
+  return o ? judgeOpening(o, targets.openingWithinS ?? DEFAULT_OPENING_WITHIN_S) : null;
+}
 
 /** What the clinician aims for; `kind` says whether the value must reach it or stay at or under it. */
 export interface MetricTarget {
@@ -43,7 +55,7 @@ function openingValue(visit: VisitSummary): number | null {
   return o.interrupted && o.interruptedAfterS !== null ? o.interruptedAfterS : o.durationS;
 }
 
-export const METRICS: readonly MetricDefinition[] = [
+const DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'opening',
     label: 'Patient’s opening statement',
@@ -110,17 +122,27 @@ export const METRICS: readonly MetricDefinition[] = [
   },
 ];
 
+/**
+ * Every metric, each reading nothing from a visit too short to score (too-short.ts): so the
+ * skills table, the observations, the trends and the goals all leave such a visit out.
+ */
+export const METRICS: readonly MetricDefinition[] = DEFINITIONS.map((m) => ({ ...m, value: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.value(v)) }));
+
 export function metricById(id: MetricId): MetricDefinition {
   return METRICS.find((m) => m.id === id)!;
 }
 
 export type Assessment = 'met' | 'not-met' | 'unknown';
 
-/** Whether a visit met a metric's target. The opening statement is met when it was not interrupted. */
+/**
+ * Whether a visit met a metric's target. The opening statement is met when the clinician let the
+ * patient finish it: neither spoke over it nor took the floor within openingWithinS (judgeOpening).
+ */
 export function assess(metric: MetricDefinition, visit: VisitSummary, targets: Targets, longTurnS: number): Assessment {
+  if (isTooShortToScore(visit)) return 'unknown';
   if (metric.id === 'opening') {
-    const o = visit.metrics?.opening;
-    return o ? (o.interrupted ? 'not-met' : 'met') : 'unknown';
+    const judged = openingJudgement(visit, targets);
+    return judged ? (judged.letFinish ? 'met' : 'not-met') : 'unknown';
   }
   const value = metric.value(visit);
   const target = metric.target(targets, longTurnS);

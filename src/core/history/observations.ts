@@ -4,7 +4,7 @@
  * did not measure, and nothing is praised that missed its target.
  */
 import type { VisitSummary } from '../session/schema';
-import { assess, metricById, type MetricId, type Targets } from './metrics';
+import { assess, metricById, openingJudgement, type MetricId, type Targets } from './metrics';
 
 export interface Observation {
   kind: 'strength' | 'try';
@@ -25,7 +25,9 @@ function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longT
   const m = visit.metrics;
   switch (id) {
     case 'opening':
-      return `You let the patient finish their opening statement (${secs(m!.opening!.durationS)}) without interrupting.`;
+      return m!.opening!.ended
+        ? `You let the patient finish their opening statement (${secs(m!.opening!.durationS)}) without taking the floor early.`
+        : `You let the patient speak without taking the floor (${secs(m!.opening!.durationS)}, still going when the visit ended).`;
     case 'open-share':
       return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}), at or above your ${pct(targets.openShareMin)} target.`;
     case 'reflection-to-question':
@@ -46,8 +48,13 @@ function tryText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS:
   const m = visit.metrics;
   switch (id) {
     case 'opening': {
-      const after = m!.opening!.interruptedAfterS;
-      return `The patient’s opening statement was interrupted${after === null ? '' : ` after ${secs(after)}`}. Next time, let it run until they stop: most patients finish within two minutes.`;
+      const { verdict, tookFloorAfterS } = openingJudgement(visit, targets)!;
+      const after = tookFloorAfterS === null ? '' : secs(tookFloorAfterS);
+      const what =
+        verdict === 'cut-short-after-pause'
+          ? `You took the floor ${after} into the patient’s opening statement, after a short pause`
+          : `You spoke over the patient’s opening statement${after && ` after ${after}`}`;
+      return `${what}. Next time, let it run until they stop (a pause or “Anything else?” helps): most patients finish within two minutes.`;
     }
     case 'open-share':
       return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}). Try starting with “what” or “how”, e.g. “What worries you most about this?”, to reach ${pct(targets.openShareMin)}.`;

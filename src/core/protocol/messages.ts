@@ -43,6 +43,8 @@ export const PanelToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('panel:remote-frames'), sessionId: id, energyDb: energyBatch }),
   v.object({ type: v.literal('panel:open-summary'), visitId: v.nullable(id) }),
   v.object({ type: v.literal('panel:open-setup') }),
+  /** The clinician's Pause (true) or Resume (false): held time is not scored. */
+  v.object({ type: v.literal('panel:pause'), paused: v.boolean() }),
 ]);
 export type PanelToBackground = v.InferOutput<typeof PanelToBackgroundSchema>;
 
@@ -51,6 +53,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:tab-view'), tabId }),
   v.object({ type: v.literal('page:start'), tabId }),
   v.object({ type: v.literal('page:stop'), tabId }),
+  /** The popup's "Show panel": brings a hidden panel back on that tab. */
+  v.object({ type: v.literal('page:show-panel'), tabId }),
   v.object({ type: v.literal('page:list-visits') }),
   v.object({ type: v.literal('page:delete-visit'), visitId: id }),
   v.object({ type: v.literal('page:delete-all-visits') }),
@@ -106,6 +110,7 @@ export const BackgroundToEngineSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('engine:remote-frames'), sessionId: id, energyDb: energyBatch }),
   v.object({ type: v.literal('engine:end'), sessionId: id }),
+  v.object({ type: v.literal('engine:pause'), sessionId: id, paused: v.boolean() }),
   v.object({ type: v.literal('engine:status') }),
 ]);
 export type BackgroundToEngine = v.InferOutput<typeof BackgroundToEngineSchema>;
@@ -114,6 +119,7 @@ export type BackgroundToEngine = v.InferOutput<typeof BackgroundToEngineSchema>;
 export const BackgroundToPanelSchema = v.variant('type', [
   v.object({ type: v.literal('tab:view'), view: TabViewSchema }),
   v.object({ type: v.literal('tab:toggle-panel') }),
+  v.object({ type: v.literal('tab:show-panel') }),
   v.object({ type: v.literal('tab:start-tap'), sessionId: id }),
   v.object({ type: v.literal('tab:stop-tap') }),
 ]);

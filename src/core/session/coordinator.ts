@@ -50,6 +50,8 @@ export interface CoordinatorPorts {
     start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings; adaptation?: AdaptationLayer }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
     end(sessionId: string): Promise<LiveSessionResult | null>;
+    /** The clinician's Pause/Resume: the engine stops or resumes counting. */
+    pause(sessionId: string, paused: boolean): Promise<void>;
     remoteFrames(sessionId: string, energyDb: number[]): void;
     /** Sessions the engine host is running now (empty when it is gone). */
     activeSessions(): Promise<string[]>;
@@ -84,6 +86,10 @@ export type StartVia = 'toolbar' | 'panel';
 
 /** Shown on the panel and popup when a finished visit could not be written (the reason follows). */
 export const SAVE_FAILED = 'This visit could not be saved yet; Attune kept its last checkpoint and will try again when it restarts.';
+
+/** Issue 19.8: no visit is coached before the clinician confirmed, once, that patients are informed. */
+export const PATIENTS_INFORMED_NEEDED =
+  'Before your first visit, confirm on Attune’s setup page that your patients are informed that you use Attune (choose “Set up Attune”).';
 
 export const MIC_HELP = 'Attune needs your microphone. Open Attune’s setup page and choose “Allow microphone”.';
 
@@ -136,6 +142,12 @@ export function createCoordinator(ports: CoordinatorPorts) {
     const url = pageUrl ?? (await ports.tabs.url(tabId));
     const host = url ? safeHost(url) : '';
     const settings = await ports.settings();
+    if (!settings.patientsInformedConfirmed) {
+      s.errors[tabId] = PATIENTS_INFORMED_NEEDED;
+      await persist();
+      await pushView(tabId);
+      return view(tabId);
+    }
     let tabStreamId: string | null = null;
     if (via === 'toolbar') {
       try {
@@ -264,6 +276,20 @@ export function createCoordinator(ports: CoordinatorPorts) {
       const v = await view(tabId);
       if (callState === 'ended' && v.sessionId) return end(tabId, 'hang-up');
       return v;
+    },
+
+    /** Pause (true) or Resume (false) the tab's running visit; held time is left out of its figures. */
+    async pause(tabId: number, paused: boolean): Promise<TabView> {
+      const s = await load();
+      const session = s.sessions[tabId];
+      if (session?.status === 'active') await ports.engine.pause(session.sessionId, paused);
+      return view(tabId);
+    },
+
+    /** The popup's "Show panel": the content script brings back a hidden panel. */
+    async showPanel(tabId: number): Promise<TabView> {
+      ports.tabs.send(tabId, { type: 'tab:show-panel' });
+      return view(tabId);
     },
 
     async callState(tabId: number, callState: CallState): Promise<void> {

@@ -6,7 +6,7 @@ import type { GazeTrackerOptions } from '../gaze/tracker';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
-import type { LiveTalk, SpeakingNow, SpeechStatus, VisitSummary } from './schema';
+import type { ExcludedSpan, HoldReason, LiveTalk, SpeakingNow, SpeechStatus, VisitSummary } from './schema';
 import { classifyUtterance } from '../questions/classify';
 import type { AdaptationLayer } from '../questions/adaptation';
 import { createSpeechPipeline, type SpeechPipeline, type SpeechStats } from '../speech/speech-pipeline';
@@ -46,7 +46,7 @@ export interface LiveSpeechOptions {
  * gaze, nudges. Each part is present only when it ran. Checkpoints carry it whole, so a visit
  * closed from a checkpoint keeps what was known at that moment without replaying anything.
  */
-export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'gaze' | 'nudges'>>;
+export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'gaze' | 'nudges' | 'excluded'>>;
 
 export interface LiveSessionCheckpoint {
   talk: TalkCheckpoint;
@@ -65,6 +65,12 @@ export interface LiveSession {
   live(): LiveTalk;
   /** Who is audible now, without computing the rest of the live state. */
   speakingNow(): SpeakingNow;
+  /**
+   * Starts or ends a hold: while any hold is on, audio pushed in is dropped (not scored) and its
+   * length is added to an excluded span. 'paused' is the clinician's; 'no-microphone' the host's,
+   * while the microphone track gives no sound (blocked or muted), so counting starts with real audio.
+   */
+  hold(reason: HoldReason, on: boolean): void;
   checkpoint(): LiveSessionCheckpoint;
   result(): LiveSessionResult;
   /** End of the visit: transcribe the utterance in progress and wait for every label (call before result()). */
@@ -90,10 +96,23 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });
   let frames = restore?.frame ?? 0;
+  const holds = new Set<HoldReason>();
+  const excluded: ExcludedSpan[] = [];
+  // 'paused' names the span when both hold: the clinician's choice is what they will recognise.
+  const heldFor = (): HoldReason | null => (holds.has('paused') ? 'paused' : holds.has('no-microphone') ? 'no-microphone' : null);
+  /** Dropped audio while held: the clinician channel arrives in real time, so its length is the held time. */
+  const dropClinician = (samples: Float32Array) => {
+    const reason = heldFor()!;
+    const nowS = engine.elapsedS();
+    let span = excluded[excluded.length - 1];
+    if (!span || span.reason !== reason || span.atS !== nowS) excluded.push((span = { atS: nowS, durationS: 0, reason }));
+    span.durationS = Math.round((span.durationS + samples.length / options.sampleRate) * 1000) / 1000;
+  };
   const extras = (): VisitExtras => ({
     ...(speech ? { utterances: speech.utterances(), questions: speech.counts() } : {}),
     ...(gaze && { gaze: gaze.summary() }),
     nudges: coach.events(),
+    ...(excluded.length > 0 && { excluded: excluded.map((e) => ({ ...e, durationS: Math.round(e.durationS * 100) / 100 })) }),
   });
   const drain = () =>
     aligner.drain((c, p) => {
@@ -102,16 +121,19 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
     });
   return {
     pushClinicianSamples(samples) {
+      if (holds.size > 0) return dropClinician(samples);
       // Speech first: the events this push raises must find their audio already buffered.
       speech?.pushClinicianSamples(samples);
       aligner.pushClinician(clinician.push(samples));
       drain();
     },
     pushPatientSamples(samples) {
+      if (holds.size > 0) return;
       aligner.pushPatient(patient.push(samples));
       drain();
     },
     pushPatientFrames(frames) {
+      if (holds.size > 0) return;
       aligner.pushPatient(frames);
       drain();
     },
@@ -120,9 +142,15 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
     live: () => {
       const talk = engine.live();
       const state = { ...talk, ...(speech && { questions: speech.live() }), ...(gaze && { gaze: gaze.live() }) };
-      return { ...state, nudge: coach.update(state) };
+      const held = heldFor();
+      // While held, nothing is happening that a prompt could be about.
+      return { ...state, nudge: held ? null : coach.update(state), held };
     },
     speakingNow: () => engine.speakingNow(),
+    hold(reason, on) {
+      if (on) holds.add(reason);
+      else holds.delete(reason);
+    },
     checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
     async settleSpeech() {

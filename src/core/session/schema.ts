@@ -232,6 +232,16 @@ export const GoalSchema = v.object({
 });
 export type Goal = v.InferOutput<typeof GoalSchema>;
 
+/* ---------- Time not scored (issue 19: pause, microphone without sound) ---------- */
+
+/** Why the live session is not counting: the clinician paused, or the microphone gives no sound (blocked, muted). */
+export const HoldReasonSchema = v.picklist(['paused', 'no-microphone']);
+export type HoldReason = v.InferOutput<typeof HoldReasonSchema>;
+
+/** A span left out of the visit's figures: at `atS` of visit time, `durationS` of wall time was not counted. */
+export const ExcludedSpanSchema = v.object({ atS: nonNegative, durationS: nonNegative, reason: HoldReasonSchema });
+export type ExcludedSpan = v.InferOutput<typeof ExcludedSpanSchema>;
+
 /** What the panel needs, sent 2–4 times a second. Aggregates only: no audio, no text. */
 export const LiveTalkSchema = v.object({
   ...TalkTotalsSchema.entries,
@@ -245,6 +255,8 @@ export const LiveTalkSchema = v.object({
   gaze: v.optional(LiveGazeSchema),
   /** The one nudge showing now, if any. */
   nudge: v.optional(v.nullable(NudgeSchema)),
+  /** Not counting now, and why (absent or null: counting). */
+  held: v.optional(v.nullable(HoldReasonSchema)),
 });
 export type LiveTalk = v.InferOutput<typeof LiveTalkSchema>;
 
@@ -274,6 +286,8 @@ export const VisitSummarySchema = v.object({
   questions: v.optional(QuestionCountsSchema),
   gaze: v.optional(GazeSummarySchema),
   nudges: v.optional(v.array(NudgeEventSchema)),
+  /** Time left out of the figures (paused, no microphone sound); the timeline marks it. */
+  excluded: v.optional(v.array(ExcludedSpanSchema)),
   /** The goal the clinician had set for this visit. */
   goal: v.optional(GoalSchema),
   remoteSource: RemoteSourceSchema,

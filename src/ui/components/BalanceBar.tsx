@@ -8,6 +8,7 @@ import '../theme.css';
 import './components.css';
 import { balanceTone, CLINICIAN_SHARE_LIMIT } from '../balance';
 import { formatPercent, formatSharePair } from '../format';
+import { balanceWaitingFor, type TalkSoFar } from '../../core/coach/balance-verdict';
 
 export interface BalanceBarProps {
   /** clinicianS / (clinicianS + patientS); null before anyone has spoken. */
@@ -16,9 +17,15 @@ export interface BalanceBarProps {
   targetMax?: number;
   /** Show the target zone under the bar (the panel does; compact surfaces may not). */
   showTarget?: boolean;
+  /** Talk so far: until both sides have spoken BALANCE_MIN_EACH_S the bar gives no verdict. */
+  talk?: TalkSoFar;
 }
 
-export function BalanceBar({ clinicianShare, targetMax = CLINICIAN_SHARE_LIMIT, showTarget = false }: BalanceBarProps) {
+const WAITING_TEXT = { patient: 'Waiting for the patient to speak', clinician: 'Waiting for you to speak' } as const;
+
+export function BalanceBar({ clinicianShare: rawShare, targetMax = CLINICIAN_SHARE_LIMIT, showTarget = false, talk }: BalanceBarProps) {
+  const waitingFor = talk && rawShare !== null ? balanceWaitingFor(talk) : null;
+  const clinicianShare = waitingFor ? null : rawShare;
   const tone = balanceTone(clinicianShare, targetMax);
   const pair = formatSharePair(clinicianShare);
   const youPct = clinicianShare === null ? 0 : Math.min(100, Math.max(0, clinicianShare * 100));
@@ -54,11 +61,12 @@ export function BalanceBar({ clinicianShare, targetMax = CLINICIAN_SHARE_LIMIT, 
       </div>
       <div class="attune-balance__foot">
         <p class="attune-balance__hint">
-          {tone === 'none' && 'No speech yet'}
+          {tone === 'none' && (waitingFor ? WAITING_TEXT[waitingFor] : 'No speech yet')}
           {tone === 'balanced' && 'Balanced conversation'}
           {tone === 'high' && 'You are doing most of the talking'}
         </p>
-        {showTarget && <span class="attune-balance__target">Target: you ≤ {formatPercent(targetMax)}</span>}
+        {/* The legend of the thin bar under the main one: it spans the shares that meet the target. */}
+        {showTarget && <span class="attune-balance__target">Thin bar: your target, you ≤ {formatPercent(targetMax)}</span>}
       </div>
     </div>
   );

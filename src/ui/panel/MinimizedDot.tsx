@@ -1,13 +1,13 @@
 /**
- * The collapsed panel: a small round button tinted by talk balance, with the clinician share as
- * a number inside and in its accessible name (colour is never the only signal).
+ * The collapsed panel: a small pill tinted by talk balance, reading "You 30%" (who and what the
+ * number is, issue 19.9) and saying it in its accessible name (colour is never the only signal).
  */
 import type { RefObject } from 'preact';
 import { balanceTone } from '../balance';
 import { formatPercent } from '../format';
 
 export interface MinimizedDotProps {
-  /** Null when not coaching or nobody has spoken yet. */
+  /** Null when not coaching or before the balance can be judged (both sides spoke BALANCE_MIN_EACH_S). */
   clinicianShare: number | null;
   /** The clinician's target (settings.targets.clinicianShareMax): above it the dot turns amber. */
   limit?: number;
@@ -20,7 +20,7 @@ export interface MinimizedDotProps {
 
 export function dotLabel(active: boolean, clinicianShare: number | null): string {
   if (!active) return 'Attune (minimized). Restore panel';
-  if (clinicianShare === null) return 'Attune: no speech yet. Restore panel';
+  if (clinicianShare === null) return 'Attune: too early to judge the talk balance. Restore panel';
   return `Attune: you ${formatPercent(clinicianShare)} of talk time. Restore panel`;
 }
 
@@ -37,7 +37,7 @@ export function MinimizedDot({ clinicianShare, limit, active, dotRef, style, onR
       title={dotLabel(active, clinicianShare)}
       onClick={onRestore}
     >
-      <span aria-hidden="true">{share === null ? 'A' : Math.round(share * 100)}</span>
+      <span aria-hidden="true">{share === null ? 'A' : `You ${formatPercent(share)}`}</span>
     </button>
   );
 }

@@ -6,6 +6,7 @@ import '../theme.css';
 import '../components/components.css';
 import './panel.css';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { judgeableShare } from '../../core/coach/balance-verdict';
 import { Alert } from '../components/Alert';
 import { LiveView } from './LiveView';
 import { MinimizedDot } from './MinimizedDot';
@@ -18,7 +19,8 @@ export type { PanelActions, PanelModel, PanelPrefs, PanelProps, Position } from 
 const CALL_STATE_TEXT: Record<PanelModel['callState'], string> = {
   live: 'Call in progress',
   ended: 'Call ended',
-  unknown: 'Call state unknown — start manually',
+  // Attune cannot read this page's call state: an invitation, not an error.
+  unknown: 'Start when your call begins',
 };
 
 export function Panel({ model, actions, minimized, onMinimizedChange, position, onPositionChange }: PanelProps) {
@@ -50,7 +52,7 @@ export function Panel({ model, actions, minimized, onMinimizedChange, position, 
     return (
       <MinimizedDot
         dotRef={rootRef}
-        clinicianShare={model.live?.clinicianShare ?? null}
+        clinicianShare={model.live ? judgeableShare(model.live) : null}
         limit={prefs.clinicianShareMax}
         active={active}
         style={style}
@@ -99,6 +101,8 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
           remoteSource={model.remoteSource}
           ending={model.coaching === 'ending'}
           onEnd={actions.onEnd}
+          onPause={actions.onPause}
+          onOpenSetup={actions.onOpenSetup}
           prefs={model.prefs}
           nudge={visibleNudge(model)}
           onDismissNudge={actions.onDismissNudge && model.live?.nudge ? () => actions.onDismissNudge!(nudgeKey(model.live!.nudge!)) : undefined}

@@ -10,6 +10,8 @@ import { DEFAULT_PANEL_PREFS, type PanelModel, type PanelPrefs, type Position } 
 export interface PanelPorts {
   start(): void;
   end(): void;
+  /** Pause (true) or Resume (false) the running visit. */
+  pause?(paused: boolean): void;
   openSummary(visitId: string | null): void;
   openSetup(): void;
   savePosition(position: Position): void;
@@ -77,6 +79,7 @@ export function createPanelController(container: HTMLElement, platformLabel: str
         actions={{
           onStart: ports.start,
           onEnd: ports.end,
+          onPause: ports.pause,
           onOpenSummary: () => ports.openSummary(state.view?.lastVisitId ?? null),
           onOpenSetup: ports.openSetup,
           onHide: () => (state.placement === 'pop-out' ? ports.popIn?.() : update({ visible: false })),

@@ -23,6 +23,14 @@ const STATUS_TEXT: Record<LiveQuestions['status']['state'], string | null> = {
 export const OPEN_SHARE_SOURCE = 'MITI 3.1.1 (Moyers et al. 2010): at least 50% open questions is beginning proficiency, at least 70% competent.';
 export const RQ_SOURCE = 'MITI 4.2.1 (Moyers et al. 2014): at least 1 reflection per question is fair, at least 2 good.';
 
+/** MITI in plain words, on the panel itself (issue 19.9): where the targets come from, not only on hover. */
+export function mitiPlainText(openShareMin: number, reflectionToQuestionMin: number): string {
+  return (
+    `Targets from MITI, the standard way of scoring counselling conversations: at least ${formatPercent(openShareMin)} of your questions open, ` +
+    `and at least ${formatRatio(reflectionToQuestionMin)} reflection (saying back what you heard) per question.`
+  );
+}
+
 export function formatRatio(x: number | null): string {
   return x === null ? '—' : (Math.round(x * 10) / 10).toFixed(1);
 }
@@ -63,9 +71,7 @@ export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin
           </dd>
         </div>
         <div class={rqOk ? '' : 'attune-ratio--below'}>
-          <dt>
-            <abbr title={`Reflections per question. ${RQ_SOURCE}`}>R:Q</abbr>
-          </dt>
+          <dt title={RQ_SOURCE}>Reflections per question</dt>
           <dd>
             {formatRatio(counts.reflectionToQuestion)}
             <span class="attune-ratio__target" title={RQ_SOURCE}>
@@ -76,6 +82,7 @@ export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin
           </dd>
         </div>
       </dl>
+      <p class="attune-panel__note attune-questions__miti">{mitiPlainText(openShareMin, reflectionToQuestionMin)}</p>
     </section>
   );
 }

@@ -42,6 +42,8 @@ export interface PanelPrefs {
   reflectionToQuestionMin: number;
   /** settings.nudges.monologue.overS: when the turn timer tints. */
   monologueOverS: number;
+  /** settings.nudges.opening.withinS: when taking the floor cuts the opening short (one definition with the nudge). */
+  openingWithinS: number;
 }
 
 export function panelPrefsFrom(settings: Settings): PanelPrefs {
@@ -51,6 +53,7 @@ export function panelPrefsFrom(settings: Settings): PanelPrefs {
     openShareMin: settings.targets.openShareMin,
     reflectionToQuestionMin: settings.targets.reflectionToQuestionMin,
     monologueOverS: settings.nudges.monologue.overS,
+    openingWithinS: settings.nudges.opening.withinS,
   };
 }
 
@@ -62,6 +65,8 @@ export const nudgeKey = (nudge: { id: string; raisedAtS: number }): string => `$
 export interface PanelActions {
   onStart(): void;
   onEnd(): void;
+  /** Pause (true) or Resume (false); optional so older wiring keeps working (no button without it). */
+  onPause?(paused: boolean): void;
   onOpenSummary(): void;
   onOpenSetup(): void;
   onHide(): void;

@@ -4,6 +4,7 @@ import '../page.css';
 import '../components/components.css';
 import './popup.css';
 import type { LiveTalk } from '../../core/session/schema';
+import { judgeableShare } from '../../core/coach/balance-verdict';
 import { Alert } from '../components/Alert';
 import { LockBadge } from '../components/LockBadge';
 import { Switch } from '../components/Switch';
@@ -30,6 +31,8 @@ export interface PopupModel {
 export interface PopupActions {
   onStart(): void;
   onStop(): void;
+  /** Brings the panel back on the tab (it may have been hidden); optional for older wiring. */
+  onShowPanel?(): void;
   onPrivacyLocalChange(on: boolean): void;
   onOpenSummaries(): void;
   onOpenSetup(): void;
@@ -57,7 +60,9 @@ export function coachingText(coaching: CoachingState, live: LiveTalk | null): st
     case 'starting':
       return 'Starting…';
     case 'active':
-      return live?.clinicianShare != null ? `Coaching — you ${formatPercent(live.clinicianShare)} of talk time` : 'Coaching — no speech yet';
+      if (live?.held === 'paused') return 'Coaching paused — not counting';
+      if (live?.held === 'no-microphone') return 'Coaching — no sound from your microphone, not counting';
+      return live && judgeableShare(live) !== null ? `Coaching — you ${formatPercent(live.clinicianShare)} of talk time` : 'Coaching — too early to judge the talk balance';
     case 'ending':
       return 'Saving visit…';
     case 'ended':
@@ -65,6 +70,17 @@ export function coachingText(coaching: CoachingState, live: LiveTalk | null): st
     case 'error':
       return 'Coaching stopped because of a problem';
   }
+}
+
+/**
+ * Whether to ask for microphone setup. A visit that is counting proves the microphone works
+ * (its sound arrives in the extension's own origin), whatever this page's permission query says:
+ * test browsers that auto-accept the microphone answer 'prompt' there. A visit whose microphone
+ * gives no sound needs the fix whatever the permission says.
+ */
+export function micNeedsSetup(model: Pick<PopupModel, 'coaching' | 'live' | 'micPermission'>): boolean {
+  if (model.coaching === 'active' && model.live) return model.live.held === 'no-microphone';
+  return model.micPermission !== 'granted';
 }
 
 export function Popup({ model, actions }: PopupProps) {
@@ -100,10 +116,23 @@ export function Popup({ model, actions }: PopupProps) {
         )}
       </div>
 
-      {model.micPermission !== 'granted' && (
+      {running && actions.onShowPanel && (
+        <p class="attune-popup__show-panel">
+          <button type="button" class="attune-btn" onClick={actions.onShowPanel}>
+            Show panel
+          </button>{' '}
+          <span class="attune-muted">
+            or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd> on the call tab
+          </span>
+        </p>
+      )}
+
+      {micNeedsSetup(model) && (
         <div class="attune-notice attune-popup__setup">
           <p>
-            {model.micPermission === 'denied'
+            {model.live?.held === 'no-microphone'
+              ? 'No sound from your microphone: it may be blocked, muted or switched off. Attune counts nothing until its sound arrives.'
+              : model.micPermission === 'denied'
               ? 'The microphone is blocked for Attune, so it cannot time your speech.'
               : 'Finish setup: allow the microphone so Attune can time your speech.'}
           </p>

@@ -5,12 +5,15 @@
  */
 import type { OpeningStatement, TalkMetrics } from '../../core/session/schema';
 import { LONG_MONOLOGUE_S, OPENING_EVIDENCE, OPENING_MIN_S } from '../conversation';
+import { DEFAULT_OPENING_WITHIN_S, judgeOpening } from '../../core/coach/opening';
 import { formatClock, formatCount, formatDuration, formatRate, formatSeconds, formatThreshold } from '../format';
 
 export interface ConversationFactsProps {
   metrics: TalkMetrics;
   /** Seconds both spoke at once (the visit's overlapS). */
   overlapS: number;
+  /** settings.nudges.opening.withinS: taking the floor sooner cuts the opening short. */
+  openingWithinS?: number;
 }
 
 /** "3, not counting 5 backchannels such as ‘mm-hm’"; just "3" when there were none. */
@@ -26,16 +29,18 @@ export function longTurnsText(turns: TalkMetrics['clinicianLongMonologues']): st
   return `${turns.length} (at ${turns.map(([a]) => formatClock(a)).join(', ')})`;
 }
 
-/** The patient's opening statement in words: how long, and whether and when you interrupted it. */
-export function openingText(o: OpeningStatement | null): string {
+/** The patient's opening statement in words, by the verdict the nudge and the panel use (judgeOpening). */
+export function openingText(o: OpeningStatement | null, withinS = DEFAULT_OPENING_WITHIN_S): string {
   if (!o) return `Not detected (no patient turn of ${formatThreshold(OPENING_MIN_S)} or more)`;
   const length = formatDuration(o.durationS);
-  if (o.interrupted) return o.interruptedAfterS === null ? `${length}, interrupted by you` : `${length}, interrupted by you after ${formatDuration(o.interruptedAfterS)}`;
-  if (!o.ended) return `${length}, still going when the visit ended`;
-  return `${length}, not interrupted`;
+  const { verdict } = judgeOpening(o, withinS);
+  if (verdict === 'going') return `${length}, still going when the visit ended`;
+  if (verdict === 'cut-short-after-pause') return `${length}, then you took the floor after a short pause (within ${formatThreshold(withinS)})`;
+  if (verdict === 'finished') return `${length}, not interrupted`;
+  return o.interruptedAfterS === null ? `${length}, interrupted by you` : `${length}, interrupted by you after ${formatDuration(o.interruptedAfterS)}`;
 }
 
-export function ConversationFacts({ metrics: m, overlapS }: ConversationFactsProps) {
+export function ConversationFacts({ metrics: m, overlapS, openingWithinS }: ConversationFactsProps) {
   const rows: Array<[string, string]> = [
     ['Turns', `${m.turns} (${formatRate(m.turnsPerMin)})`],
     ['Interruptions by you', interruptionsText(m.interruptions.clinician, m.backchannels.clinician)],
@@ -60,7 +65,7 @@ export function ConversationFacts({ metrics: m, overlapS }: ConversationFactsPro
       <div class="attune-visit__opening">
         <dt>Patient's opening statement</dt>
         <dd>
-          {openingText(m.opening)}{' '}
+          {openingText(m.opening, openingWithinS)}{' '}
           <small class="attune-cite">{OPENING_EVIDENCE}</small>
         </dd>
       </div>

@@ -5,6 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import { goalProgress, knownGoals } from '../../core/history/goals';
 import { METRICS, type MetricDefinition } from '../../core/history/metrics';
+import { isTooShortToScore } from '../../core/history/too-short';
 import { filterVisits, metricSeries, NO_FILTER, sitesOf, trendOf, type VisitFilter } from '../../core/history/trends';
 import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatPercent } from '../format';
@@ -152,7 +153,9 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
 
       <section aria-label="Visits" class="attune-history__visits">
         <h3>Visits</h3>
-        {shown.length === 0 ? (
+        {visits.length === 0 ? (
+          <p>No visits yet. Start coaching on a call and its summary will appear here when the visit ends.</p>
+        ) : shown.length === 0 ? (
           <p>No visits match these filters.</p>
         ) : (
           <table class="attune-history__table">
@@ -176,7 +179,10 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
                     </button>
                   </th>
                   <td>{siteLabel(v.site)}</td>
-                  <td>{formatDuration(v.durationS)}</td>
+                  <td>
+                    {formatDuration(v.durationS)}
+                    {isTooShortToScore(v) && <span class="attune-muted"> (too short to score)</span>}
+                  </td>
                   <td>{formatPercent(v.clinicianShare)}</td>
                   <td>{formatPercent(v.questions?.openShare ?? null)}</td>
                   <td>{formatMetricValue('ratio', v.questions?.reflectionToQuestion ?? null)}</td>

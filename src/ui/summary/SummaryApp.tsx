@@ -57,7 +57,10 @@ export function SummaryApp(props: SummaryAppProps) {
         loading ? (
           <p role="status">Loading visits…</p>
         ) : (
-          <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />
+          // The history is the page's main content (axe: landmark-one-main, region).
+          <main class="attune-summary__main attune-summary__main--history">
+            <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />
+          </main>
         )
       ) : (
         <div class="attune-summary__layout">

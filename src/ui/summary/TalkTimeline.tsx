@@ -8,7 +8,7 @@ import '../theme.css';
 import '../components/components.css';
 import './summary.css';
 import { useId } from 'preact/hooks';
-import type { GazeSummary, Interval, LabelledUtterance, NudgeEvent } from '../../core/session/schema';
+import type { ExcludedSpan, GazeSummary, Interval, LabelledUtterance, NudgeEvent } from '../../core/session/schema';
 import { effectiveLabel } from '../../core/speech/question-counts';
 import { formatClock, formatDuration } from '../format';
 import { GAZE_STATE_TEXT, NUDGE_TEXT, UTTERANCE_LABEL_TEXT } from './visit-labels';
@@ -22,6 +22,16 @@ export interface TalkTimelineProps {
   utterances?: readonly LabelledUtterance[];
   gaze?: GazeSummary;
   nudges?: readonly NudgeEvent[];
+  /** Time left out of the figures (paused, no microphone sound): a dashed break at where it happened. */
+  excluded?: readonly ExcludedSpan[];
+}
+
+const EXCLUDED_TEXT = { paused: 'paused', 'no-microphone': 'no sound from your microphone' } as const;
+
+/** "Paused at 3:10 for 2 min 05 s": the visit's clock skips it, so it is told in words too. */
+export function excludedText(e: ExcludedSpan): string {
+  const what = EXCLUDED_TEXT[e.reason];
+  return `${what[0]!.toUpperCase()}${what.slice(1)} at ${formatClock(e.atS)} for ${formatDuration(e.durationS)} (not counted)`;
 }
 
 const MARK_ROW_H = 16;
@@ -36,7 +46,7 @@ const TOP = 6;
 const LANES_BOTTOM = TOP + 2 * LANE_H + LANE_GAP;
 const PLOT_W = WIDTH - LABEL_W - 12;
 
-export function TalkTimeline({ durationS, segments, utterances, gaze, nudges }: TalkTimelineProps) {
+export function TalkTimeline({ durationS, segments, utterances, gaze, nudges, excluded = [] }: TalkTimelineProps) {
   const id = useId();
   const span = durationS > 0 ? durationS : 1;
   const x = (s: number) => LABEL_W + (Math.min(Math.max(s, 0), span) / span) * PLOT_W;
@@ -63,6 +73,7 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges }: 
     (marks.length ? `${marks.length} questions and reflections are marked. ` : '') +
     (gazeY !== null ? 'A band shows where you were looking. ' : '') +
     (nudgeY !== null ? `${nudges!.length} nudge${nudges!.length === 1 ? ' was' : 's were'} shown. ` : '') +
+    excluded.map((e) => `${excludedText(e)}. `).join('') +
     'A minute-by-minute table follows.';
 
   return (
@@ -140,6 +151,12 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges }: 
             })}
           </g>
         )}
+        {excluded.map((e, i) => (
+          <g key={i} class={`attune-excluded attune-excluded--${e.reason}`}>
+            <title>{excludedText(e)}</title>
+            <line x1={x(e.atS)} x2={x(e.atS)} y1={TOP - 4} y2={AXIS_Y - 6} />
+          </g>
+        ))}
         <g class="attune-timeline__axis">
           <line x1={LABEL_W} x2={LABEL_W + PLOT_W} y1={AXIS_Y - 6} y2={AXIS_Y - 6} />
           {timelineTicks(durationS).map((t) => (
@@ -177,7 +194,19 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges }: 
             <span class="attune-key-shape attune-key-shape--nudge" aria-hidden="true" /> Nudge shown
           </span>
         )}
+        {excluded.length > 0 && (
+          <span class="attune-timeline__key">
+            <span class="attune-key-shape attune-key-shape--excluded" aria-hidden="true" /> Not counted (paused or no microphone sound)
+          </span>
+        )}
       </SpeakerLegend>
+      {excluded.length > 0 && (
+        <ul class="attune-timeline__excluded">
+          {excluded.map((e, i) => (
+            <li key={i}>{excludedText(e)}</li>
+          ))}
+        </ul>
+      )}
       <details class="attune-timeline__details">
         <summary>Timeline as a table</summary>
         <table class="attune-timeline__table">

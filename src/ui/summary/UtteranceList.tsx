@@ -3,6 +3,7 @@
  * correct a label; counts and shares follow. Text shows only when it was kept (privacy-local off).
  */
 import { effectiveLabel } from '../../core/speech/question-counts';
+import { isUncertain } from '../../core/questions/review';
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
@@ -77,6 +78,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                     UTTERANCE_LABEL_TEXT[label]
                   )}
                   {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
+                  {!u.correctedLabel && isUncertain(u) && <small class="attune-uncertain"> uncertain</small>}
                 </td>
                 {anyText && <td>{u.text ?? '—'}</td>}
               </tr>

@@ -8,6 +8,7 @@ import { useId } from 'preact/hooks';
 import { makeGoal, suggestGoals } from '../../core/history/goals';
 import { visitMetricRows } from '../../core/history/metrics';
 import { observeVisit } from '../../core/history/observations';
+import { isTooShortToScore, MIN_SCORED_SPEECH_S, MIN_SCORED_VISIT_S } from '../../core/history/too-short';
 import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatSharePair, formatTime } from '../format';
 import { endReasonText, siteLabel } from '../labels';
@@ -19,9 +20,18 @@ import { MetricTable } from './MetricTable';
 import { Observations } from './Observations';
 import { ShareTimeline } from './ShareTimeline';
 import { TalkTimeline } from './TalkTimeline';
+import { ReviewLabels } from './ReviewLabels';
 import { UtteranceList } from './UtteranceList';
 
 export const PARTIAL_NOTICE = 'The visit ended unexpectedly; figures cover up to the last checkpoint.';
+
+/** What a visit too short to score says instead of its skills (issue 19.2). */
+export function tooShortText(durationS: number): string {
+  return (
+    `Too short to score: this visit lasted ${formatDuration(durationS)}. Attune scores visits of at least ${formatDuration(MIN_SCORED_VISIT_S)} ` +
+    `with at least ${formatDuration(MIN_SCORED_SPEECH_S)} of speech. Its times are kept below; it is left out of your trends and goals.`
+  );
+}
 
 export interface VisitDetailProps {
   visit: VisitSummary;
@@ -38,6 +48,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
   const rows = visitMetricRows(visit, context.targets, context.longTurnS);
   const observations = observeVisit(visit, context.targets, context.longTurnS);
   const utterances = visit.utterances ?? [];
+  const tooShort = isTooShortToScore(visit);
   return (
     <article class="attune-visit" aria-labelledby={headingId}>
       <h2 id={headingId}>Visit on {formatDate(visit.startedAt)}</h2>
@@ -85,11 +96,17 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
         )}
       </dl>
 
-      <h3>Skills at a glance</h3>
-      <MetricTable rows={rows} />
+      {tooShort ? (
+        <p class="attune-notice attune-visit__too-short">{tooShortText(visit.durationS)}</p>
+      ) : (
+        <>
+          <h3>Skills at a glance</h3>
+          <MetricTable rows={rows} />
 
-      <h3>Observations</h3>
-      <Observations items={observations} />
+          <h3>Observations</h3>
+          <Observations items={observations} />
+        </>
+      )}
 
       <h3>Talk time</h3>
       <table class="attune-visit__talk">
@@ -124,17 +141,18 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       )}
       {visit.privacyLocal && <p class="attune-muted">Recorded in privacy-local mode.</p>}
 
-      {metrics && (
+      {/* Rates and turn counts over a few seconds mean nothing ("19.5 turns per minute"). */}
+      {metrics && !tooShort && (
         <section aria-labelledby={conversationId}>
           <h3 id={conversationId}>Conversation</h3>
-          <ConversationFacts metrics={metrics} overlapS={visit.overlapS} />
+          <ConversationFacts metrics={metrics} overlapS={visit.overlapS} openingWithinS={context.targets.openingWithinS} />
         </section>
       )}
 
       <h3>Who spoke when</h3>
-      <TalkTimeline durationS={visit.durationS} segments={visit.segments} utterances={visit.utterances} gaze={visit.gaze} nudges={visit.nudges} />
+      <TalkTimeline durationS={visit.durationS} segments={visit.segments} utterances={visit.utterances} gaze={visit.gaze} nudges={visit.nudges} excluded={visit.excluded} />
 
-      {metrics && metrics.timeline.length > 0 && (
+      {metrics && !tooShort && metrics.timeline.length > 0 && (
         <>
           <h3>Talk share by minute</h3>
           <ShareTimeline bins={metrics.timeline} />
@@ -144,6 +162,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       {utterances.length > 0 && (
         <>
           <h3>Your questions and reflections</h3>
+          {actions && <ReviewLabels utterances={utterances} privacyLocal={visit.privacyLocal} onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)} />}
           <UtteranceList
             utterances={utterances}
             privacyLocal={visit.privacyLocal}
@@ -152,7 +171,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
         </>
       )}
 
-      {actions && (
+      {actions && !tooShort && (
         <section class="attune-visit__goal" aria-label="Goal for your next visit">
           <h3>Goal for your next visit</h3>
           <GoalPicker

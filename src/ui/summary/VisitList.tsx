@@ -1,5 +1,6 @@
 /** The list of saved visits, newest first; each entry is a button that selects the visit. */
 import type { VisitSummary } from '../../core/session/schema';
+import { isTooShortToScore } from '../../core/history/too-short';
 import { formatDate, formatDuration, formatPercent } from '../format';
 import { siteLabel } from '../labels';
 
@@ -24,7 +25,7 @@ export function VisitList({ visits, currentId, onSelect }: VisitListProps) {
             <span class="attune-visits__date">{formatDate(v.startedAt)}</span>
             <span class="attune-visits__site">{siteLabel(v.site)}</span>
             <span class="attune-visits__meta">
-              {formatDuration(v.durationS)} · You {formatPercent(v.clinicianShare)}
+              {formatDuration(v.durationS)} · {isTooShortToScore(v) ? 'too short to score' : `You ${formatPercent(v.clinicianShare)}`}
             </span>
           </button>
         </li>

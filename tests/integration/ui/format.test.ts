@@ -156,7 +156,7 @@ describe('conversation cues', () => {
   });
   it('words the opening status', () => {
     expect(openingStatusText(opening)).toBe("Patient's opening: 0:23, interrupted after 0:08");
-    expect(openingStatusText({ ...opening, ended: false, interrupted: false, interruptedAfterS: null })).toBe("Patient's opening: 0:23, not interrupted");
+    expect(openingStatusText({ ...opening, ended: false, interrupted: false, interruptedAfterS: null })).toBe("Patient's opening: 0:23, still going");
     expect(openingStatusText({ ...opening, interruptedAfterS: null })).toBe("Patient's opening: 0:23, interrupted");
   });
 });

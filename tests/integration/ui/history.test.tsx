@@ -55,7 +55,7 @@ describe('visit page: skills, observations, questions, goal', () => {
   it('writes a strength and a thing to try', () => {
     const c = showVisit(fullVisit());
     const items = Array.from(c.querySelectorAll('.attune-observation')).map((li) => li.textContent);
-    expect(items[0]).toBe('Went well: You let the patient finish their opening statement (40 s) without interrupting.');
+    expect(items[0]).toBe('Went well: You let the patient finish their opening statement (40 s) without taking the floor early.');
     expect(items[1]).toMatch(/^Try next time: You reflected 0\.5 times per question\./);
   });
 
@@ -255,7 +255,7 @@ describe('history page', () => {
 
   it('a storage problem and unreadable records are shown, and the rest of the history still renders', () => {
     const c = mount(
-      <SummaryApp visits={history} view="history" selectedId={null} onSelect={() => {}} loading={false} message="Your computer is out of space." notice="1 saved visit(s) could not be read and are not shown (durationS: Invalid type)." />,
+      <SummaryApp visits={history} view="history" selectedId={null} onSelect={() => {}} loading={false} message="Your computer is out of space." notice="1 saved visit could not be read and is not shown (durationS: Invalid type)." />,
     );
     expect(getByRole(c, 'alert').textContent).toBe('Your computer is out of space.');
     expect(getByText(c, /could not be read/)).toBeTruthy();

@@ -73,7 +73,7 @@ describe('Panel: balance target, counters, gaze, goal', () => {
   it('marks the target zone from the clinician’s setting and colours by it', () => {
     const prefs = { ...DEFAULT_PANEL_PREFS, clinicianShareMax: 0.5 };
     const { container } = renderPanel(active({ prefs }, liveTalk({ clinicianShare: 0.55 })));
-    expect(getByText(container, 'Target: you ≤ 50%')).toBeTruthy();
+    expect(getByText(container, 'Thin bar: your target, you ≤ 50%')).toBeTruthy();
     expect(container.querySelector<HTMLElement>('.attune-balance__marker')!.style.left).toBe('50%');
     expect(container.querySelector<HTMLElement>('.attune-balance__zone')!.style.width).toBe('50%');
     expect(getByText(container, 'You are doing most of the talking')).toBeTruthy();
@@ -88,7 +88,7 @@ describe('Panel: balance target, counters, gaze, goal', () => {
       Closed: '5',
       Reflections: '2',
       'Open questions': '38% (target ≥ 50%, below · MITI 3.1.1)',
-      'R:Q': '0.3 (target ≥ 1.0, below · MITI 4.2.1)',
+      'Reflections per question': '0.3 (target ≥ 1.0, below · MITI 4.2.1)',
     });
     const good = renderPanel(active({}, liveTalk({ questions: questions({ open: 4, closed: 1, reflections: 6, openShare: 0.8, reflectionToQuestion: 1.2 }) }))).container;
     expect(good.querySelector('.attune-ratio--below')).toBeNull();
@@ -148,7 +148,7 @@ describe('Panel: quiet mode', () => {
     s.quietMode = true;
     s.targets.clinicianShareMax = 0.55;
     s.nudges.monologue.overS = 45;
-    expect(panelPrefsFrom(s)).toEqual({ quiet: true, clinicianShareMax: 0.55, openShareMin: 0.5, reflectionToQuestionMin: 1, monologueOverS: 45 });
+    expect(panelPrefsFrom(s)).toEqual({ quiet: true, clinicianShareMax: 0.55, openShareMin: 0.5, reflectionToQuestionMin: 1, monologueOverS: 45, openingWithinS: 30 });
   });
 });
 
@@ -212,12 +212,14 @@ describe('Panel: accessibility (axe-core)', () => {
       active({ goal, canPopOut: true }, full),
       active({ prefs: { ...DEFAULT_PANEL_PREFS, quiet: true } }, full),
       active({ placement: 'pop-out' }, full),
+      active({}, liveTalk({ held: 'paused' })),
+      active({}, liveTalk({ held: 'no-microphone' })),
     ];
     for (const model of models) {
       const { container } = renderPanel(model);
       expect(await check(container), JSON.stringify(model.coaching)).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it('the control: axe does catch a broken panel', async () => {
     const { container } = renderPanel(active({}, liveTalk({ nudge: nudge() })));
@@ -239,6 +241,7 @@ describe('Panel: keyboard', () => {
       'Hide Attune panel',
       'Why?',
       'Dismiss: Try an open question',
+      'Pause',
       'End visit',
     ]);
     expect(container.querySelectorAll('[tabindex]')).toHaveLength(0);

@@ -35,7 +35,7 @@ describe('Panel: idle', () => {
 
   it('asks to start manually when the call state is unknown', () => {
     const { container } = renderPanel(panelModel({ callState: 'unknown', platformLabel: 'This tab' }));
-    expect(getByText(container, 'Call state unknown — start manually')).toBeTruthy();
+    expect(getByText(container, 'Start when your call begins')).toBeTruthy();
     expect(getByText(container, 'This tab')).toBeTruthy();
   });
 
@@ -154,7 +154,7 @@ describe('Panel: turn timer and opening statement', () => {
   it('shows the opening statement while it lasts, with the evidence as a tooltip', () => {
     const metrics = liveMetrics({ floor: 'patient', currentTurnS: 23.5, opening: { startS: 3, durationS: 23.5, ended: false, interrupted: false, interruptedAfterS: null } });
     const c = active(liveTalk({ elapsedS: 27, metrics }));
-    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, not interrupted");
+    expect(opening(c)!.textContent).toBe("Patient's opening: 0:23, still going");
     expect(opening(c)!.getAttribute('title')).toBe(OPENING_EVIDENCE);
     expect(OPENING_EVIDENCE).toBe(
       'Clinicians interrupt the opening statement after a median of 11 s (Marvel et al., JAMA 1999; Singh Ospina et al., J Gen Intern Med 2019); ' +
@@ -208,7 +208,7 @@ describe('Panel: header, minimize and hide', () => {
     const { container, onMinimizedChange } = renderPanel(panelModel({ coaching: 'active', live: liveTalk({ clinicianShare: 0.72 }) }), { minimized: true });
     const dot = getByRole(container, 'button', /you 72% of talk time/);
     expect(dot.classList.contains('attune-dot--high')).toBe(true);
-    expect(dot.textContent).toBe('72');
+    expect(dot.textContent).toBe('You 72%');
     expect(container.querySelector('.attune-panel')).toBeNull();
     click(dot);
     expect(onMinimizedChange).toHaveBeenCalledWith(false);

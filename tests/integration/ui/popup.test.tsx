@@ -94,6 +94,26 @@ describe('Popup', () => {
     expect(queryByRole(granted, 'button', 'Finish setup')).toBeNull();
   });
 
+  it('while coaching: "Show panel" with the keyboard shortcut (issue 19.7)', () => {
+    const a = { ...actions(), onShowPanel: vi.fn() };
+    const c = mount(<Popup model={model({ coaching: 'active', live: liveTalk() })} actions={a} />);
+    click(getByRole(c, 'button', 'Show panel'));
+    expect(a.onShowPanel).toHaveBeenCalledTimes(1);
+    expect(c.textContent).toMatch(/Alt\+Shift\+A/);
+    expect(queryByRole(mount(<Popup model={model()} actions={a} />), 'button', 'Show panel')).toBeNull();
+  });
+
+  it('the microphone state agrees with the running visit (issue 19.3)', () => {
+    // Sound is arriving: the microphone works, whatever the permission query of this page says.
+    const counting = mount(<Popup model={model({ coaching: 'active', live: liveTalk(), micPermission: 'prompt' })} actions={actions()} />);
+    expect(queryByRole(counting, 'button', 'Finish setup')).toBeNull();
+    // No sound: the popup says what the panel says, with the fix.
+    const silent = mount(<Popup model={model({ coaching: 'active', live: liveTalk({ held: 'no-microphone' }), micPermission: 'granted' })} actions={actions()} />);
+    expect(silent.textContent).toMatch(/No sound from your microphone/);
+    expect(silent.textContent).not.toMatch(/of talk time/);
+    expect(getByRole(silent, 'button', 'Finish setup')).toBeTruthy();
+  });
+
   it('links to summaries and setup, and shows messages as alerts', () => {
     const a = actions();
     const c = mount(<Popup model={model({ message: 'Could not capture this tab.' })} actions={a} />);

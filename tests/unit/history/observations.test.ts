@@ -6,7 +6,7 @@ describe('observations', () => {
   it('names one strength and one thing to try, written from the numbers, and a second strength', () => {
     const obs = observeVisit(fullVisit(), TARGETS, LONG_TURN_S);
     expect(obs).toEqual([
-      { kind: 'strength', metric: 'opening', text: 'You let the patient finish their opening statement (40 s) without interrupting.' },
+      { kind: 'strength', metric: 'opening', text: 'You let the patient finish their opening statement (40 s) without taking the floor early.' },
       {
         kind: 'try',
         metric: 'reflection-to-question',
@@ -19,7 +19,7 @@ describe('observations', () => {
   it('an interrupted opening becomes the thing to try, with when it happened', () => {
     const v = fullVisit({ metrics: metrics({ opening: { startS: 3, durationS: 30, ended: true, interrupted: true, interruptedAfterS: 11.4 } }) });
     const tryIt = observeVisit(v, TARGETS, LONG_TURN_S).find((o) => o.kind === 'try')!;
-    expect(tryIt.text).toBe('The patient’s opening statement was interrupted after 11 s. Next time, let it run until they stop: most patients finish within two minutes.');
+    expect(tryIt.text).toBe('You spoke over the patient’s opening statement after 11 s. Next time, let it run until they stop (a pause or “Anything else?” helps): most patients finish within two minutes.');
   });
 
   it('says nothing it cannot support: no strength when every measured target was missed', () => {

@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { reviewQueue, UNCERTAIN_BELOW } from '../../../src/core/questions/review';
+import type { SummaryActions } from '../../../src/ui/summary/actions';
+import { VisitDetail } from '../../../src/ui/summary/VisitDetail';
+import { fire, getByRole, mount } from './dom';
+import { visit } from './fixtures';
+
+/**
+ * Issue 19.5 / 13 §4: in privacy-local mode, correcting labels meant a time and a dropdown per
+ * row, in time order. The summary now offers "Review N uncertain labels" first, least confident
+ * first, through the existing correction path.
+ */
+const u = (id: string, startS: number, confidence: number, extra = {}) => ({ id, startS, endS: startS + 2, label: 'closed_question' as const, confidence, ...extra });
+const utterances = [u('a', 10, 0.9), u('b', 20, 0.41), u('c', 30, 0.55), u('d', 40, 0.35, { correctedLabel: 'open_question' as const }), u('e', 50, 0.2)];
+
+describe('review uncertain labels', () => {
+  it('queues the uncorrected labels under the cut-off, least confident first', () => {
+    expect(reviewQueue(utterances).map((x) => x.id)).toEqual(['e', 'b', 'c']);
+    expect(UNCERTAIN_BELOW).toBeGreaterThan(0.5);
+  });
+
+  it('the summary offers them first and corrects through the existing path', () => {
+    const onCorrectLabel = vi.fn();
+    const actions = { onCorrectLabel, onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() } as unknown as SummaryActions;
+    const c = mount(<VisitDetail visit={visit({ utterances, privacyLocal: true })} actions={actions} />);
+    const review = getByRole(c, 'region', 'Uncertain labels');
+    expect(review.querySelector('h4')!.textContent).toBe('Review 3 uncertain labels');
+    expect(Array.from(review.querySelectorAll('.attune-review__time')).map((t) => t.textContent)).toEqual(['0:50', '0:20', '0:30']);
+    expect(review.textContent).toMatch(/Privacy-local mode kept no words/);
+    const select = review.querySelector('select')!;
+    select.value = 'open_question';
+    fire(select, new Event('change', { bubbles: true }));
+    expect(onCorrectLabel).toHaveBeenCalledWith('v1', 'e', 'open_question');
+    // The full list marks them too.
+    expect(c.querySelectorAll('.attune-utterances .attune-uncertain')).toHaveLength(3);
+  });
+
+  it('shows the words where they were kept (privacy-local off)', () => {
+    const onCorrectLabel = vi.fn();
+    const c = mount(<VisitDetail visit={visit({ utterances: [u('x', 5, 0.3, { text: 'So you are worried?' })], privacyLocal: false })} actions={{ onCorrectLabel } as unknown as SummaryActions} />);
+    expect(getByRole(c, 'region', 'Uncertain labels').textContent).toMatch(/So you are worried\?/);
+  });
+});
