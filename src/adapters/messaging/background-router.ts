@@ -7,7 +7,6 @@ import {
   PanelToBackgroundSchema,
   parseMessage,
 } from '../../core/protocol/messages';
-import type { LiveSessionCheckpoint } from '../../core/session/live-session';
 import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { UtteranceLabel } from '../../core/questions/labels';
@@ -76,7 +75,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         case 'engine:live':
           return coordinator.engineLive(message.sessionId, message.live).then(() => null);
         case 'engine:checkpoint':
-          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint as LiveSessionCheckpoint).then(() => null);
+          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint).then(() => null);
         case 'engine:failed':
           return coordinator.engineFailed(message.sessionId, message.message).then(() => null);
       }

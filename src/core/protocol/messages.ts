@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
 import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
 import { MAX_IMPORT_CHARS } from '../history/export';
+import { LiveSessionCheckpointSchema } from '../session/checkpoint-schema';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -86,7 +87,7 @@ export type GoalsReply = v.InferOutput<typeof GoalsReplySchema>;
 /** Offscreen engine host → background. */
 export const EngineToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('engine:live'), sessionId: id, live: LiveTalkSchema }),
-  v.object({ type: v.literal('engine:checkpoint'), sessionId: id, checkpoint: v.unknown() }),
+  v.object({ type: v.literal('engine:checkpoint'), sessionId: id, checkpoint: LiveSessionCheckpointSchema }),
   v.object({ type: v.literal('engine:failed'), sessionId: id, message: v.string() }),
 ]);
 export type EngineToBackground = v.InferOutput<typeof EngineToBackgroundSchema>;
