@@ -7,6 +7,10 @@
  * yields {"id": <id or null>, "error": "<message>"} instead; blank lines are skipped.
  */
 import { classifyUtterance } from '../core/questions/classify';
+import type { BoundedLine } from './bounded-lines';
+
+/** Longest input line read (an utterance is a few hundred characters; the cap keeps memory bounded). */
+export const MAX_CLASSIFY_LINE_CHARS = 100_000;
 
 type Id = string | number | null;
 
@@ -54,8 +58,12 @@ export function classifyLine(line: string): string {
   }
 }
 
-export async function runClassify(lines: AsyncIterable<string>, write: (line: string) => void): Promise<void> {
+export async function runClassify(lines: AsyncIterable<BoundedLine>, write: (line: string) => void): Promise<void> {
   for await (const raw of lines) {
+    if (typeof raw !== 'string') {
+      write(JSON.stringify({ id: null, error: `line too long (${raw.tooLongChars} characters; at most ${MAX_CLASSIFY_LINE_CHARS})` }));
+      continue;
+    }
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
     write(classifyLine(line));

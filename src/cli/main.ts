@@ -1,7 +1,7 @@
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { CliError } from './cli-error';
-import { runClassify } from './classify';
-import { createInterface } from 'node:readline';
+import { MAX_CLASSIFY_LINE_CHARS, runClassify } from './classify';
+import { boundedLines } from './bounded-lines';
 
 const USAGE = `attune — on-device talk-time analysis of clinical video visits
 
@@ -19,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
         await runAnalyze(rest, write);
         return 0;
       case 'classify':
-        await runClassify(createInterface({ input: process.stdin, crlfDelay: Infinity }), (line) => write(line + '\n'));
+        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '\n'));
         return 0;
       case undefined:
       case 'help':
