@@ -71,7 +71,8 @@ const actions: SummaryActions = {
   onImport: (text) =>
     void change(async () => {
       const r = await pageChannel.importVisits(text);
-      const skipped = r.skipped.length ? ` ${r.skipped.length} skipped: ${r.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ')}.` : '';
+      const more = r.skippedTotal > r.skipped.length ? `; and ${r.skippedTotal - r.skipped.length} more` : '';
+      const skipped = r.skippedTotal ? ` ${r.skippedTotal} skipped: ${r.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ')}${more}.` : '';
       return `Imported ${r.added} new visit(s), replaced ${r.replaced}.${skipped}`;
     }),
   onPrint: () => window.print(),

@@ -20,7 +20,7 @@ export interface RouterDeps {
   history: {
     deleteVisit(visitId: string): Promise<boolean>;
     deleteAllVisits(): Promise<number>;
-    importVisits(json: string): Promise<ImportReply>;
+    importVisits(visits: VisitSummary[]): Promise<ImportReply>;
     correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary>;
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
@@ -100,7 +100,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'page:delete-all-visits':
         return deps.history.deleteAllVisits();
       case 'page:import-visits':
-        return deps.history.importVisits(message.json);
+        return deps.history.importVisits(message.visits);
       case 'page:correct-label':
         return deps.history.correctLabel(message.visitId, message.utteranceId, message.label);
       case 'page:goals':

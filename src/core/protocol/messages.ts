@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
 import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
-import { MAX_IMPORT_CHARS } from '../history/export';
+import { IMPORT_BATCH_VISITS } from '../history/export';
 import { LiveSessionCheckpointSchema } from '../session/checkpoint-schema';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -54,8 +54,12 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:list-visits') }),
   v.object({ type: v.literal('page:delete-visit'), visitId: id }),
   v.object({ type: v.literal('page:delete-all-visits') }),
-  /** The text of an Attune JSON export; parsed, migrated and validated by the background. */
-  v.object({ type: v.literal('page:import-visits'), json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
+  /**
+   * A batch of visits from an Attune JSON export. The history page parses, migrates and validates
+   * the file (a big or hostile file never blocks the service worker, which runs live visits); the
+   * background validates each batch again and stores it.
+   */
+  v.object({ type: v.literal('page:import-visits'), visits: v.pipe(v.array(VisitSummarySchema), v.maxLength(IMPORT_BATCH_VISITS)) }),
   /** The clinician's correction of one utterance's label; null removes the correction. */
   v.object({ type: v.literal('page:correct-label'), visitId: id, utteranceId: id, label: v.nullable(UtteranceLabelSchema) }),
   v.object({ type: v.literal('page:goals') }),
@@ -74,10 +78,10 @@ export const VisitListReplySchema = v.object({
 });
 export type VisitListReply = v.InferOutput<typeof VisitListReplySchema>;
 
+/** The background's reply to one import batch. */
 export const ImportReplySchema = v.object({
   added: v.pipe(v.number(), v.integer(), v.minValue(0)),
   replaced: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  skipped: v.array(v.object({ index: v.number(), id: v.string(), reason: v.string() })),
 });
 export type ImportReply = v.InferOutput<typeof ImportReplySchema>;
 
