@@ -40,7 +40,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
-    description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',
+    // The promise, exact (issue 17.4): the one exception is the clinician's own choice (tests/unit/security/promises.test.ts).
+    description: "On-device listening coach for telehealth visits. Nothing leaves your computer unless you pick Chrome's online speech engine.",
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen', 'tabCapture'])],
     action: { default_title: 'Attune — listening coach' },
     commands: {
