@@ -5,7 +5,7 @@ import { mount } from './dom';
 
 /** Issue 17.4: while Chrome's server recognition runs, the panel says that speech goes to Google. */
 const questions = (status: LiveQuestions['status']): LiveQuestions => ({
-  counts: { open: 1, closed: 0, reflections: 0, openShare: 1, reflectionToQuestion: 0 },
+  counts: { open: 1, closed: 0, reflections: 0, simpleReflections: 0, complexReflections: 0, other: 0, openShare: 1, reflectionToQuestion: 0 },
   recent: [],
   status,
 });
