@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addSpeechModels } from './scripts/build/speech-models';
 import { addFaceModel } from './scripts/build/face-model';
+import { isDevBuild, withoutLocalDemoPages } from './scripts/build/dev-build';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -21,8 +22,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: (env) => ({
+    plugins: [preact()],
+    // Read by the panel's content script (an open shadow root only in dev/test builds; scripts/build/dev-build.ts).
+    define: { __ATTUNE_DEV_BUILD__: JSON.stringify(isDevBuild(process.env, env.command)) },
+  }),
   hooks: {
+    // The store build never runs on local hosts (the demo page): scripts/build/dev-build.ts.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (!isDevBuild(process.env, wxt.config.command)) withoutLocalDemoPages(manifest);
+    },
     // Model and wasm files are copied into the build with their checksums verified.
     'build:publicAssets': async (wxt, files) => {
       await addSpeechModels(wxt, files);
@@ -31,7 +40,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
-    description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',
+    // The promise, exact (issue 17.4): the one exception is the clinician's own choice (tests/unit/security/promises.test.ts).
+    description: "On-device listening coach for telehealth visits. Nothing leaves your computer unless you pick Chrome's online speech engine.",
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen', 'tabCapture'])],
     action: { default_title: 'Attune — listening coach' },
     commands: {

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEV_BUILD_ENV } from './build/dev-build';
 import { launchChromium } from './lib/chromium';
 import { startDemoServer } from './lib/demo-server';
 import { startNetworkGuard } from './lib/network-guard';
@@ -21,7 +22,8 @@ const OUT = resolve('.output/demo');
 
 function build(): void {
   console.log('Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  // The dev/test build: the store build does not run on the local demo page (scripts/build/dev-build.ts).
+  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, [DEV_BUILD_ENV]: '1' } });
   if (result.status !== 0) throw new Error('the extension build failed');
 }
 

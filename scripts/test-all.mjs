@@ -9,10 +9,10 @@ let passed = 0;
 let failed = 0;
 let ok = true;
 
-function step(name, command, args) {
+function step(name, command, args, env = process.env) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
   console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.status !== 0) ok = false;
   return result.status === 0;
@@ -34,7 +34,9 @@ function vitest(name, projects) {
 }
 
 vitest('unit+integration', ['unit', 'integration']);
-const built = step('build (chrome)', 'npx', ['wxt', 'build']) && step('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// The end-to-end tests need the dev/test build (the local demo page; scripts/build/dev-build.ts).
+const devBuild = { ...process.env, ATTUNE_DEV_BUILD: '1' };
+const built = step('build (chrome, dev/test)', 'npx', ['wxt', 'build'], devBuild) && step('build (firefox, dev/test)', 'npx', ['wxt', 'build', '-b', 'firefox'], devBuild);
 if (built) vitest('e2e', ['e2e']);
 else failed += 1;
 

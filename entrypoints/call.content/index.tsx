@@ -3,10 +3,12 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ALL_CALL_PAGE_MATCHES, platformForUrl, type PlatformId } from '../../src/core/platforms/catalog';
 import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
+import { takenTapPort } from '../../src/adapters/audio/page-tap-protocol';
 import { adapterFor, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
 import { loadSettings, watchSettings } from '../../src/adapters/storage/settings-store';
 import { collectCssText, createPopOutHost } from '../../src/adapters/panel/pip-window';
+import { acceptTrustedInputOnly } from '../../src/adapters/panel/trusted-events';
 import { panelPrefsFrom } from '../../src/ui/panel/model';
 import { createPanelController } from '../../src/ui/panel/PanelController';
 import '../../src/ui/panel/panel.css';
@@ -21,7 +23,7 @@ export default defineContentScript({
     const site: PlatformId = platform?.id ?? 'other';
     const channel = createPanelChannel();
     const positions = panelPositionStore(site);
-    const tap = createPageTapBridge(window, (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
+    const tap = createPageTapBridge(takenTapPort(), (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
     const settings = await loadSettings();
     const popOut = createPopOutHost(window);
 
@@ -30,6 +32,8 @@ export default defineContentScript({
       position: 'overlay',
       zIndex: 2147483646,
       isolateEvents: true,
+      // Closed: page script cannot reach the panel (its counts, its buttons). Open only in dev/test builds, for the automation.
+      mode: __ATTUNE_DEV_BUILD__ ? 'open' : 'closed',
       onMount(container) {
         return createPanelController(
           container,
@@ -57,6 +61,7 @@ export default defineContentScript({
       onRemove: (controller) => controller?.unmount(),
     });
     ui.mount();
+    acceptTrustedInputOnly(ui.shadow);
     const panel = ui.mounted!;
     panel.update({ position: await positions.load() });
 

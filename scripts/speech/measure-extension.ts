@@ -3,7 +3,7 @@
  * the offscreen document's speech statistics (label latency after the end of each utterance,
  * transcription time per second of audio), the memory of the extension's renderer process
  * (which hosts the offscreen document and its Moonshine worker) before and after the model
- * loads, and the counts on the panel. Needs `npx wxt build` first; takes ~2.5 min.
+ * loads, and the counts on the panel. Needs `ATTUNE_DEV_BUILD=1 npx wxt build` first; takes ~2.5 min.
  *
  *   npx tsx scripts/speech/measure-extension.ts
  */

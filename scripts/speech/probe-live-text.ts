@@ -2,7 +2,7 @@
  * Diagnosis: what the live microphone path hears. Runs the demo visit in the built extension
  * with privacy-local mode off (so the clinician's words are kept with the saved visit), then
  * prints each labelled utterance next to the demo script's line at the same time. Needs
- * `npx wxt build` first; takes ~2.5 min.
+ * `ATTUNE_DEV_BUILD=1 npx wxt build` first; takes ~2.5 min.
  *
  *   npx tsx scripts/speech/probe-live-text.ts
  */

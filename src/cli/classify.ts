@@ -10,6 +10,10 @@
  */
 import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../core/questions/adaptation';
 import { classifyUtterance } from '../core/questions/classify';
+import type { BoundedLine } from './bounded-lines';
+
+/** Longest input line read (an utterance is a few hundred characters; the cap keeps memory bounded). */
+export const MAX_CLASSIFY_LINE_CHARS = 100_000;
 
 type Id = string | number | null;
 
@@ -57,8 +61,12 @@ export function classifyLine(line: string, adaptation: AdaptationLayer = IDENTIT
   }
 }
 
-export async function runClassify(lines: AsyncIterable<string>, write: (line: string) => void, adaptation: AdaptationLayer = IDENTITY_LAYER): Promise<void> {
+export async function runClassify(lines: AsyncIterable<BoundedLine>, write: (line: string) => void, adaptation: AdaptationLayer = IDENTITY_LAYER): Promise<void> {
   for await (const raw of lines) {
+    if (typeof raw !== 'string') {
+      write(JSON.stringify({ id: null, error: `line too long (${raw.tooLongChars} characters; at most ${MAX_CLASSIFY_LINE_CHARS})` }));
+      continue;
+    }
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
     write(classifyLine(line, adaptation));

@@ -1,7 +1,7 @@
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { CliError } from './cli-error';
-import { runClassify } from './classify';
-import { createInterface } from 'node:readline';
+import { MAX_CLASSIFY_LINE_CHARS, runClassify } from './classify';
+import { boundedLines } from './bounded-lines';
 import { parseArgs } from 'node:util';
 import { IDENTITY_LAYER, type AdaptationLayer } from '../core/questions/adaptation';
 
@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
         await runAnalyze(rest, write);
         return 0;
       case 'classify':
-        await runClassify(createInterface({ input: process.stdin, crlfDelay: Infinity }), (line) => write(line + '\n'), await classifyAdaptation(rest));
+        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '\n'), await classifyAdaptation(rest));
         return 0;
       case undefined:
       case 'help':

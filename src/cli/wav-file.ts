@@ -1,5 +1,6 @@
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { decodeWavFrames, parseWavHeader, WavFormatError, type WavHeader } from '../core/audio/wav';
+import { decodeWavFrames, parseWavHeaderAt, WavFormatError, zeroNonFiniteSamples, type WavHeader } from '../core/audio/wav';
 import { CliError } from './cli-error';
 
 /** A WAV file read in chunks, so that hours of audio never sit in memory at once. */
@@ -11,9 +12,11 @@ export interface WavFile {
   close(): Promise<void>;
 }
 
-const HEADER_PROBE_BYTES = 64 * 1024;
+/** Above this share of NaN/infinite samples a float file is refused as damaged; below it, a warning. */
+export const MAX_NON_FINITE_SHARE = 0.01;
 
-export async function openWavFile(path: string): Promise<WavFile> {
+/** `warn` prints a line on stderr (the CLI's warnings). */
+export async function openWavFile(path: string, warn: (line: string) => void = (line) => void process.stderr.write(`attune: ${line}\n`)): Promise<WavFile> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -23,24 +26,33 @@ export async function openWavFile(path: string): Promise<WavFile> {
     throw new CliError(`cannot read ${path}: ${why}`);
   }
   try {
-    const { size } = await handle.stat();
-    const probe = new Uint8Array(Math.min(size, HEADER_PROBE_BYTES));
-    await handle.read(probe, 0, probe.length, 0);
-    const header = parseWavHeader(probe, size);
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new CliError(`cannot read ${path}: ${stats.isDirectory() ? 'is a folder' : 'not a regular file'}`);
+    const { size } = stats;
+    // Chunk headers are read where they are (a large LIST chunk may come before the data).
+    const readAt = (offset: number, length: number) => {
+      const bytes = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      return bytes.subarray(0, readSync(handle.fd, bytes, 0, bytes.length, offset));
+    };
+    const header = parseWavHeaderAt(readAt, size);
     return {
       path,
       header,
       async *chunks(chunkS = 1) {
         const chunkBytes = Math.max(1, Math.round(header.sampleRate * chunkS)) * header.blockAlign;
         const buffer = new Uint8Array(chunkBytes);
+        let nonFinite = 0;
         for (let done = 0; done < header.dataBytes; ) {
           const want = Math.min(chunkBytes, header.dataBytes - done);
           const { bytesRead } = await handle.read(buffer, 0, want, header.dataOffset + done);
           if (bytesRead === 0) break;
           done += bytesRead;
           const whole = bytesRead - (bytesRead % header.blockAlign);
-          yield decodeWavFrames(header, buffer.subarray(0, whole));
+          const channels = decodeWavFrames(header, buffer.subarray(0, whole));
+          if (header.encoding === 'float') nonFinite += zeroNonFiniteSamples(channels);
+          yield channels;
         }
+        reportNonFinite(path, nonFinite, header.dataBytes / (header.bitsPerSample / 8), warn);
       },
       close: () => handle.close(),
     };
@@ -49,4 +61,12 @@ export async function openWavFile(path: string): Promise<WavFile> {
     if (error instanceof WavFormatError) throw new CliError(`${path}: ${error.message}`);
     throw error;
   }
+}
+
+function reportNonFinite(path: string, nonFinite: number, samples: number, warn: (line: string) => void): void {
+  if (nonFinite === 0) return;
+  const share = nonFinite / Math.max(1, samples);
+  const what = `${nonFinite} of ${samples} samples are not numbers (NaN or infinite)`;
+  if (share > MAX_NON_FINITE_SHARE) throw new CliError(`${path}: ${what}; the file is damaged`);
+  warn(`${path}: ${what}; they were read as silence`);
 }

@@ -69,7 +69,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports) };
+  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports), advanceClock: (ms: number) => void (clock += ms) };
 }
 
 describe('coordinator', () => {
@@ -184,6 +184,24 @@ describe('coordinator', () => {
     t.running.clear();
     const saved = await t.restartWorker().recover();
     expect(saved.map((v) => [v.id, v.endReason, v.partial])).toEqual([['visit-1', 'browser-restart', true]]);
+  });
+
+  it('a visit recovered after a browser restart ends at its last checkpoint, not at the restart (issues 17.9, 19.6)', async () => {
+    const t = setup();
+    await t.coordinator.start(9, 'toolbar');
+    const e = createTalkEngine();
+    for (let f = 0; f < 4500; f++) e.push({ energyDb: f % 1000 < 400 ? -20 : -70 }, { energyDb: -70 });
+    t.advanceClock(45_000);
+    await t.coordinator.engineCheckpoint('visit-1', { talk: e.checkpoint(), extras: {} });
+    const checkpointAt = (await t.checkpoints.get('visit-1'))!.savedAt;
+    await t.ports.state.save({ sessions: {}, lastVisit: {}, errors: {} }); // the browser was closed…
+    t.running.clear();
+    t.advanceClock(16 * 60_000); // …and opened again a quarter of an hour later
+    const [visit] = await t.restartWorker().recover();
+    expect(visit).toMatchObject({ endReason: 'browser-restart', partial: true, durationS: 45 });
+    expect(visit!.endedAt).toBe(checkpointAt);
+    const rangeS = (visit!.endedAt - visit!.startedAt) / 1000;
+    expect(Math.abs(rangeS - visit!.durationS)).toBeLessThanOrEqual(5); // the range agrees with the duration (the test clock ticks 1 s per read)
   });
 
   it('ends the visit when the call ends, the tab closes or navigates away', async () => {

@@ -6,7 +6,7 @@ import { openAttuneDb, UPGRADE_BLOCKED_MESSAGE, type AttuneDatabase } from '../.
 import { createGoalStore } from '../../src/adapters/storage/goal-store';
 import { createStorageProblems, QUOTA_MESSAGE } from '../../src/adapters/storage/storage-errors';
 import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
-import { exportJson } from '../../src/core/history/export';
+import { exportJson, parseImport } from '../../src/core/history/export';
 import { RETENTION_CHECK_PERIOD_MIN } from '../../src/core/history/retention';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
 import { fullVisit } from '../unit/history/fixtures';
@@ -58,16 +58,15 @@ describe('history requests in the background', () => {
       getAll: async () => [],
     } as unknown as AttuneDatabase);
     const { h } = handlers(full);
-    await expect(h.importVisits(exportJson([fullVisit()], 0))).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(h.importVisits([fullVisit()])).rejects.toThrow(QUOTA_MESSAGE);
     expect((await h.listVisits()).problem).toBe(QUOTA_MESSAGE);
   });
 
-  it('imports an export and says what was skipped; a wrong file is refused with a clear message', async () => {
+  it('stores a batch of imported visits (parsed and validated by the history page)', async () => {
     const { h } = handlers();
-    const doc = JSON.parse(exportJson([fullVisit({ id: 'a' }), fullVisit({ id: 'b' })], 0));
-    doc.visits.push({ id: 'bad' });
-    expect(await h.importVisits(JSON.stringify(doc))).toEqual({ added: 2, replaced: 0, skipped: [{ index: 2, id: 'bad', reason: expect.stringMatching(/no schema version/) }] });
-    await expect(h.importVisits('{"hello": 1}')).rejects.toThrow(/not an Attune export/);
+    const { visits } = parseImport(exportJson([fullVisit({ id: 'a' }), fullVisit({ id: 'b' })], 0));
+    expect(await h.importVisits(visits)).toEqual({ added: 2, replaced: 0 });
+    expect(await h.importVisits(visits.slice(0, 1))).toEqual({ added: 0, replaced: 1 });
     expect((await h.listVisits()).visits).toHaveLength(2);
   });
 

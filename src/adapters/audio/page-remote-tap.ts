@@ -1,12 +1,15 @@
 import * as v from 'valibot';
 import { createChannelFeatureStream } from '../../core/audio/channel-features';
-import { TAP_FROM_PAGE, TapCommandSchema } from './page-tap-protocol';
+import { TapCommandSchema } from './page-tap-protocol';
+import { offerTapPort } from './page-tap-handoff';
+import { wrapNativeConstructor } from './native-lookalike';
 
 /**
  * Runs in the call page's own JavaScript world (MAIN), from document_start: wraps
  * RTCPeerConnection before the page's scripts run so that it sees the remote audio tracks,
  * and, only while a visit is coached, turns them into 10 ms frame energies that it posts to
- * the content script. Raw audio never leaves the page; the page's own playback is untouched.
+ * the content script on a private MessagePort (handed over once at document_start; see
+ * page-tap-protocol.ts). Raw audio never leaves the page; the page's own playback is untouched.
  */
 export function installPageRemoteTap(win: Window & typeof globalThis): void {
   const remoteTracks = new Set<MediaStreamTrack>();
@@ -14,39 +17,35 @@ export function installPageRemoteTap(win: Window & typeof globalThis): void {
 
   const Native = win.RTCPeerConnection;
   if (Native) {
-    const Wrapped = function (this: unknown, ...args: ConstructorParameters<typeof RTCPeerConnection>) {
-      const pc = new Native(...args);
+    // Indistinguishable from the native constructor where practical (issue 17.6).
+    const Wrapped = wrapNativeConstructor(win, Native, (pc) => {
       pc.addEventListener('track', (event) => {
         if (event.track.kind !== 'audio') return;
         remoteTracks.add(event.track);
         event.track.addEventListener('ended', () => remoteTracks.delete(event.track));
         tap?.connect(event.track);
       });
-      return pc;
-    } as unknown as typeof RTCPeerConnection;
-    Wrapped.prototype = Native.prototype;
-    Object.setPrototypeOf(Wrapped, Native); // keeps static members such as generateCertificate
+    });
     win.RTCPeerConnection = Wrapped;
     if ('webkitRTCPeerConnection' in win) (win as unknown as Record<string, unknown>).webkitRTCPeerConnection = Wrapped;
   }
 
-  win.addEventListener('message', (event) => {
-    if (event.source !== win) return;
-    const command = v.safeParse(TapCommandSchema, event.data);
-    if (!command.success) return;
-    if (command.output.type === 'start') {
-      tap?.stop();
-      tap = startTap(win, command.output.sessionId);
-      remoteTracks.forEach((t) => tap!.connect(t));
-    } else {
+  offerTapPort(win, (port) => {
+    port.onmessage = (event) => {
+      const command = v.safeParse(TapCommandSchema, event.data);
+      if (!command.success) return;
       tap?.stop();
       tap = null;
-    }
+      if (command.output.type === 'start') {
+        tap = startTap(win, port);
+        remoteTracks.forEach((t) => tap!.connect(t));
+      }
+    };
   });
 }
 
 /** Mixes every remote audio track into one far-end channel and posts its frame energies. */
-function startTap(win: Window & typeof globalThis, sessionId: string) {
+function startTap(win: Window & typeof globalThis, port: MessagePort) {
   const context = new win.AudioContext();
   void context.resume().catch(() => undefined);
   // ScriptProcessor rather than an AudioWorklet: a call page's CSP may forbid loading our
@@ -62,7 +61,7 @@ function startTap(win: Window & typeof globalThis, sessionId: string) {
   };
   const timer = win.setInterval(() => {
     if (pending.length === 0) return;
-    win.postMessage({ source: TAP_FROM_PAGE, type: 'frames', sessionId, energyDb: pending.splice(0, 400) }, win.location.origin);
+    port.postMessage({ type: 'frames', energyDb: pending.splice(0, 400) });
     if (pending.length > 400) pending = []; // never let a stalled page build a backlog
   }, 100);
   const sources = new Map<MediaStreamTrack, MediaStreamAudioSourceNode>();

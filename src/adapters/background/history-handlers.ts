@@ -1,4 +1,3 @@
-import { ImportError, parseImport } from '../../core/history/export';
 import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { Goal, VisitSummary } from '../../core/session/schema';
@@ -63,17 +62,8 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps) {
       return count;
     },
 
-    async importVisits(json: string): Promise<ImportReply> {
-      let report;
-      try {
-        report = parseImport(json);
-      } catch (error) {
-        // The file as a whole is unusable: the message says why and what to choose instead.
-        throw new Error(error instanceof ImportError ? error.message : `The file could not be read: ${String(error)}`);
-      }
-      const { added, replaced } = await tracked(() => visits.importVisits(report.visits));
-      return { added, replaced, skipped: report.skipped };
-    },
+    /** One batch of visits the history page has already parsed and validated (validated again by the router). */
+    importVisits: (batch: readonly VisitSummary[]): Promise<ImportReply> => tracked(() => visits.importVisits(batch)),
 
     /**
      * Saves the correction, then lets it teach the adaptation layer (every path that corrects a

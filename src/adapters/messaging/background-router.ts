@@ -7,7 +7,6 @@ import {
   PanelToBackgroundSchema,
   parseMessage,
 } from '../../core/protocol/messages';
-import type { LiveSessionCheckpoint } from '../../core/session/live-session';
 import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { UtteranceLabel } from '../../core/questions/labels';
@@ -21,7 +20,7 @@ export interface RouterDeps {
   history: {
     deleteVisit(visitId: string): Promise<boolean>;
     deleteAllVisits(): Promise<number>;
-    importVisits(json: string): Promise<ImportReply>;
+    importVisits(visits: VisitSummary[]): Promise<ImportReply>;
     correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary>;
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
@@ -78,7 +77,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
         case 'engine:live':
           return coordinator.engineLive(message.sessionId, message.live).then(() => null);
         case 'engine:checkpoint':
-          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint as LiveSessionCheckpoint).then(() => null);
+          return coordinator.engineCheckpoint(message.sessionId, message.checkpoint).then(() => null);
         case 'engine:failed':
           return coordinator.engineFailed(message.sessionId, message.message).then(() => null);
       }
@@ -105,7 +104,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'page:delete-all-visits':
         return deps.history.deleteAllVisits();
       case 'page:import-visits':
-        return deps.history.importVisits(message.json);
+        return deps.history.importVisits(message.visits);
       case 'page:correct-label':
         return deps.history.correctLabel(message.visitId, message.utteranceId, message.label);
       case 'page:goals':

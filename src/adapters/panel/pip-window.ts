@@ -1,3 +1,5 @@
+import { acceptTrustedInputOnly } from './trusted-events';
+
 /**
  * The panel's pop-out window: Chrome's Document Picture-in-Picture (Chrome 116+). The window
  * is always on top and separate from the tab, so it is not in the picture when the clinician
@@ -66,6 +68,8 @@ export function createPopOutHost(win: Window): PopOutHost {
       doc.head.append(style);
       const container = doc.createElement('div');
       doc.body.append(container);
+      // The page can reach this document (documentPictureInPicture.window): only the clinician's own input counts.
+      acceptTrustedInputOnly(doc);
       const opened: PopOutWindow = { container, close: () => pip.close() };
       current = opened;
       // pagehide fires when the clinician closes the window and when the page closes it.

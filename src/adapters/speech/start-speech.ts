@@ -36,7 +36,7 @@ export async function startSpeech(options: SpeechHostOptions, settings: Pick<Set
   let transcriber: Transcriber;
   if (choice.engine === 'web-speech') {
     transcriber = createWebSpeechTranscriber({ processLocally: choice.processLocally });
-    setStatus({ engine: 'web-speech', state: 'ready', message: null });
+    setStatus({ engine: 'web-speech', state: 'ready', message: null, ...(choice.processLocally ? {} : { sentToGoogle: true }) });
   } else {
     transcriber = startMoonshineWorker({ workerUrl: options.workerUrl, assetUrl: options.assetUrl, onStatus: setStatus });
   }

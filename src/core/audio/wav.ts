@@ -31,49 +31,46 @@ function fourcc(view: DataView, offset: number): string {
   return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
 }
 
+/** Reads up to `length` bytes at `offset` (fewer at the end of what can be read). */
+export type ReadBytesAt = (offset: number, length: number) => Uint8Array;
+
+/** A hostile file could chain millions of tiny chunks before its data: walk at most this many. */
+const MAX_CHUNKS = 10_000;
+/** Bytes of a format chunk that are ever read (the extensible form is 40). */
+const FMT_READ_BYTES = 64;
+
 /**
- * Parses the header from the first bytes of a file (64 KiB is plenty for any real header).
- * `fileBytes` is the total file size, used to clamp a data chunk whose size field is wrong
- * (streaming writers often leave 0 or 0xFFFFFFFF there).
+ * Parses the header from the first bytes of a file. `fileBytes` is the total file size, used to
+ * clamp a data chunk whose size field is wrong (streaming writers often leave 0 or 0xFFFFFFFF
+ * there). Chunks past `head` are not seen: for a file, use `parseWavHeaderAt`.
  */
 export function parseWavHeader(head: Uint8Array, fileBytes: number = head.byteLength): WavHeader {
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (head.byteLength < 12 || fourcc(view, 0) !== 'RIFF' || fourcc(view, 8) !== 'WAVE') {
+  return parseWavHeaderAt((offset, length) => head.subarray(offset, Math.min(offset + length, head.byteLength)), head.byteLength, fileBytes);
+}
+
+/**
+ * Parses the header by walking the chunk headers wherever they are (a long LIST or other
+ * metadata chunk may come before the data), reading only each chunk's 8-byte header and the
+ * format chunk's body. `readableBytes` is how far `read` can see; `fileBytes` the file's size.
+ */
+export function parseWavHeaderAt(read: ReadBytesAt, readableBytes: number, fileBytes: number = readableBytes): WavHeader {
+  const riff = read(0, 12);
+  const riffView = new DataView(riff.buffer, riff.byteOffset, riff.byteLength);
+  if (riff.byteLength < 12 || fourcc(riffView, 0) !== 'RIFF' || fourcc(riffView, 8) !== 'WAVE') {
     throw new WavFormatError('not a WAV file (no RIFF/WAVE header)');
   }
   let offset = 12;
   let fmt: Omit<WavHeader, 'dataOffset' | 'dataBytes'> | null = null;
-  while (offset + 8 <= head.byteLength) {
-    const id = fourcc(view, offset);
-    const size = view.getUint32(offset + 4, true);
+  for (let chunks = 0; offset + 8 <= readableBytes; chunks++) {
+    if (chunks >= MAX_CHUNKS) throw new WavFormatError(`WAV file has more than ${MAX_CHUNKS} chunks before its data`);
+    const head = read(offset, 8);
+    if (head.byteLength < 8) break;
+    const headView = new DataView(head.buffer, head.byteOffset, 8);
+    const id = fourcc(headView, 0);
+    const size = headView.getUint32(4, true);
     const body = offset + 8;
     if (id === 'fmt ') {
-      if (body + 16 > head.byteLength) throw new WavFormatError('WAV header is truncated');
-      const formatTag = view.getUint16(body, true);
-      const channelCount = view.getUint16(body + 2, true);
-      const sampleRate = view.getUint32(body + 4, true);
-      const blockAlign = view.getUint16(body + 12, true);
-      const bitsPerSample = view.getUint16(body + 14, true);
-      let tag = formatTag;
-      if (formatTag === FORMAT_EXTENSIBLE) {
-        if (size < 40 || body + 26 > head.byteLength) throw new WavFormatError('WAV extensible header is truncated');
-        tag = view.getUint16(body + 24, true); // first two bytes of the sub-format GUID
-      }
-      if (tag !== FORMAT_PCM && tag !== FORMAT_FLOAT) {
-        throw new WavFormatError(`unsupported WAV encoding (format tag ${tag}); use PCM or float`);
-      }
-      const encoding: SampleEncoding = tag === FORMAT_FLOAT ? 'float' : 'int';
-      const validBits = encoding === 'float' ? [32, 64] : [8, 16, 24, 32];
-      if (!validBits.includes(bitsPerSample)) {
-        throw new WavFormatError(`unsupported ${encoding} sample size: ${bitsPerSample} bits`);
-      }
-      if (channelCount < 1 || sampleRate < 1000 || sampleRate > 384000) {
-        throw new WavFormatError(`implausible WAV format: ${channelCount} channels at ${sampleRate} Hz`);
-      }
-      if (blockAlign !== (channelCount * bitsPerSample) / 8) {
-        throw new WavFormatError('WAV block alignment does not match its channels and sample size');
-      }
-      fmt = { sampleRate, channelCount, bitsPerSample, encoding, blockAlign };
+      fmt = parseFormatChunk(read(body, Math.min(size, FMT_READ_BYTES)), size);
     } else if (id === 'data') {
       if (!fmt) throw new WavFormatError('WAV data chunk comes before its format chunk');
       const available = Math.max(0, fileBytes - body);
@@ -84,6 +81,53 @@ export function parseWavHeader(head: Uint8Array, fileBytes: number = head.byteLe
     offset = body + size + (size % 2); // chunks are word-aligned
   }
   throw new WavFormatError(fmt ? 'WAV file has no data chunk' : 'WAV file has no format chunk (truncated?)');
+}
+
+function parseFormatChunk(bytes: Uint8Array, size: number): Omit<WavHeader, 'dataOffset' | 'dataBytes'> {
+  if (bytes.byteLength < 16) throw new WavFormatError('WAV header is truncated');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const formatTag = view.getUint16(0, true);
+  const channelCount = view.getUint16(2, true);
+  const sampleRate = view.getUint32(4, true);
+  const blockAlign = view.getUint16(12, true);
+  const bitsPerSample = view.getUint16(14, true);
+  let tag = formatTag;
+  if (formatTag === FORMAT_EXTENSIBLE) {
+    if (size < 40 || bytes.byteLength < 26) throw new WavFormatError('WAV extensible header is truncated');
+    tag = view.getUint16(24, true); // first two bytes of the sub-format GUID
+  }
+  if (tag !== FORMAT_PCM && tag !== FORMAT_FLOAT) {
+    throw new WavFormatError(`unsupported WAV encoding (format tag ${tag}); use PCM or float`);
+  }
+  const encoding: SampleEncoding = tag === FORMAT_FLOAT ? 'float' : 'int';
+  const validBits = encoding === 'float' ? [32, 64] : [8, 16, 24, 32];
+  if (!validBits.includes(bitsPerSample)) {
+    throw new WavFormatError(`unsupported ${encoding} sample size: ${bitsPerSample} bits`);
+  }
+  if (channelCount < 1 || sampleRate < 1000 || sampleRate > 384000) {
+    throw new WavFormatError(`implausible WAV format: ${channelCount} channels at ${sampleRate} Hz`);
+  }
+  if (blockAlign !== (channelCount * bitsPerSample) / 8) {
+    throw new WavFormatError('WAV block alignment does not match its channels and sample size');
+  }
+  return { sampleRate, channelCount, bitsPerSample, encoding, blockAlign };
+}
+
+/**
+ * Replaces NaN and infinite samples (possible only in float files) with silence, in place, and
+ * returns how many there were: a damaged float file must not pass as silence unnoticed.
+ */
+export function zeroNonFiniteSamples(channels: Float32Array[]): number {
+  let count = 0;
+  for (const channel of channels) {
+    for (let i = 0; i < channel.length; i++) {
+      if (!Number.isFinite(channel[i]!)) {
+        channel[i] = 0;
+        count++;
+      }
+    }
+  }
+  return count;
 }
 
 /**

@@ -83,12 +83,29 @@ export interface ImportReport {
   visits: VisitSummary[];
   /** Records that could not be read, with where they were in the file and why. */
   skipped: Array<{ index: number; id: string; reason: string }>;
+  /** How many records were skipped in all (`skipped` lists at most MAX_SKIPS_LISTED of them). */
+  skippedTotal: number;
 }
 
 export class ImportError extends Error {}
 
 /** Largest file accepted (characters): years of visits are a few MB; anything much bigger is not ours. */
 export const MAX_IMPORT_CHARS = 50_000_000;
+/** Visits per import message to the background (each batch is stored in one transaction). */
+export const IMPORT_BATCH_VISITS = 200;
+/** Most records in one file: about ten years of daily visits. */
+export const MAX_IMPORT_VISITS = 20_000;
+/** Longest list inside one record (a visit's segments, utterances, gaze spans): a 10-hour visit has far fewer. */
+export const MAX_RECORD_LIST_LENGTH = 50_000;
+/** Skipped records listed by reason (the rest are counted): a hostile file cannot make the reply huge. */
+export const MAX_SKIPS_LISTED = 50;
+
+/** True when any list in `value` (down to `depth` levels) is longer than `max`: checked before the full validation. */
+function hasOverlongList(value: unknown, max: number, depth = 4): boolean {
+  if (depth < 0 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value) && value.length > max) return true;
+  return (Array.isArray(value) ? value : Object.values(value)).some((child) => hasOverlongList(child, max, depth - 1));
+}
 
 /** Reads an Attune JSON export. Throws ImportError when the file as a whole is unusable; skips bad records. */
 export function parseImport(text: string): ImportReport {
@@ -106,12 +123,20 @@ export function parseImport(text: string): ImportReport {
   if (typeof d.formatVersion !== 'number' || d.formatVersion > EXPORT_FORMAT_VERSION) {
     throw new ImportError('This export was made by a newer version of Attune. Update Attune, then import it again.');
   }
-  const report: ImportReport = { visits: [], skipped: [] };
+  if (d.visits.length > MAX_IMPORT_VISITS) {
+    throw new ImportError(`This file holds ${d.visits.length} records; Attune imports at most ${MAX_IMPORT_VISITS} at a time. Export fewer visits per file.`);
+  }
+  const report: ImportReport = { visits: [], skipped: [], skippedTotal: 0 };
+  const skip = (index: number, id: string, reason: string) => {
+    report.skippedTotal++;
+    if (report.skipped.length < MAX_SKIPS_LISTED) report.skipped.push({ index, id, reason });
+  };
   const seen = new Set<string>();
   d.visits.forEach((raw, index) => {
+    if (hasOverlongList(raw, MAX_RECORD_LIST_LENGTH)) return skip(index, '?', `a list in this record is longer than ${MAX_RECORD_LIST_LENGTH} entries`);
     const read = readVisitRecord(raw);
-    if (!read.ok) report.skipped.push({ index, id: read.id, reason: read.reason });
-    else if (seen.has(read.visit.id)) report.skipped.push({ index, id: read.visit.id, reason: 'the same visit appears twice in the file' });
+    if (!read.ok) skip(index, read.id, read.reason);
+    else if (seen.has(read.visit.id)) skip(index, read.visit.id, 'the same visit appears twice in the file');
     else {
       seen.add(read.visit.id);
       report.visits.push(read.visit);

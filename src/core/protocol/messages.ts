@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
 import { AdaptationLayerSchema } from '../questions/adaptation-profile';
 import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
-import { MAX_IMPORT_CHARS } from '../history/export';
+import { IMPORT_BATCH_VISITS } from '../history/export';
+import { LiveSessionCheckpointSchema } from '../session/checkpoint-schema';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -58,8 +59,12 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:list-visits') }),
   v.object({ type: v.literal('page:delete-visit'), visitId: id }),
   v.object({ type: v.literal('page:delete-all-visits') }),
-  /** The text of an Attune JSON export; parsed, migrated and validated by the background. */
-  v.object({ type: v.literal('page:import-visits'), json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) }),
+  /**
+   * A batch of visits from an Attune JSON export. The history page parses, migrates and validates
+   * the file (a big or hostile file never blocks the service worker, which runs live visits); the
+   * background validates each batch again and stores it.
+   */
+  v.object({ type: v.literal('page:import-visits'), visits: v.pipe(v.array(VisitSummarySchema), v.maxLength(IMPORT_BATCH_VISITS)) }),
   /** The clinician's correction of one utterance's label; null removes the correction. */
   v.object({ type: v.literal('page:correct-label'), visitId: id, utteranceId: id, label: v.nullable(UtteranceLabelSchema) }),
   v.object({ type: v.literal('page:goals') }),
@@ -78,10 +83,10 @@ export const VisitListReplySchema = v.object({
 });
 export type VisitListReply = v.InferOutput<typeof VisitListReplySchema>;
 
+/** The background's reply to one import batch. */
 export const ImportReplySchema = v.object({
   added: v.pipe(v.number(), v.integer(), v.minValue(0)),
   replaced: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  skipped: v.array(v.object({ index: v.number(), id: v.string(), reason: v.string() })),
 });
 export type ImportReply = v.InferOutput<typeof ImportReplySchema>;
 
@@ -91,7 +96,7 @@ export type GoalsReply = v.InferOutput<typeof GoalsReplySchema>;
 /** Offscreen engine host → background. */
 export const EngineToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('engine:live'), sessionId: id, live: LiveTalkSchema }),
-  v.object({ type: v.literal('engine:checkpoint'), sessionId: id, checkpoint: v.unknown() }),
+  v.object({ type: v.literal('engine:checkpoint'), sessionId: id, checkpoint: LiveSessionCheckpointSchema }),
   v.object({ type: v.literal('engine:failed'), sessionId: id, message: v.string() }),
 ]);
 export type EngineToBackground = v.InferOutput<typeof EngineToBackgroundSchema>;

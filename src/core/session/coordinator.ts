@@ -225,11 +225,14 @@ export function createCoordinator(ports: CoordinatorPorts) {
     let talk = result?.talk;
     let extras = result?.extras ?? {};
     let partial = false;
+    let endedAt = ports.now();
     if (!talk) {
       const checkpoint = await ports.checkpoints.get(session.sessionId);
       talk = createTalkEngine({}, checkpoint?.talk ?? undefined).result();
       extras = checkpoint?.extras ?? {};
       partial = true;
+      // What is known ends at the last checkpoint: the visit ends there too (not at the restart).
+      endedAt = checkpoint?.savedAt ?? session.startedAt;
     }
     const summary = buildVisitSummary(
       {
@@ -237,7 +240,7 @@ export function createCoordinator(ports: CoordinatorPorts) {
         site: session.site,
         host: session.host,
         startedAt: session.startedAt,
-        endedAt: ports.now(),
+        endedAt,
         remoteSource: session.remoteSource,
         endReason: partial && reason === 'user' ? 'engine-lost' : reason,
         partial,

@@ -149,6 +149,8 @@ export const SpeechStatusSchema = v.object({
   engine: v.picklist(['moonshine', 'web-speech', 'none']),
   state: v.picklist(['loading', 'ready', 'error', 'off']),
   message: v.nullable(v.string()),
+  /** True while Chrome's server recognition runs (privacy-local off, Web Speech chosen): the clinician's voice goes to Google. */
+  sentToGoogle: v.optional(v.boolean()),
 });
 export type SpeechStatus = v.InferOutput<typeof SpeechStatusSchema>;
 

@@ -35,6 +35,9 @@ export function formatRatio(x: number | null): string {
   return x === null ? '—' : (Math.round(x * 10) / 10).toFixed(1);
 }
 
+/** Shown while Chrome's server recognition runs: the one case where something leaves the computer. */
+export const SENT_TO_GOOGLE_TEXT = 'Speech sent to Google: Chrome’s speech recognition is transcribing your voice (never the patient’s) on Google’s servers.';
+
 export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin }: QuestionStatsProps) {
   const { counts, status } = questions;
   if (status.state === 'off') return null;
@@ -43,6 +46,11 @@ export function QuestionStats({ questions, openShareMin, reflectionToQuestionMin
   const rqOk = counts.reflectionToQuestion === null || counts.reflectionToQuestion >= reflectionToQuestionMin;
   return (
     <section class="attune-questions" aria-label="Questions and reflections">
+      {status.sentToGoogle && (
+        <p class="attune-speech-remote" role="status">
+          {SENT_TO_GOOGLE_TEXT}
+        </p>
+      )}
       {statusText && <p class="attune-panel__note">{statusText}</p>}
       <dl class="attune-counts">
         <div>

@@ -39,7 +39,8 @@ export interface PopupActions {
 }
 
 /** What turning privacy-local mode off changes, said where the switch is. */
-export const PRIVACY_OFF_NOTE = 'Privacy-local mode is off: the words of your own questions and reflections may be kept on this computer for your review. The patient is never transcribed.';
+export const PRIVACY_OFF_NOTE =
+  'Privacy-local mode is off: the words of your own questions and reflections may be kept on this computer for your review. If you also pick Chrome’s speech recognition (setup page), Chrome sends your voice to Google to transcribe it. The patient is never transcribed.';
 
 export interface PopupProps {
   model: PopupModel;

@@ -40,6 +40,10 @@ export interface VisitDetailProps {
   actions?: SummaryActions;
 }
 
+/** The page tap runs in the call page's own world: what it measured is only as trustworthy as that page. */
+export const PAGE_TAP_NOTE =
+  'Patient audio came from the call page itself (coaching was started on the panel, not from the toolbar), so the call page could have altered the patient figures. Start from the Attune toolbar button to measure from the tab’s own audio.';
+
 export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: VisitDetailProps) {
   const headingId = useId();
   const conversationId = useId();
@@ -136,6 +140,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
           Both speaking at once: <strong>{formatDuration(visit.overlapS)}</strong>
         </p>
       )}
+      {visit.remoteSource === 'page-tap' && <p class="attune-muted">{PAGE_TAP_NOTE}</p>}
       {visit.remoteSource === 'none' && (
         <p class="attune-muted">Patient audio was not connected for this visit, so patient figures may be missing.</p>
       )}

@@ -1,5 +1,6 @@
 /** What the summaries page says after a change (delete, import) or a partial read, in proper English. */
 import type { ImportReply } from '../../core/protocol/messages';
+import type { ImportReport } from '../../core/history/export';
 import { retentionCutoffMs } from '../../core/history/retention';
 import type { VisitSummary } from '../../core/session/schema';
 import { formatCount } from '../format';
@@ -16,8 +17,15 @@ export function skippedNotice(reasons: readonly string[]): string {
  * retention period (settings.retentionDays), that the next clean-up will delete them, so a large
  * import of old visits is not silently lost a few hours later.
  */
-export function importNotice(reply: ImportReply, visitsNow: readonly VisitSummary[], retentionDays: number, nowMs: number): string {
-  const skipped = reply.skipped.length ? ` ${reply.skipped.length} skipped: ${reply.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ')}.` : '';
+/** An import's reply with what the page's own parse skipped (listed up to a cap, all counted). */
+export type ImportOutcomeForNotice = ImportReply & Pick<ImportReport, 'skipped' | 'skippedTotal'>;
+
+export function importNotice(reply: ImportOutcomeForNotice, visitsNow: readonly VisitSummary[], retentionDays: number, nowMs: number): string {
+  // At most a few skips are listed (a hostile file may hold millions); the total is always said.
+  const unlisted = reply.skippedTotal - reply.skipped.length;
+  const more = unlisted > 0 ? `; and ${unlisted} more` : '';
+  const listed = reply.skipped.map((s) => `#${s.index + 1} ${s.reason}`).join('; ');
+  const skipped = reply.skippedTotal ? ` ${reply.skippedTotal} skipped: ${listed}${more}.` : '';
   const replaced = reply.replaced === 0 ? 'none' : String(reply.replaced);
   let text = `Imported ${formatCount(reply.added, 'new visit')}, replaced ${replaced}.${skipped}`;
   const cutoff = retentionCutoffMs(nowMs, retentionDays);

@@ -56,4 +56,21 @@ describe('pop-out window (Document Picture-in-Picture)', () => {
     shadow.append(style);
     expect(collectCssText(shadow)).toContain('.a{color:blue}');
   });
+
+  it('acts only on the clinician’s own input: a page script’s synthetic clicks never reach the panel (issue 17.2)', async () => {
+    const { win } = withApi();
+    const opened = await createPopOutHost(win).open({ width: 320, height: 560, title: 'Attune', cssText: '', onClose: () => undefined });
+    const button = opened.container.ownerDocument.createElement('button');
+    const onClick = vi.fn();
+    button.addEventListener('click', onClick);
+    opened.container.append(button);
+    button.click(); // what page script can do through documentPictureInPicture.window
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(onClick).not.toHaveBeenCalled();
+    // A trusted event (the browser's own, from a real pointer or key) still gets through.
+    const trusted = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    button.dispatchEvent(trusted);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
 });

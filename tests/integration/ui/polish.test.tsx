@@ -38,17 +38,17 @@ describe('polish (issue 19.9)', () => {
     expect(deletedNotice(1)).toBe('1 visit deleted.');
     expect(deletedNotice(3)).toBe('3 visits deleted.');
     expect(skippedNotice(['bad'])).toMatch(/^1 saved visit could not be read/);
-    const reply = { added: 1, replaced: 0, skipped: [] };
+    const reply = { added: 1, replaced: 0, skipped: [], skippedTotal: 0 };
     expect(importNotice(reply, [], 90, Date.now())).toBe('Imported 1 new visit, replaced none.');
   });
 
   it('a large import of visits older than the retention period says they will be removed', () => {
     const now = Date.UTC(2026, 0, 1);
     const old = Array.from({ length: 3000 }, (_, i) => visit({ id: `o${i}`, startedAt: now - 200 * DAY_MS }));
-    const text = importNotice({ added: 3000, replaced: 0, skipped: [] }, [...old, visit({ id: 'new', startedAt: now - DAY_MS })], 90, now);
+    const text = importNotice({ added: 3000, replaced: 0, skipped: [], skippedTotal: 0 }, [...old, visit({ id: 'new', startedAt: now - DAY_MS })], 90, now);
     expect(text).toMatch(/^Imported 3000 new visits, replaced none\./);
     expect(text).toMatch(/3000 visits started more than 90 days ago.*will be deleted/);
-    expect(importNotice({ added: 3000, replaced: 0, skipped: [] }, old, 0, now)).not.toMatch(/deleted/);
+    expect(importNotice({ added: 3000, replaced: 0, skipped: [], skippedTotal: 0 }, old, 0, now)).not.toMatch(/deleted/);
   });
 
   it('an empty history says "No visits yet"; filters that match nothing say so', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SummaryApp } from '../../../src/ui/summary/SummaryApp';
+import { PAGE_TAP_NOTE } from '../../../src/ui/summary/VisitDetail';
 import { TalkTimeline } from '../../../src/ui/summary/TalkTimeline';
 import { ShareTimeline } from '../../../src/ui/summary/ShareTimeline';
 import { interruptionsText, longTurnsText, openingText } from '../../../src/ui/summary/ConversationFacts';
@@ -259,5 +260,14 @@ describe('ShareTimeline', () => {
     expect(c.querySelectorAll('.attune-share__bar')).toHaveLength(45);
     const axis = Array.from(c.querySelectorAll('.attune-share__axis text')).map((t) => t.textContent);
     expect(axis).toEqual(['1', '5', '10', '15', '20', '25', '30', '35', '40', '45', 'Minute of the visit']);
+  });
+});
+
+describe('VisitDetail: where the patient figures came from (issue 17.1)', () => {
+  const show = (v: ReturnType<typeof visit>) => mount(<SummaryApp visits={[v]} selectedId={v.id} onSelect={() => {}} loading={false} message={null} />);
+
+  it('says so when the page tap (the call page itself) was the source, and not for tab capture', () => {
+    expect(show(visit({ id: 'p', remoteSource: 'page-tap' })).textContent).toContain(PAGE_TAP_NOTE);
+    expect(show(visit({ id: 't', remoteSource: 'tab-capture' })).textContent).not.toContain(PAGE_TAP_NOTE);
   });
 });
