@@ -42,6 +42,7 @@ export function cpuWindows(samples: readonly PairedSample[], windowMs = 10_000):
 
 export interface MemoryFigures {
   peakExtraMb: number;
+  peakAtS: number;
   /** Extra memory at the 2-minute mark (the first sample from then on), null for a shorter visit. */
   extraAt2MinMb: number | null;
   endExtraMb: number;
@@ -56,8 +57,10 @@ export function memoryFigures(samples: readonly PairedSample[]): MemoryFigures {
   const at2 = samples.findIndex((s) => s.atMs >= 120_000);
   const last = samples.length - 1;
   const extraAt2MinMb = at2 >= 0 && at2 < last ? extra[at2]! : null;
+  const peakExtraMb = Math.max(...extra);
   return {
-    peakExtraMb: Math.max(...extra),
+    peakExtraMb,
+    peakAtS: samples[extra.indexOf(peakExtraMb)]!.atMs / 1000,
     extraAt2MinMb,
     endExtraMb: extra[last]!,
     growth: extraAt2MinMb ? extra[last]! / extraAt2MinMb - 1 : null,

@@ -43,7 +43,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   console.log(`gaze ${o.gaze ? 'on' : 'off'}, ${f(wallS / 60)} min sampled; load average (1 min) ${f(o.loadAverage[0], 2)} at start, ${f(o.loadAverage[1], 2)} at end`);
   console.log(`  CPU, % of one core over ${windows.length} windows of 10 s: extension browser mean ${f(mean(windows.map((w) => w.extPct)))}, baseline ${f(mean(windows.map((w) => w.basePct)))}; extra mean ${f(mean(extra))}, p95 ${f(percentile(extra, 0.95))}`);
   console.log(
-    `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB, at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
+    `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB (at ${f(mem.peakAtS, 0)} s), at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
   );
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);

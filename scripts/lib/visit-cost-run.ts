@@ -94,10 +94,12 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await startFromToolbar(ext, extPage);
     const offscreen = await attachToTarget(ext, (t) => t.url.endsWith('/offscreen.html'));
     const reports = listenForReports(offscreen);
-    await alignScriptWithMicrophone(extPage);
+    // On a busy machine the panel may take longer than that: the visit then runs unaligned (the costs are the same).
+    await alignScriptWithMicrophone(extPage, undefined, undefined, 60_000).catch(() => o.log('  (the panel did not show the clinician speaking within 60 s: the patient starts unaligned)'));
     await extPage.evaluate('globalThis.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
     await recordSpeakingChanges(extPage);
-    await Promise.all([joinCall(extPage), joinCall(basePage)]);
+    // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
+    await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
     const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
     const counts = await readQuestionCounts(extPage);
     const latency = await panelLatency(extPage, o);
