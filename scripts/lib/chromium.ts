@@ -13,7 +13,8 @@ import { chromium, type Browser, type BrowserContext, type CDPSession } from 'pl
 export const CHROMIUM_PATH = process.env.ATTUNE_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
-  extensionDir: string;
+  /** The built extension; null → a browser without it (a baseline for cost benchmarks). */
+  extensionDir: string | null;
   headless: boolean;
   /** A WAV file Chromium plays as the microphone; omitted → the real microphone. */
   fakeMicWav?: string;
@@ -29,6 +30,9 @@ export interface AttuneBrowser {
   browser: Browser;
   context: BrowserContext;
   cdp: CDPSession;
+  /** The browser process (its children are the renderers, GPU and utility processes). */
+  pid: number;
+  /** Empty for a browser started without the extension. */
   extensionId: string;
   extensionUrl(path: string): string;
   close(): Promise<void>;
@@ -40,8 +44,8 @@ export interface AttuneBrowser {
 
 export async function launchChromium(options: LaunchOptions): Promise<AttuneBrowser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
-  const extensionDir = resolve(options.extensionDir);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
+  const extensionDir = options.extensionDir && resolve(options.extensionDir);
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'attune-chromium-'));
   // A reused profile still names the previous run's port; wait for this run's.
@@ -80,10 +84,9 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--password-store=basic',
     '--autoplay-policy=no-user-gesture-required',
     '--enable-unsafe-extension-debugging',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
     '--window-size=1280,800',
   ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   if (options.headless) args.push('--headless');
   if (options.fakeMicWav || options.videoFile) {
@@ -106,11 +109,12 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0]!;
   const cdp = await browser.newBrowserCDPSession();
-  const extensionId = await waitForExtensionId(cdp);
+  const extensionId = extensionDir ? await waitForExtensionId(cdp) : '';
   return {
     browser,
     context,
     cdp,
+    pid: child.pid!,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     userDataDir,

@@ -9,8 +9,8 @@ import { extname, join, normalize, resolve } from 'node:path';
  * stand for any other telehealth site.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const MOUNTS: Array<[prefix: string, dir: string]> = [
-  ['/attune-demo/audio/', join(ROOT, 'demo/audio')],
+const mountsFor = (audioDir: string): Array<[prefix: string, dir: string]> => [
+  ['/attune-demo/audio/', audioDir],
   ['/attune-demo/', join(ROOT, 'demo/page')],
   ['/elsewhere/', join(ROOT, 'demo/page')],
 ];
@@ -28,12 +28,18 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(port = 0): Promise<DemoServer> {
+export interface DemoServerOptions {
+  /** Serve the visit's audio (patient.wav, truth.json) from here instead of demo/audio (e.g. a longer visit). */
+  audioDir?: string;
+}
+
+export async function startDemoServer(port = 0, options: DemoServerOptions = {}): Promise<DemoServer> {
   const requests: string[] = [];
+  const mounts = mountsFor(resolve(options.audioDir ?? join(ROOT, 'demo/audio')));
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end('not found');
       return;

@@ -84,7 +84,7 @@ export function demoFirstClinicianOnsetS(): number {
  * plus about 0.1 s of detection) and tell the demo page where the script's zero was, so that
  * "Join call" starts the patient at the matching point.
  */
-export async function alignScriptWithMicrophone(page: Page, firstOnsetS = demoFirstClinicianOnsetS(), detectionMs = 100): Promise<void> {
+export async function alignScriptWithMicrophone(page: Page, firstOnsetS = demoFirstClinicianOnsetS(), detectionMs = 100, timeoutMs = 20_000): Promise<void> {
   await page.waitForFunction(
     ({ onsetMs, detectMs }) => {
       const text = document.querySelector('attune-panel')?.shadowRoot?.querySelector('.attune-speaking')?.textContent ?? '';
@@ -93,13 +93,13 @@ export async function alignScriptWithMicrophone(page: Page, firstOnsetS = demoFi
       return true;
     },
     { onsetMs: firstOnsetS * 1000, detectMs: detectionMs },
-    { polling: 10, timeout: 20_000 },
+    { polling: 10, timeout: timeoutMs },
   );
 }
 
-export async function joinCall(page: Page): Promise<void> {
+export async function joinCall(page: Page, timeoutMs = 30_000): Promise<void> {
   await page.getByRole('button', { name: 'Join call' }).click();
-  await page.waitForFunction(() => document.body.dataset.callState === 'live');
+  await page.waitForFunction(() => document.body.dataset.callState === 'live', null, { timeout: timeoutMs });
 }
 
 export async function hangUp(page: Page): Promise<void> {

@@ -25,6 +25,8 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
   let worker: FaceWorkerClient | null = null;
   let camera: CameraFrames | null = null;
   let stopped = false;
+  // What the face worker did per camera frame, logged at the end for the cost benchmark (bench:visit).
+  const stats = { frames: 0, workMs: 0, landmarkedFrames: 0 };
 
   const fail = (state: Parameters<GazeTracker['setCondition']>[1], message: string) => {
     tracker.setCondition(clockS(), state, message);
@@ -47,7 +49,10 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
         fps: options.fps,
         onFrame: async (image) => {
           if (stopped) return image.close();
-          const { frame } = await worker!.measure(image, clockS());
+          const { frame, workMs, landmarksMs } = await worker!.measure(image, clockS());
+          stats.frames++;
+          stats.workMs += workMs;
+          if (landmarksMs !== null) stats.landmarkedFrames++;
           tracker.push(frame);
         },
         onEnded: () => fail('camera-busy', 'The camera stopped (unplugged or taken by another program).'),
@@ -64,6 +69,7 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
       stopped = true;
       camera?.stop();
       worker?.terminate();
+      if (stats.frames) console.debug('[attune] gaze', JSON.stringify({ ...stats, workMsPerFrame: stats.workMs / stats.frames }));
     },
   };
 }

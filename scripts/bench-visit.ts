@@ -1,0 +1,55 @@
+/**
+ * What a whole coached visit costs: the demo visit (looped to `--minutes`) coached by the built
+ * extension in headless Chromium (speech-to-text on; gaze off, on from the fake camera, or both),
+ * and the same call at the same time in a second Chromium without the extension (the baseline).
+ * Every process of both browsers is sampled from /proc (CPU time, Pss); the difference is what
+ * the extension costs. Printed per gaze mode: extra CPU in % of one core (mean and p95 over
+ * 10-second windows), extra memory (peak, at 2 minutes, at the end: does it grow?), where it
+ * goes (per process kind; per thread of the extension's renderer), JS heaps, panel update latency
+ * (patient onset → panel), label latency (end of an utterance → its label), the face worker's
+ * time per camera frame, and the machine's load average. Needs `npx wxt build` first.
+ *
+ *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeCameraClip } from './lib/camera-clip';
+import { makeLongVisitAudio } from './lib/long-visit-audio';
+import { printVisitCost, type Verdict } from './lib/visit-cost-report';
+import { runVisitCost } from './lib/visit-cost-run';
+
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
+});
+const EXTENSION_DIR = resolve(values.extension!);
+const minutes = Number(values.minutes);
+const modes = values.gaze === 'both' ? [false, true] : values.gaze === 'on' ? [true] : values.gaze === 'off' ? [false] : null;
+if (!(minutes > 0) || !modes) {
+  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR]');
+  process.exit(2);
+}
+if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  console.error(`bench:visit: no built extension in ${EXTENSION_DIR}: run npx wxt build first`);
+  process.exit(2);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'attune-bench-visit-'));
+const verdicts: Verdict[] = [];
+try {
+  const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes);
+  const camera = makeCameraClip(tmp);
+  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / 118.853)}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  for (const gaze of modes) {
+    console.log(`\n— gaze ${gaze ? 'on' : 'off'}: extension browser and baseline browser side by side…`);
+    const loadBefore = loadavg()[0]!;
+    const run = await runVisitCost({ extensionDir: EXTENSION_DIR, audio, cameraClip: camera.path, gaze, minutes, sampleMs: Number(values['sample-s']) * 1000, log: (l) => console.log(l) });
+    verdicts.push(...printVisitCost(run, { gaze, minutes, loadAverage: [loadBefore, loadavg()[0]!] }));
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+const failed = verdicts.filter((v) => !v.ok);
+console.log(`\n${failed.length ? 'COST FAIL' : 'COST PASS'}: ${verdicts.map((v) => `${v.ok ? 'ok' : 'MISS'} ${v.text}`).join('; ')}`);
+process.exitCode = failed.length ? 1 : 0;

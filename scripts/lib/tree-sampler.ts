@@ -1,0 +1,38 @@
+import { CLOCK_TICKS_PER_S, readProcessTree, type ProcessKind } from './proc-tree';
+
+/**
+ * Cumulative CPU seconds and current memory of one browser's process tree, sample by sample.
+ * A process that exits keeps the CPU time it had used when last seen, so the total never goes
+ * back (a renderer closed mid-visit still cost what it cost).
+ */
+export interface KindFigures {
+  cpuS: number;
+  pssMb: number;
+  processes: number;
+}
+
+export interface TreeSample {
+  atMs: number;
+  cpuS: number;
+  pssMb: number;
+  byKind: Partial<Record<ProcessKind, KindFigures>>;
+}
+
+export function createTreeSampler(rootPid: number): { sample(atMs: number): TreeSample } {
+  const seen = new Map<number, { kind: ProcessKind; ticks: number }>();
+  return {
+    sample(atMs) {
+      const now = readProcessTree(rootPid);
+      for (const p of now) seen.set(p.pid, { kind: p.kind, ticks: p.cpuTicks });
+      const byKind: TreeSample['byKind'] = {};
+      const entry = (kind: ProcessKind) => (byKind[kind] ??= { cpuS: 0, pssMb: 0, processes: 0 });
+      for (const { kind, ticks } of seen.values()) entry(kind).cpuS += ticks / CLOCK_TICKS_PER_S;
+      for (const p of now) {
+        entry(p.kind).pssMb += p.pssKb / 1024;
+        entry(p.kind).processes++;
+      }
+      const kinds = Object.values(byKind);
+      return { atMs, cpuS: kinds.reduce((s, k) => s + k.cpuS, 0), pssMb: kinds.reduce((s, k) => s + k.pssMb, 0), byKind };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { cpuWindows, mean, memoryFigures, percentile } from './cost-stats';
+import type { ProcessKind } from './proc-tree';
+import type { VisitCostRun } from './visit-cost-run';
+
+/**
+ * The printed result of one bench:visit run and its verdicts against the issue's targets
+ * (differences against the baseline browser, same run): gaze off ≤ 10% of one core mean and
+ * ≤ 300 MB extra peak; gaze on ≤ 18%; end-of-visit memory within 10% of the 2-minute mark; the
+ * face worker ≤ 10 ms per camera frame.
+ */
+export const TARGETS = { cpuPctGazeOff: 10, cpuPctGazeOn: 18, extraPeakMb: 300, growth: 0.1, gazeMsPerFrame: 10 };
+
+export interface Verdict {
+  ok: boolean;
+  text: string;
+}
+
+const f = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
+
+function printKinds(run: VisitCostRun, wallS: number): void {
+  const kinds = new Set<ProcessKind>([...Object.keys(run.extLast.byKind), ...Object.keys(run.baseLast.byKind)] as ProcessKind[]);
+  console.log(`  ${'process kind'.padEnd(20)} ${'CPU ext %'.padStart(10)} ${'base %'.padStart(8)} ${'Pss ext MB'.padStart(11)} ${'base MB'.padStart(8)}`);
+  for (const kind of kinds) {
+    const cpu = (which: 'ext' | 'base') => {
+      const [a, b] = which === 'ext' ? [run.extFirst, run.extLast] : [run.baseFirst, run.baseLast];
+      return (100 * ((b.byKind[kind]?.cpuS ?? 0) - (a.byKind[kind]?.cpuS ?? 0))) / wallS;
+    };
+    console.log(`  ${kind.padEnd(20)} ${f(cpu('ext')).padStart(10)} ${f(cpu('base')).padStart(8)} ${f(run.extLast.byKind[kind]?.pssMb, 0).padStart(11)} ${f(run.baseLast.byKind[kind]?.pssMb, 0).padStart(8)}`);
+  }
+  const threads = [...run.extensionThreadsS].filter(([, s]) => s > 0.05).sort((a, b) => b[1] - a[1]);
+  console.log(`  extension renderer by thread (% of one core): ${threads.map(([name, s]) => `${name} ${f((100 * s) / wallS)}`).join(', ')}`);
+}
+
+export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: number; loadAverage: [number, number] }): Verdict[] {
+  const windows = cpuWindows(run.samples);
+  const extra = windows.map((w) => w.extraPct);
+  const mem = memoryFigures(run.samples);
+  const wallS = run.samples[run.samples.length - 1]!.atMs / 1000;
+  const lastHeap = run.heapsMb[run.heapsMb.length - 1];
+  const firstHeap = run.heapsMb.find((h) => h.atMs >= 120_000) ?? run.heapsMb[0];
+  const speech = run.speech;
+  const label = speech?.labelLatencyMs ?? [];
+  console.log(`gaze ${o.gaze ? 'on' : 'off'}, ${f(wallS / 60)} min sampled; load average (1 min) ${f(o.loadAverage[0], 2)} at start, ${f(o.loadAverage[1], 2)} at end`);
+  console.log(`  CPU, % of one core over ${windows.length} windows of 10 s: extension browser mean ${f(mean(windows.map((w) => w.extPct)))}, baseline ${f(mean(windows.map((w) => w.basePct)))}; extra mean ${f(mean(extra))}, p95 ${f(percentile(extra, 0.95))}`);
+  console.log(
+    `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB (at ${f(mem.peakAtS, 0)} s), at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
+  );
+  if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
+  printKinds(run, wallS);
+  console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}`);
+  console.log(
+    `  label latency (utterance ends → label in the engine; the panel adds ≤ 250 ms), ms: median ${f(percentile(label, 0.5), 0)}, p95 ${f(percentile(label, 0.95), 0)}, max ${f(Math.max(...label), 0)} over ${label.length}; transcription real-time factor ${speech ? f(speech.transcribeS / speech.audioS, 3) : '—'}`,
+  );
+  const g = run.gazeStats;
+  // The face worker is the second dedicated worker the engine host starts; its thread's CPU time per frame holds on a busy machine, where wall time does not.
+  const faceCpuMs = g && run.extensionThreadsS.has('DedicatedWorker 2') ? (1000 * run.extensionThreadsS.get('DedicatedWorker 2')!) / g.frames : null;
+  if (o.gaze)
+    console.log(
+      `  face worker: ${g ? `CPU ${f(faceCpuMs)} ms per camera frame (its thread), wall ${f(g.workMsPerFrame)} ms, over ${g.frames} frames (${f(g.frames / wallS)} fps), landmarker on ${f((100 * g.landmarkedFrames) / g.frames, 0)}%` : 'no report (gaze did not run)'}`,
+    );
+  const cycles = Math.max(1, Math.floor(wallS / 118.853));
+  console.log(`  panel counts: open ${run.counts.open}, closed ${run.counts.closed}, reflections ${run.counts.reflections} (script: 5 / 3 / 3 per 2-minute cycle, ${cycles} full cycles); requests beyond this machine: ${run.networkAttempts}`);
+
+  const cpuTarget = o.gaze ? TARGETS.cpuPctGazeOn : TARGETS.cpuPctGazeOff;
+  const mode = `gaze ${o.gaze ? 'on' : 'off'}`;
+  const verdicts: Verdict[] = [
+    { ok: mean(extra) <= cpuTarget, text: `${mode} extra CPU ${f(mean(extra))}% ≤ ${cpuTarget}%` },
+    { ok: mem.peakExtraMb <= TARGETS.extraPeakMb, text: `${mode} extra peak ${f(mem.peakExtraMb, 0)} MB ≤ ${TARGETS.extraPeakMb} MB` },
+  ];
+  if (mem.growth !== null) verdicts.push({ ok: mem.growth <= TARGETS.growth, text: `${mode} growth 2 min → end ${f(100 * mem.growth)}% ≤ ${100 * TARGETS.growth}%` });
+  if (o.gaze && faceCpuMs !== null) verdicts.push({ ok: faceCpuMs <= TARGETS.gazeMsPerFrame, text: `face worker ${f(faceCpuMs)} CPU ms/frame ≤ ${TARGETS.gazeMsPerFrame}` });
+  return verdicts;
+}

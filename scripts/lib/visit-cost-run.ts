@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { attachToTarget, type TargetSession } from './cdp-target';
+import { launchChromium, type AttuneBrowser } from './chromium';
+import type { PairedSample } from './cost-stats';
+import { startDemoServer } from './demo-server';
+import type { LongVisitAudio } from './long-visit-audio';
+import { startNetworkGuard } from './network-guard';
+import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } from './proc-tree';
+import { changeLatenciesMs, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from './speaker-latency';
+import { createTreeSampler, type TreeSample } from './tree-sampler';
+import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromToolbar } from './visit-flow';
+
+/**
+ * One coached demo visit in a browser with the extension and, at the same time, the same call
+ * in a browser without it (the baseline): both process trees sampled together from /proc, the
+ * JS heaps of the offscreen document and of each call tab from DevTools, and what the extension
+ * itself reports at the end (speech label latency, the face worker's time per frame).
+ */
+export interface VisitCostOptions {
+  extensionDir: string;
+  audio: LongVisitAudio;
+  /** The fake camera's clip (y4m); gaze is switched on in the options page when `gaze`. */
+  cameraClip: string;
+  gaze: boolean;
+  minutes: number;
+  sampleMs: number;
+  log(line: string): void;
+}
+
+export interface VisitCostRun {
+  samples: PairedSample[];
+  extLast: TreeSample;
+  baseLast: TreeSample;
+  baseFirst: TreeSample;
+  extFirst: TreeSample;
+  heapsMb: Array<{ atMs: number; offscreen: number; extTab: number; baseTab: number }>;
+  /** CPU seconds per thread name of the extension's renderer over the visit. */
+  extensionThreadsS: Map<string, number>;
+  panelLatencyMs: number[];
+  panelMissed: number;
+  speech: { transcriptions: number; audioS: number; transcribeS: number; labelLatencyMs: number[] } | null;
+  gazeStats: { frames: number; workMsPerFrame: number; landmarkedFrames: number } | null;
+  counts: { open: number; closed: number; reflections: number };
+  networkAttempts: number;
+}
+
+async function enableGaze(b: AttuneBrowser): Promise<void> {
+  const page = await b.context.newPage();
+  await page.goto(b.extensionUrl('options.html'));
+  await page.getByRole('switch', { name: /gaze cues/i }).click();
+  await page.getByRole('button', { name: /allow camera/i }).click();
+  await page.getByRole('button', { name: /camera allowed/i }).waitFor();
+  // No calibration: the tracker learns it from the visit's first seconds (as for a clinician who skipped it).
+  await page.close();
+}
+
+const heapMb = async (send: (method: string) => Promise<unknown>) => ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
+
+const extensionRendererPid = (browserPid: number) => readProcessTree(browserPid).find((p) => p.kind === 'extension renderer')?.pid ?? null;
+
+function threadSeconds(pid: number | null): ThreadReading[] {
+  return pid ? readThreads(pid) : [];
+}
+
+/**
+ * CPU seconds per thread over the visit, by name. Dedicated workers all have the same name; they
+ * are numbered in the order they started (thread ids grow): the engine host starts the speech
+ * worker, then the face worker.
+ */
+function threadDeltas(start: ThreadReading[], end: ThreadReading[]): Map<string, number> {
+  const before = new Map(start.map((t) => [t.tid, t.cpuTicks]));
+  const out = new Map<string, number>();
+  let worker = 0;
+  for (const t of [...end].sort((a, b) => a.tid - b.tid)) {
+    const name = t.name === 'DedicatedWorker' ? `DedicatedWorker ${++worker}` : t.name;
+    out.set(name, (out.get(name) ?? 0) + (t.cpuTicks - (before.get(t.tid) ?? 0)) / CLOCK_TICKS_PER_S);
+  }
+  return out;
+}
+
+export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
+  const guard = await startNetworkGuard();
+  const server = await startDemoServer(0, { audioDir: o.audio.dir });
+  const launch = (extensionDir: string | null) =>
+    launchChromium({ extensionDir, headless: true, fakeMicWav: o.audio.clinicianWav, videoFile: o.cameraClip, proxyUrl: guard.proxyUrl });
+  const ext = await launch(o.extensionDir);
+  const base = await launch(null);
+  try {
+    await grantMicrophone(ext);
+    if (o.gaze) await enableGaze(ext);
+    const extPage = await openDemoVisit(ext, server.url);
+    const basePage = await base.context.newPage();
+    await basePage.goto(server.url);
+    await startFromToolbar(ext, extPage);
+    const offscreen = await attachToTarget(ext, (t) => t.url.endsWith('/offscreen.html'));
+    const reports = listenForReports(offscreen);
+    // On a busy machine the panel may take longer than that: the visit then runs unaligned (the costs are the same).
+    await alignScriptWithMicrophone(extPage, undefined, undefined, 60_000).catch(() => o.log('  (the panel did not show the clinician speaking within 60 s: the patient starts unaligned)'));
+    await extPage.evaluate('globalThis.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
+    await recordSpeakingChanges(extPage);
+    // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
+    await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
+    const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
+    const counts = await readQuestionCounts(extPage);
+    const latency = await panelLatency(extPage, o);
+    await panel(extPage).getByRole('button', { name: /end visit/i }).click();
+    await panel(extPage).getByText(/Visit saved/).waitFor({ timeout: 30_000 });
+    await hangUp(basePage);
+    await reports.settled(o.gaze);
+    return { ...sampled, ...latency, counts, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: guard.attempts.length };
+  } finally {
+    await ext.close();
+    await base.close();
+    await server.close();
+    await guard.close();
+  }
+}
+
+/** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze). */
+function listenForReports(offscreen: TargetSession) {
+  const found: { speech: VisitCostRun['speech']; gaze: VisitCostRun['gazeStats'] } = { speech: null, gaze: null };
+  offscreen.onConsole((text) => {
+    if (text.startsWith('[attune] speech ')) found.speech = JSON.parse(text.slice('[attune] speech '.length)) as VisitCostRun['speech'];
+    if (text.startsWith('[attune] gaze ')) found.gaze = JSON.parse(text.slice('[attune] gaze '.length)) as VisitCostRun['gazeStats'];
+  });
+  return {
+    get speech() {
+      return found.speech;
+    },
+    get gaze() {
+      return found.gaze;
+    },
+    async settled(gaze: boolean) {
+      for (let i = 0; i < 100 && (!found.speech || (gaze && !found.gaze)); i++) await new Promise((ok) => setTimeout(ok, 100));
+    },
+  };
+}
+
+async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: AttuneBrowser, extPage: Page, basePage: Page, offscreen: TargetSession) {
+  const extTree = createTreeSampler(ext.pid);
+  const baseTree = createTreeSampler(base.pid);
+  const extTab = await extPage.context().newCDPSession(extPage);
+  const baseTab = await basePage.context().newCDPSession(basePage);
+  const t0 = Date.now();
+  const samples: PairedSample[] = [];
+  const heapsMb: VisitCostRun['heapsMb'] = [];
+  const first = { ext: extTree.sample(0), base: baseTree.sample(0) };
+  const rendererPid = extensionRendererPid(ext.pid);
+  const threadsAtStart = threadSeconds(rendererPid);
+  let last = first;
+  samples.push({ atMs: 0, ext: first.ext, base: first.base });
+  let nextLogMin = 1;
+  // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
+  let heapInFlight = false;
+  const readHeaps = (atMs: number) => {
+    if (heapInFlight) return;
+    heapInFlight = true;
+    void Promise.all([heapMb((m) => offscreen.send(m)), heapMb((m) => extTab.send(m as 'Runtime.getHeapUsage')), heapMb((m) => baseTab.send(m as 'Runtime.getHeapUsage'))])
+      .then(([offscreenMb, extTabMb, baseTabMb]) => heapsMb.push({ atMs, offscreen: offscreenMb, extTab: extTabMb, baseTab: baseTabMb }))
+      .catch(() => undefined)
+      .finally(() => (heapInFlight = false));
+  };
+  for (let atMs = 0; atMs < o.minutes * 60_000; ) {
+    await new Promise((ok) => setTimeout(ok, Math.min(o.sampleMs - ((Date.now() - t0) % o.sampleMs), o.minutes * 60_000 - (Date.now() - t0))));
+    atMs = Date.now() - t0;
+    last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
+    samples.push({ atMs, ext: last.ext, base: last.base });
+    readHeaps(atMs);
+    if (atMs >= nextLogMin * 60_000) {
+      o.log(`  ${nextLogMin} min: extension browser ${last.ext.pssMb.toFixed(0)} MB, baseline ${last.base.pssMb.toFixed(0)} MB; CPU so far ${(last.ext.cpuS - first.ext.cpuS).toFixed(0)} s vs ${(last.base.cpuS - first.base.cpuS).toFixed(0)} s`);
+      nextLogMin++;
+    }
+  }
+  const extensionThreadsS = threadDeltas(threadsAtStart, threadSeconds(rendererPid));
+  return { samples, heapsMb, extensionThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+}
+
+async function panelLatency(page: Page, o: VisitCostOptions): Promise<{ panelLatencyMs: number[]; panelMissed: number }> {
+  const { changes, scriptStartMs } = await readSpeakingChanges(page);
+  const endS = (Date.now() - scriptStartMs) / 1000 - 2;
+  const onsets = patientTakeovers(o.audio.turns).filter((s) => s < endS);
+  const all = changeLatenciesMs(changes, scriptStartMs, onsets, (t) => /patient|both/i.test(t));
+  return { panelLatencyMs: all.filter((x): x is number => typeof x === 'number'), panelMissed: all.filter((x) => x === 'missed').length };
+}
