@@ -21,9 +21,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'analyze':
         await runAnalyze(rest, write);
         return 0;
-      case 'classify':
-        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '\n'), await classifyAdaptation(rest));
+      case 'classify': {
+        // The profile first: a line reader opened before an await would miss the end of a short stdin.
+        const adaptation = await classifyAdaptation(rest);
+        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '
+'), adaptation);
         return 0;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -45,11 +49,13 @@ export async function main(argv: string[]): Promise<number> {
 async function classifyAdaptation(argv: string[]): Promise<AdaptationLayer> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { adaptation: { type: 'string' } } }));
+    // Not strict: `attune classify` has always ignored other arguments, and scripts may pass some.
+    ({ values } = parseArgs({ args: argv, options: { adaptation: { type: 'string' } }, strict: false, allowPositionals: true }));
   } catch (error) {
     throw new CliError(`${(error as Error).message} (see: attune help)`);
   }
   if (values.adaptation === undefined) return IDENTITY_LAYER;
+  if (typeof values.adaptation !== 'string') throw new CliError('--adaptation needs a profile file (see: attune help)');
   const { readAdaptationFile } = await import('./adaptation-file'); // validation code only when asked for
   return readAdaptationFile(values.adaptation);
 }

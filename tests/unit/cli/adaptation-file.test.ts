@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,13 @@ describe('--adaptation PROFILE.json', () => {
     const leansOpen = { ...IDENTITY_LAYER, openLogOdds: MAX_LOG_ODDS, corrections: 40 };
     expect(JSON.parse(classifyLine(line, leansOpen))).toMatchObject({ id: 1, label: 'open_question' });
   });
+
+  it('attune classify --adaptation reads every stdin line (the profile is read before stdin)', async () => {
+    const profile = file('open.json', JSON.stringify({ version: ADAPTATION_VERSION, layer: { ...IDENTITY_LAYER, openLogOdds: MAX_LOG_ODDS, corrections: 9 }, corrections: [] }));
+    const lines = [JSON.stringify({ id: 1, text: 'Did you take it today?' }), JSON.stringify({ id: 2, text: 'So you feel stuck.' })].join('\n') + '\n';
+    const out = execFileSync(process.execPath, ['bin/attune.mjs', 'classify', '--adaptation', profile], { input: lines, encoding: 'utf8' });
+    expect(out.trim().split('\n').map((l) => JSON.parse(l).label)).toEqual(['open_question', 'reflection']);
+  }, 30_000);
 
   it('analyze takes it only with --transcribe', async () => {
     await expect(runAnalyze(['call.wav', '--adaptation', 'x.json'], () => undefined)).rejects.toThrow(/needs --transcribe/);
