@@ -3,7 +3,9 @@
  * (`attune analyze --mic … --remote … --json`, called in-process) and scores it against the
  * synthesizer's exact truth.
  *
- *   npm run eval:talk [-- --set DIR] [-- --quiet] [-- --real]
+ *   npm run eval:talk [-- --set DIR] [-- --quiet] [-- --real] [-- --match REGEX]
+ *
+ * `--match` scores only the visits whose name matches (e.g. '^dev-' for the real set's development rows).
  *
  * `--real` also scores the real-voice set (.eval/talk-real: recorded human utterances under the same
  * conditions, scripts/voices/make-real-visits.py; needs scripts/voices/fetch.sh first) and prints a
@@ -26,7 +28,7 @@ import { countFrames, f1, listVisits, shareErrorPoints, type Counts, type Visit 
 const TARGET = { meanShareErr: 1.0, worstShareErr: 2.5, f1: 0.97 };
 
 const { values } = parseArgs({
-  options: { set: { type: 'string', default: '.eval/talk' }, quiet: { type: 'boolean', default: false }, real: { type: 'boolean', default: false } },
+  options: { set: { type: 'string', default: '.eval/talk' }, quiet: { type: 'boolean', default: false }, real: { type: 'boolean', default: false }, match: { type: 'string' } },
 });
 const REAL_SET = '.eval/talk-real';
 const VOICES = '.cache/voices';
@@ -88,7 +90,7 @@ for (const { label, visits } of ensureSets()) {
   console.log(`\n${label} set`);
   console.log(`${'visit'.padEnd(12)} ${pad('dur s', 6)} ${pad('true %', 7)} ${pad('pred %', 7)} ${pad('err pt', 7)} ${pad('F1 clin', 8)} ${pad('F1 pat', 8)} ${pad('s', 5)}`);
   const metricRows: string[] = [];
-  for (const v of visits) rows.push(await scoreVisit(label, v, metricRows));
+  for (const v of visits.filter((x) => !values.match || new RegExp(values.match).test(x.name))) rows.push(await scoreVisit(label, v, metricRows));
   if (!values.quiet) {
     console.log('\nmetrics, measured/on true intervals (backchannels: measured/true intervals/placed)');
     console.log(`${'visit'.padEnd(12)} ${pad('turns', 8)} ${pad('c int', 7)} ${pad('backch', 10)} ${pad('c lat s', 10)} ${pad('c longest s', 12)} ${pad('opening s', 12)}`);

@@ -10,7 +10,8 @@
  *
  * Each clip is one utterance, with 0.3 s of room before and after, as the speech pipeline cuts
  * them. `--max` bounds the asterisk prompts (evenly spread over the sorted list; every question
- * prompt is kept). Words are compared lower-case without punctuation, digits spelled out.
+ * prompt is kept). Words are compared lower-case without punctuation or the transcripts' bracketed notes, digits
+ * spelled out.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,6 +41,7 @@ const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 
 function words(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ') // the transcripts' own notes, e.g. 'IAX (note: does not say "2")'
     .replace(/\d/g, (d) => ` ${NUMBERS[Number(d)]} `)
     .replace(/[^a-z' ]+/g, ' ')
     .replace(/'(?![a-z])|(?<![a-z])'/g, ' ')
