@@ -3,7 +3,13 @@
  * (`attune analyze --mic … --remote … --json`, called in-process) and scores it against the
  * synthesizer's exact truth.
  *
- *   npm run eval:talk [-- --set DIR] [-- --quiet]
+ *   npm run eval:talk [-- --set DIR] [-- --quiet] [-- --real] [-- --match REGEX]
+ *
+ * `--match` scores only the visits whose name matches (e.g. '^dev-' for the real set's development rows).
+ *
+ * `--real` also scores the real-voice set (.eval/talk-real: recorded human utterances under the same
+ * conditions, scripts/voices/make-real-visits.py; needs scripts/voices/fetch.sh first) and prints a
+ * summary per set and per condition (dev rows: fitting allowed; test rows: scored only).
  *
  * Prints per visit the clinician-share error in percentage points and the frame-level F1 of
  * each speaker (10 ms frames, 0.1 s collar around each true boundary), then mean and worst.
@@ -13,28 +19,39 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAnalyze, type AnalyzeReport } from '../../src/cli/analyze';
 import { computeTalkMetrics } from '../../src/core/talk/metrics';
-import { countFrames, f1, listVisits, shareErrorPoints, type Counts } from './score';
+import { countFrames, f1, listVisits, shareErrorPoints, type Counts, type Visit } from './score';
 
 const TARGET = { meanShareErr: 1.0, worstShareErr: 2.5, f1: 0.97 };
 
-const { values } = parseArgs({ options: { set: { type: 'string', default: '.eval/talk' }, quiet: { type: 'boolean', default: false } } });
-const setDir = values.set!;
-if (!existsSync(setDir) || listVisits(setDir).length === 0) {
-  if (setDir !== '.eval/talk') throw new Error(`no visits in ${setDir}`);
-  execFileSync('bash', ['scripts/talk/make-eval-set.sh', setDir], { stdio: 'inherit' });
+const { values } = parseArgs({
+  options: { set: { type: 'string', default: '.eval/talk' }, quiet: { type: 'boolean', default: false }, real: { type: 'boolean', default: false }, match: { type: 'string' } },
+});
+const REAL_SET = '.eval/talk-real';
+const VOICES = '.cache/voices';
+
+function ensureSets(): Array<{ label: string; visits: Visit[] }> {
+  const setDir = values.set!;
+  if (!existsSync(setDir) || listVisits(setDir).length === 0) {
+    if (setDir !== '.eval/talk') throw new Error(`no visits in ${setDir}`);
+    execFileSync('bash', ['scripts/talk/make-eval-set.sh', setDir], { stdio: 'inherit' });
+  }
+  const sets = [{ label: setDir === '.eval/talk' ? 'synthetic' : basename(setDir), visits: listVisits(setDir) }];
+  if (values.real) {
+    if (!existsSync(join(VOICES, 'manifest.json'))) throw new Error(`no real-voice clips in ${VOICES}: run bash scripts/voices/fetch.sh first`);
+    execFileSync('python3', ['scripts/voices/make-real-visits.py', VOICES, REAL_SET], { stdio: 'inherit' });
+    sets.push({ label: 'real', visits: listVisits(REAL_SET) });
+  }
+  return sets;
 }
-const visits = listVisits(setDir);
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`${'visit'.padEnd(12)} ${pad('dur s', 6)} ${pad('true %', 7)} ${pad('pred %', 7)} ${pad('err pt', 7)} ${pad('F1 clin', 8)} ${pad('F1 pat', 8)} ${pad('s', 5)}`);
-const metricRows: string[] = [];
-const rows: Array<{ name: string; err: number; f1c: number; f1p: number }> = [];
-const pooled: Record<'clinician' | 'patient', Counts> = { clinician: { tp: 0, fp: 0, fn: 0 }, patient: { tp: 0, fp: 0, fn: 0 } };
-for (const v of visits) {
+interface Row { set: string; name: string; err: number; f1c: number; f1p: number; cc: Counts; cp: Counts }
+
+async function scoreVisit(set: string, v: Visit, metricRows: string[]): Promise<Row> {
   const t0 = performance.now();
   let out = '';
   await runAnalyze(['--mic', join(v.dir, 'mic.wav'), '--remote', join(v.dir, 'remote.wav'), '--json'], (s) => (out += s));
@@ -42,47 +59,61 @@ for (const v of visits) {
   const secs = (performance.now() - t0) / 1000;
   const cc = countFrames(v.truth.clinician, report.segments.clinician, v.truth.duration_s);
   const cp = countFrames(v.truth.patient, report.segments.patient, v.truth.duration_s);
-  for (const [k, c] of [['clinician', cc], ['patient', cp]] as const) {
-    pooled[k].tp += c.tp;
-    pooled[k].fp += c.fp;
-    pooled[k].fn += c.fn;
-  }
-  {
-    const tm = computeTalkMetrics({ clinician: v.truth.clinician, patient: v.truth.patient }, v.truth.duration_s);
-    const bc = { clinician: 0, patient: 0 };
-    for (const t of v.truth.turns) if (t.backchannel) bc[t.speaker as 'clinician' | 'patient']++;
-    const f = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
-    metricRows.push(
-      `${v.name.padEnd(12)} ${pad(`${report.turns}/${tm.turns}`, 8)} ${pad(`${report.interruptions.clinician}/${tm.interruptions.clinician}`, 7)} ${pad(`${report.backchannels.clinician + report.backchannels.patient}/${tm.backchannels.clinician + tm.backchannels.patient}/${bc.clinician + bc.patient}`, 10)} ${pad(`${f(report.clinician_response_latency_s)}/${f(tm.clinicianResponseLatencyS)}`, 10)} ${pad(`${f(report.longest_monologue_s.clinician)}/${f(tm.longestMonologueS.clinician)}`, 12)} ${pad(`${f(report.opening_statement?.duration_s)}/${f(tm.opening?.durationS)}`, 12)}`,
-    );
-  }
+  const tm = computeTalkMetrics({ clinician: v.truth.clinician, patient: v.truth.patient }, v.truth.duration_s);
+  const bc = { clinician: 0, patient: 0 };
+  for (const t of v.truth.turns) if (t.backchannel) bc[t.speaker as 'clinician' | 'patient']++;
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
+  metricRows.push(
+    `${v.name.padEnd(12)} ${pad(`${report.turns}/${tm.turns}`, 8)} ${pad(`${report.interruptions.clinician}/${tm.interruptions.clinician}`, 7)} ${pad(`${report.backchannels.clinician + report.backchannels.patient}/${tm.backchannels.clinician + tm.backchannels.patient}/${bc.clinician + bc.patient}`, 10)} ${pad(`${f(report.clinician_response_latency_s)}/${f(tm.clinicianResponseLatencyS)}`, 10)} ${pad(`${f(report.longest_monologue_s.clinician)}/${f(tm.longestMonologueS.clinician)}`, 12)} ${pad(`${f(report.opening_statement?.duration_s)}/${f(tm.opening?.durationS)}`, 12)}`,
+  );
   const err = shareErrorPoints(v.truth, report.clinician_s, report.patient_s);
   const trueShare = v.truth.clinician_share ?? 0;
-  rows.push({ name: v.name, err, f1c: f1(cc), f1p: f1(cp) });
   console.log(
     `${v.name.padEnd(12)} ${pad(v.truth.duration_s.toFixed(0), 6)} ${pad((trueShare * 100).toFixed(1), 7)} ${pad(((report.clinician_share ?? 0) * 100).toFixed(1), 7)} ${pad(err.toFixed(2), 7)} ${pad(f1(cc).toFixed(4), 8)} ${pad(f1(cp).toFixed(4), 8)} ${pad(secs.toFixed(1), 5)}` +
       (values.quiet ? '' : `   c fp ${cc.fp} fn ${cc.fn} | p fp ${cp.fp} fn ${cp.fn}`),
   );
+  return { set, name: v.name, err, f1c: f1(cc), f1p: f1(cp), cc, cp };
 }
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const sum = (rows: Row[], k: 'cc' | 'cp'): Counts => rows.reduce((a, r) => ({ tp: a.tp + r[k].tp, fp: a.fp + r[k].fp, fn: a.fn + r[k].fn }), { tp: 0, fp: 0, fn: 0 });
+
+function summarize(label: string, rows: Row[]): string {
+  return `${label.padEnd(24)} ${pad(rows.length, 3)} ${pad(mean(rows.map((r) => r.err)).toFixed(2), 7)} ${pad(Math.max(...rows.map((r) => r.err)).toFixed(2), 7)} ${pad(f1(sum(rows, 'cc')).toFixed(4), 8)} ${pad(f1(sum(rows, 'cp')).toFixed(4), 8)} ${pad(Math.min(...rows.map((r) => r.f1c)).toFixed(4), 8)} ${pad(Math.min(...rows.map((r) => r.f1p)).toFixed(4), 8)}`;
+}
+
+/** The condition of a visit is its name without a trailing number ("farrev-2" → "farrev"). */
+const conditionOf = (name: string) => name.replace(/^dev-/, '').replace(/-?\d+$/, '').replace(/\d+$/, '');
+
+const rows: Row[] = [];
+for (const { label, visits } of ensureSets()) {
+  console.log(`\n${label} set`);
+  console.log(`${'visit'.padEnd(12)} ${pad('dur s', 6)} ${pad('true %', 7)} ${pad('pred %', 7)} ${pad('err pt', 7)} ${pad('F1 clin', 8)} ${pad('F1 pat', 8)} ${pad('s', 5)}`);
+  const metricRows: string[] = [];
+  for (const v of visits.filter((x) => !values.match || new RegExp(values.match).test(x.name))) rows.push(await scoreVisit(label, v, metricRows));
+  if (!values.quiet) {
+    console.log('\nmetrics, measured/on true intervals (backchannels: measured/true intervals/placed)');
+    console.log(`${'visit'.padEnd(12)} ${pad('turns', 8)} ${pad('c int', 7)} ${pad('backch', 10)} ${pad('c lat s', 10)} ${pad('c longest s', 12)} ${pad('opening s', 12)}`);
+    for (const r of metricRows) console.log(r);
+  }
+}
+console.log(`\n${'set / condition'.padEnd(24)} ${pad('n', 3)} ${pad('mean pt', 7)} ${pad('worst', 7)} ${pad('F1 clin', 8)} ${pad('F1 pat', 8)} ${pad('min c', 8)} ${pad('min p', 8)}`);
+const sets = [...new Set(rows.map((r) => r.set))];
+for (const set of sets) {
+  const inSet = rows.filter((r) => r.set === set);
+  for (const cond of [...new Set(inSet.map((r) => conditionOf(r.name)))].sort()) console.log(summarize(`${set} ${cond}`, inSet.filter((r) => conditionOf(r.name) === cond)));
+  console.log(summarize(`${set} (all)`, inSet));
+}
+console.log(summarize('all', rows));
 const meanErr = mean(rows.map((r) => r.err));
 const worstErr = Math.max(...rows.map((r) => r.err));
-const f1c = f1(pooled.clinician);
-const f1p = f1(pooled.patient);
-console.log('-'.repeat(70));
-console.log(`${'mean'.padEnd(12)} ${pad('', 6)} ${pad('', 7)} ${pad('', 7)} ${pad(meanErr.toFixed(2), 7)} ${pad(mean(rows.map((r) => r.f1c)).toFixed(4), 8)} ${pad(mean(rows.map((r) => r.f1p)).toFixed(4), 8)}`);
-console.log(`${'worst'.padEnd(12)} ${pad('', 6)} ${pad('', 7)} ${pad('', 7)} ${pad(worstErr.toFixed(2), 7)} ${pad(Math.min(...rows.map((r) => r.f1c)).toFixed(4), 8)} ${pad(Math.min(...rows.map((r) => r.f1p)).toFixed(4), 8)}`);
-console.log(`${'pooled F1'.padEnd(12)} ${pad('', 6)} ${pad('', 7)} ${pad('', 7)} ${pad('', 7)} ${pad(f1c.toFixed(4), 8)} ${pad(f1p.toFixed(4), 8)}`);
-if (!values.quiet) {
-  console.log('\nmetrics, measured/on true intervals (backchannels: measured/true intervals/synthesized)');
-  console.log(`${'visit'.padEnd(12)} ${pad('turns', 8)} ${pad('c int', 7)} ${pad('backch', 10)} ${pad('c lat s', 10)} ${pad('c longest s', 12)} ${pad('opening s', 12)}`);
-  for (const r of metricRows) console.log(r);
-}
+const f1c = f1(sum(rows, 'cc'));
+const f1p = f1(sum(rows, 'cp'));
 const failures = [
   meanErr > TARGET.meanShareErr && `mean share error ${meanErr.toFixed(2)} > ${TARGET.meanShareErr} pt`,
   worstErr > TARGET.worstShareErr && `worst share error ${worstErr.toFixed(2)} > ${TARGET.worstShareErr} pt`,
   f1c < TARGET.f1 && `clinician F1 ${f1c.toFixed(4)} < ${TARGET.f1}`,
   f1p < TARGET.f1 && `patient F1 ${f1p.toFixed(4)} < ${TARGET.f1}`,
 ].filter(Boolean);
-console.log(failures.length ? `FAIL: ${failures.join('; ')}` : `PASS: ${visits.length} visits meet the targets`);
+console.log(failures.length ? `FAIL: ${failures.join('; ')}` : `PASS: ${rows.length} visits meet the targets`);
 process.exitCode = failures.length ? 1 : 0;

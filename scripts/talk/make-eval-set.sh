@@ -9,7 +9,8 @@
 # truth.json and condition.txt. Conditions (see the issue): headset (little echo), laptop speakers
 # (residual echo of the patient at -15 to -25 dB), noisy room (noise -42 dBFS, background talkers,
 # keyboard), far-field (clinician 10 dB quieter, reverberant room), far-end dropouts, overlaps and
-# backchannels, and echo-canceller ducking of the microphone (scripts/talk/duck.py).
+# backchannels, echo-canceller ducking of the microphone (scripts/talk/duck.py), and reverberant far-field
+# rooms (RT60 0.4–0.8 s, clinician 8–14 dB quieter, dropouts, laptop echo; issue 14).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -36,6 +37,10 @@ overlap-1|med-review|22|--overlap 0.35 --backchannel 0.9|0
 overlap-2|back-pain|23|--overlap 0.3 --backchannel 0.8 --echo-db -20|0
 duck-1|diabetes|24|--echo-db -18|12
 duck-2|med-review|25|--echo-db -25 --overlap 0.25|15
+farrev-04|low-mood|26|--mic-gain-db -8 --reverb-s 0.4 --dropouts 8 --echo-db -15|0
+farrev-06|diabetes|27|--mic-gain-db -10 --reverb-s 0.6 --dropouts 6 --echo-db -20|0
+farrev-07|back-pain|28|--mic-gain-db -14 --reverb-s 0.7 --dropouts 6 --echo-db -18 --noise-db -48|0
+farrev-08|med-review|29|--mic-gain-db -12 --reverb-s 0.8 --dropouts 4 --echo-db -22|0
 LIST
 )
 mkdir -p "$OUT"

@@ -24,8 +24,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'classify': {
         // The profile first: a line reader opened before an await would miss the end of a short stdin.
         const adaptation = await classifyAdaptation(rest);
-        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '
-'), adaptation);
+        await runClassify(boundedLines(process.stdin, MAX_CLASSIFY_LINE_CHARS), (line) => write(line + '\n'), adaptation);
         return 0;
       }
       case undefined:

@@ -54,6 +54,12 @@ export interface DuplexVadOptions {
    * (ITU-T P.56 counts activity down to 15.9 dB below the active level). 0 disables it.
    */
   belowSpeechLevelDb: number;
+  /**
+   * The same window for continuing speech that has started, dB (≥ `belowSpeechLevelDb`): real
+   * voices drop a quiet word or syllable 16–22 dB under their active level mid-utterance, which
+   * the start threshold would cut (espeak-ng voices do not). 0: as `belowSpeechLevelDb`.
+   */
+  belowSpeechLevelHoldDb: number;
   /** How quickly the active speech level forgets, in seconds of speech. */
   speechLevelMemoryS: number;
   /** Echo coupling assumed until it is learned (microphone minus far-end level), dB. */
@@ -78,6 +84,7 @@ export const DEFAULT_DUPLEX_VAD: DuplexVadOptions = {
   maxDropoutMs: 400,
   echoMaxDelayMs: 300,
   belowSpeechLevelDb: 16,
+  belowSpeechLevelHoldDb: 18,
   speechLevelMemoryS: 30,
   echoInitialDb: -10,
   echoMemoryS: 20,
@@ -186,9 +193,10 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
     g.levelFrames = Math.min(levelCap, g.levelFrames + 1);
     g.levelDb = p2db(db2p(g.levelDb) + (db2p(level) - db2p(g.levelDb)) / g.levelFrames);
   }
-  /** The relative threshold: `belowSpeechLevelDb` under the active level, lowered by `duckDb`. */
+  /** The relative threshold under the active level (wider while speaking), lowered by `duckDb`. */
   function relative(g: GateState, duckDb = 0): number {
-    return g.levelDb === null || o.belowSpeechLevelDb <= 0 ? -120 : g.levelDb - o.belowSpeechLevelDb - duckDb;
+    const below = g.speaking ? Math.max(o.belowSpeechLevelDb, o.belowSpeechLevelHoldDb) : o.belowSpeechLevelDb;
+    return g.levelDb === null || o.belowSpeechLevelDb <= 0 ? -120 : g.levelDb - below - duckDb;
   }
 
   function track(floor: number | null, level: number): number {
