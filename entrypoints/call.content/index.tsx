@@ -3,7 +3,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ALL_CALL_PAGE_MATCHES, platformForUrl, type PlatformId } from '../../src/core/platforms/catalog';
 import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
-import { adapterFor, watchCallState } from '../../src/adapters/platforms';
+import { adapterFor, controlRects, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
 import { loadSettings, watchSettings } from '../../src/adapters/storage/settings-store';
 import { collectCssText, createPopOutHost } from '../../src/adapters/panel/pip-window';
@@ -49,6 +49,7 @@ export default defineContentScript({
                     .catch((error: unknown) => console.warn('Attune: the panel could not pop out', error))
               : undefined,
             popIn: () => popOut.current?.close(),
+            callControls: () => controlRects(document, adapterFor(site)),
           },
           { visible: settings.showPanelOnCallPages, prefs: panelPrefsFrom(settings) },
         );

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { CallState, TabView } from '../../core/protocol/messages';
 import { Panel } from './Panel';
 import { DEFAULT_PANEL_PREFS, type PanelModel, type PanelPrefs, type Position } from './model';
+import type { Rect } from './position';
 
 /**
  * Keeps the panel's state in the content script and re-renders on every change. Everything
@@ -17,6 +18,8 @@ export interface PanelPorts {
   popOut?(): void;
   /** Closes that window; the panel comes back to the page. */
   popIn?(): void;
+  /** The call's own controls (hang-up, mute, camera) in viewport pixels, for the panel to keep off. */
+  callControls?(): Rect[];
 }
 
 interface PanelState {
@@ -87,6 +90,7 @@ export function createPanelController(container: HTMLElement, platformLabel: str
         minimized={state.minimized}
         onMinimizedChange={(minimized) => update({ minimized })}
         position={state.position}
+        callControls={ports.callControls}
         onPositionChange={(position) => {
           update({ position });
           ports.savePosition(position);

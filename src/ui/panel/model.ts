@@ -2,7 +2,7 @@
 import type { Goal, LiveTalk, RemoteSource } from '../../core/session/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { CoachingState } from '../labels';
-import type { Position } from './position';
+import type { Position, Rect } from './position';
 
 export type { Position } from './position';
 
@@ -79,4 +79,6 @@ export interface PanelProps {
   /** Top-left in viewport pixels; null → default bottom-right corner. */
   position: Position | null;
   onPositionChange(position: Position): void;
+  /** The call's hang-up, mute and camera controls in viewport pixels: the panel keeps off them. */
+  callControls?: () => Rect[];
 }
