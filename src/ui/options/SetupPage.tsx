@@ -4,6 +4,7 @@ import '../page.css';
 import '../components/components.css';
 import './setup.css';
 import type { ComponentChildren } from 'preact';
+import { ActionStatus, type ActionResult } from '../components/ActionStatus';
 import { Alert } from '../components/Alert';
 import { Switch } from '../components/Switch';
 import { GazeSection, type GazeSectionProps } from './GazeSection';
@@ -16,7 +17,10 @@ export interface SetupPageProps {
   onRequestMic(): void;
   privacyLocal: boolean;
   onPrivacyLocalChange(on: boolean): void;
+  /** A problem loading the page (shown at the top). */
   message: string | null;
+  /** The last action's result (microphone, privacy mode), shown beside its control. */
+  result?: ActionResult | null;
   /** Further sections (the nudge settings, …), shown after the steps. */
   children?: ComponentChildren;
   /** Speech-to-text engine (absent: the section is not shown). */
@@ -25,7 +29,7 @@ export interface SetupPageProps {
   gaze?: GazeSectionProps;
 }
 
-export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, children, speech, gaze }: SetupPageProps) {
+export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacyLocalChange, message, result, children, speech, gaze }: SetupPageProps) {
   const granted = micPermission === 'granted';
   return (
     <main class="attune-theme attune-page attune-setup">
@@ -58,6 +62,7 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
               )}
               {granted ? 'Microphone allowed' : 'Allow microphone'}
             </button>
+            <ActionStatus result={result} area="mic" />
             {micPermission === 'denied' && (
               <div class="attune-notice" role="note">
                 <p>
@@ -85,6 +90,7 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
               checked={privacyLocal}
               onChange={onPrivacyLocalChange}
             />
+            <ActionStatus result={result} area="privacy" />
           </li>
 
           {speech && <SpeechSection {...speech} />}

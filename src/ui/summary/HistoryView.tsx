@@ -10,6 +10,7 @@ import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatPercent } from '../format';
 import { siteLabel } from '../labels';
 import type { SummaryActions, SummaryContext } from './actions';
+import { ActionStatus } from '../components/ActionStatus';
 import { ConfirmButton } from './ConfirmButton';
 import { formatMetricValue, formatTarget } from './metric-format';
 import { Sparkline } from './Sparkline';
@@ -220,6 +221,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
             </label>
             {visits.length > 0 && <ConfirmButton label="Delete all visits" confirmLabel={`Yes, delete all ${visits.length} visits`} onConfirm={actions.onDeleteAll} />}
           </div>
+          <ActionStatus result={context.result} area="data" />
         </section>
       )}
     </article>

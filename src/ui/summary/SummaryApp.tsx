@@ -4,6 +4,7 @@ import '../page.css';
 import '../components/components.css';
 import './summary.css';
 import type { VisitSummary } from '../../core/session/schema';
+import { ActionStatus } from '../components/ActionStatus';
 import { Alert } from '../components/Alert';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from './actions';
 import { HistoryView } from './HistoryView';
@@ -74,7 +75,11 @@ export function SummaryApp(props: SummaryAppProps) {
             {selected ? (
               <VisitDetail visit={selected} context={context} actions={actions} />
             ) : (
-              !loading && sorted.length > 0 && <p>That visit was not found. Choose one from the list.</p>
+              <>
+                {!loading && sorted.length > 0 && <p>That visit was not found. Choose one from the list.</p>}
+                {/* "The visit was deleted." stays in view when it was the last one. */}
+                <ActionStatus result={context.result} area="visit" />
+              </>
             )}
           </main>
         </div>

@@ -199,14 +199,14 @@ describe('history page', () => {
     const site = c.querySelector<HTMLSelectElement>('.attune-history__filters select')!;
     site.value = 'meet';
     fire(site, new Event('change', { bubbles: true }));
-    expect(getByRole(c, 'status').textContent).toBe('3 of 4 visits shown');
+    expect(c.querySelector('.attune-history__count')!.textContent).toBe('3 of 4 visits shown');
     expect(rowsOf(c.querySelector('.attune-history__table')!).map((r) => r[1])).toEqual(['Google Meet', 'Google Meet', 'Google Meet']);
     const [from, to] = Array.from(c.querySelectorAll<HTMLInputElement>('input[type=date]'));
     from!.value = '2025-01-06';
     fire(from!, new Event('input', { bubbles: true }));
     to!.value = '2025-01-12';
     fire(to!, new Event('input', { bubbles: true }));
-    expect(getByRole(c, 'status').textContent).toBe('1 of 4 visits shown');
+    expect(c.querySelector('.attune-history__count')!.textContent).toBe('1 of 4 visits shown');
     expect(c.querySelectorAll('.attune-trend')[1]!.querySelector('.attune-trend__text')!.textContent).toBe('Latest 52%, average 52% over 1 visit · target ≤ 60%');
     expect(dateInputMs('2025-01-06')).toBe(new Date(2025, 0, 6).getTime());
     expect(dateInputMs('')).toBeNull();
@@ -308,5 +308,49 @@ describe('print stylesheet', () => {
     expect(print).toMatch(/print-color-adjust: exact/);
     // Same specificity as the screen rules, so the print block must come after them to win.
     expect(css.indexOf('@media print')).toBeGreaterThan(css.lastIndexOf('\n.attune-actions {'));
+  });
+});
+
+describe('action results beside their controls', () => {
+  const history = (result: NonNullable<typeof DEFAULT_CONTEXT.result>) =>
+    mount(
+      <SummaryApp
+        visits={[fullVisit()]}
+        view="history"
+        selectedId={null}
+        onSelect={() => {}}
+        loading={false}
+        message={null}
+        context={{ ...DEFAULT_CONTEXT, result }}
+        actions={actions() as unknown as SummaryActions}
+      />,
+    );
+
+  it('shows an import failure in the "Your data" section, as a status, not at the top of the page', () => {
+    const c = history({ area: 'data', text: 'That file is not an Attune export.', error: true });
+    const status = c.querySelector('[data-area="data"]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('That file is not an Attune export.');
+    expect(status.closest('section')!.getAttribute('aria-label')).toBe('Your data');
+    expect(status.classList.contains('attune-action-status--error')).toBe(true);
+    expect(c.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('keeps the goal section quiet when the result came from elsewhere', () => {
+    const c = mount(
+      <SummaryApp
+        visits={[fullVisit()]}
+        selectedId={null}
+        onSelect={() => {}}
+        loading={false}
+        message={null}
+        context={{ ...DEFAULT_CONTEXT, result: { area: 'visit', text: 'Saved attune-visit.json (1 visit) to your downloads.', error: false } }}
+        actions={actions() as unknown as SummaryActions}
+      />,
+    );
+    expect(c.querySelector('[data-area="goal"]')!.textContent).toBe('');
+    expect(c.querySelector('[data-area="visit"]')!.textContent).toMatch(/Saved attune-visit\.json/);
+    // The visit's status sits right after its action buttons.
+    expect(c.querySelector('.attune-visit__actions')!.nextElementSibling).toBe(c.querySelector('[data-area="visit"]'));
   });
 });
