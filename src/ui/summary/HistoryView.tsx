@@ -14,6 +14,7 @@ import { ActionStatus } from '../components/ActionStatus';
 import { ConfirmButton } from './ConfirmButton';
 import { formatMetricValue, formatTarget } from './metric-format';
 import { Sparkline } from './Sparkline';
+import { trendSentence } from './trend-text';
 
 export interface HistoryViewProps {
   visits: readonly VisitSummary[];
@@ -30,17 +31,11 @@ export const dateInputMs = (value: string): number | null => {
   return new Date(y!, m! - 1, d!).getTime();
 };
 
-const DIRECTION_TEXT = { better: 'getting better', worse: 'getting worse', steady: 'steady' } as const;
-
 function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visits: readonly VisitSummary[]; context: SummaryContext }) {
   const points = metricSeries(visits, metric);
   const trend = trendOf(points, metric.better);
   const target = metric.target(context.targets, context.longTurnS);
   const fmt = (x: number) => formatMetricValue(metric.unit, x);
-  const summary = trend
-    ? `Latest ${fmt(trend.latest)}, average ${fmt(trend.mean)} over ${points.length} visit${points.length === 1 ? '' : 's'}` +
-      (trend.direction ? `, ${DIRECTION_TEXT[trend.direction]}` : '')
-    : 'Not measured in these visits';
   return (
     <li class="attune-trend">
       <h3 class="attune-trend__title">{metric.label}</h3>
@@ -49,13 +44,36 @@ function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visi
           points={points}
           target={target && !(metric.unit === 'count' && target.value === 0) ? target.value : null}
           range={metric.unit === 'share' ? [0, 1] : undefined}
+          format={fmt}
           label={`${metric.label} across visits, oldest to newest: ${points.map((p) => fmt(p.value)).join(', ')}`}
         />
       )}
       <p class="attune-trend__text">
-        {summary}
+        {trendSentence(trend, metric.better, fmt)}
         {target && <span class="attune-muted"> · target {formatTarget(metric, target)}</span>}
       </p>
+      {points.length > 0 && (
+        <details class="attune-trend__values">
+          <summary>Values by visit</summary>
+          <table>
+            <caption class="attune-visually-hidden">{metric.label} by visit</caption>
+            <thead>
+              <tr>
+                <th scope="col">Visit</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...points].reverse().map((p) => (
+                <tr key={p.visitId}>
+                  <th scope="row">{formatDate(p.startedAt)}</th>
+                  <td>{fmt(p.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </li>
   );
 }

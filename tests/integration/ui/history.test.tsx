@@ -188,7 +188,10 @@ describe('history page', () => {
       'Looking at the patient while they speak',
     ]);
     const share = cards[1]!;
-    expect(share.querySelector('.attune-trend__text')!.textContent).toBe('Latest 45%, average 59% over 4 visits, getting better · target ≤ 60%');
+    expect(share.querySelector('.attune-trend__text')!.textContent).toBe('Latest 45% vs your average of the previous 3 visits (63%): better (lower is better) · target ≤ 60%');
+    // The values are readable: the axis shows the range, and a table lists each visit's value, newest first.
+    expect(Array.from(share.querySelectorAll('.attune-spark__axis span')).map((x) => x.textContent)).toEqual(['100%', '0%']);
+    expect(Array.from(share.querySelectorAll('.attune-trend__values tbody td')).map((x) => x.textContent)).toEqual(['45%', '52%', '66%', '72%']);
     expect(getByRole(share, 'img').getAttribute('aria-label')).toBe('Your share of talk time across visits, oldest to newest: 72%, 66%, 52%, 45%');
     expect(share.querySelector('.attune-spark__target')).toBeTruthy();
     expect(cards[4]!.querySelector('.attune-spark__target')).toBeNull(); // "none" is no line
@@ -207,7 +210,7 @@ describe('history page', () => {
     to!.value = '2025-01-12';
     fire(to!, new Event('input', { bubbles: true }));
     expect(c.querySelector('.attune-history__count')!.textContent).toBe('1 of 4 visits shown');
-    expect(c.querySelectorAll('.attune-trend')[1]!.querySelector('.attune-trend__text')!.textContent).toBe('Latest 52%, average 52% over 1 visit · target ≤ 60%');
+    expect(c.querySelectorAll('.attune-trend')[1]!.querySelector('.attune-trend__text')!.textContent).toBe('Latest 52% (the first visit measured, nothing to compare yet) · target ≤ 60%');
     expect(dateInputMs('2025-01-06')).toBe(new Date(2025, 0, 6).getTime());
     expect(dateInputMs('')).toBeNull();
   });
@@ -275,8 +278,8 @@ describe('sparkline', () => {
     const g = sparklineGeometry([10, 20], 30);
     expect(g.targetY).toBe(4); // the target is the highest value
     expect(g.last![1]).toBeCloseTo(4 + (SPARK_H - 8) / 2, 5);
-    expect(sparklineGeometry([5], null)).toEqual({ path: `M${SPARK_W / 2} ${SPARK_H / 2}`, last: [SPARK_W / 2, SPARK_H / 2], targetY: null });
-    expect(sparklineGeometry([], null)).toEqual({ path: '', last: null, targetY: null });
+    expect(sparklineGeometry([5], null)).toEqual({ path: `M${SPARK_W / 2} ${SPARK_H / 2}`, last: [SPARK_W / 2, SPARK_H / 2], points: [[SPARK_W / 2, SPARK_H / 2]], targetY: null });
+    expect(sparklineGeometry([], null)).toEqual({ path: '', last: null, points: [], targetY: null });
   });
 
   it('renders as a labelled image', () => {
