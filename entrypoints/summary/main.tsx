@@ -62,8 +62,10 @@ const actions: SummaryActions = {
     }),
   onSetGoal: (goal) =>
     void change('goal', async () => {
+      // The same goal set again is renewed, not added twice (the history lists it once).
+      const renewed = goal !== null && context.goals?.history.some((g) => g.id === goal.id);
       context = { ...context, goals: await pageChannel.setGoal(goal) };
-      return goal ? `Goal set for your next visit: ${goal.text}` : 'Goal cleared.';
+      return goal ? `${renewed ? 'Goal renewed' : 'Goal set'} for your next visit: ${goal.text}` : 'Goal cleared.';
     }),
   onExport: (list, format) => {
     const area: SummaryArea = route() === 'history' ? 'data' : 'visit';

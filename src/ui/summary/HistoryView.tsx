@@ -86,7 +86,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
   const shown = filterVisits(visits, filter);
   const sites = sitesOf(visits);
   const goals = context.goals;
-  const recentGoals = knownGoals(goals?.history ?? [], visits).reverse().slice(0, 5);
+  const recentGoals = knownGoals(goals?.history ?? [], visits).slice(0, 5);
 
   return (
     <article class="attune-history" aria-labelledby={headingId}>
@@ -151,17 +151,18 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
           <p class="attune-muted">No goals yet. Pick one at the end of a visit’s summary.</p>
         ) : (
           <ul>
-            {recentGoals.map((g) => {
+            {recentGoals.map(({ goal: g, firstSetAt, timesSet }) => {
               const p = goalProgress(g, visits, context.targets, context.longTurnS);
-              const isCurrent = goals?.current?.setAt === g.setAt;
+              const isCurrent = goals?.current?.id === g.id;
+              const progress = p.visits.length === 0 ? 'no visits with this goal yet' : `met in ${p.met} of ${p.measured} measured visit${p.measured === 1 ? '' : 's'} (${p.visits.length} with this goal)`;
               return (
-                <li key={g.setAt}>
+                <li key={g.id} class="attune-history__goal">
                   <strong>{g.text}</strong> {isCurrent && <span class="attune-badge">current</span>}
                   <br />
                   <span class="attune-muted">
-                    Set {formatDate(g.setAt)} ·{' '}
-                    {p.visits.length === 0 ? 'no visits with this goal yet' : `met in ${p.met} of ${p.measured} measured visit${p.measured === 1 ? '' : 's'} (${p.visits.length} with this goal)`}
+                    {timesSet > 1 ? `Set ${formatDate(firstSetAt)}, renewed ${formatDate(g.setAt)}` : `Set ${formatDate(g.setAt)}`} · {progress}
                   </span>
+                  {p.measured > 0 && <progress class="attune-history__goal-bar" value={p.met} max={p.measured} aria-label={`${g.text}: ${progress}`} />}
                 </li>
               );
             })}
