@@ -67,6 +67,16 @@ export function coachingText(coaching: CoachingState, live: LiveTalk | null): st
   }
 }
 
+/**
+ * Whether to ask the clinician to finish setup. A visit being coached (or just saved) proves the
+ * microphone works, whatever the popup's own permission query says (it can answer "prompt" in a
+ * context where the grant was made on another page), so the popup never contradicts what runs.
+ */
+export function micSetupNeeded(micPermission: MicPermission, coaching: CoachingState): boolean {
+  const micInUse = coaching === 'starting' || coaching === 'active' || coaching === 'ending' || coaching === 'ended';
+  return micPermission !== 'granted' && !micInUse;
+}
+
 export function Popup({ model, actions }: PopupProps) {
   const { tab, coaching } = model;
   const running = coaching === 'active' || coaching === 'starting' || coaching === 'ending';
@@ -100,7 +110,7 @@ export function Popup({ model, actions }: PopupProps) {
         )}
       </div>
 
-      {model.micPermission !== 'granted' && (
+      {micSetupNeeded(model.micPermission, coaching) && (
         <div class="attune-notice attune-popup__setup">
           <p>
             {model.micPermission === 'denied'
