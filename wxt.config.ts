@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { addSpeechModels } from './scripts/build/speech-models';
 import { addFaceModel } from './scripts/build/face-model';
+import { addPrivacyPage } from './scripts/build/privacy-page';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -27,6 +28,7 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       await addSpeechModels(wxt, files);
       await addFaceModel(wxt, files);
+      addPrivacyPage(files);
     },
   },
   manifest: ({ browser }) => ({
