@@ -31,6 +31,11 @@ export default defineConfig({
       addPrivacyPage(files);
     },
   },
+  // `npm run zip`: the store packages in .output/ (see docs/STORE.md). Firefox's review also gets a
+  // sources zip; local test and data folders are not part of either.
+  zip: {
+    excludeSources: ['.e2e/**', '.output/**', 'docs/screenshots/**', '**/*.wav'],
+  },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',
     description: 'On-device active-listening coach for telehealth visits. Nothing leaves your computer.',

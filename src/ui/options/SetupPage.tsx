@@ -43,6 +43,12 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
           Your microphone is analysed on this computer only. The patient's audio is timed, never transcribed or stored: Attune keeps
           talk-time figures, not words or recordings.
         </p>
+        <p>
+          <a href="privacy.html" target="_blank" rel="noopener">
+            Read the privacy policy
+          </a>{' '}
+          (what Attune processes, where, and what it keeps).
+        </p>
         <Alert message={message} />
 
         <ol class="attune-setup__steps">

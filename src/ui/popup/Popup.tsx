@@ -138,6 +138,10 @@ export function Popup({ model, actions }: PopupProps) {
         <button type="button" class="attune-link" onClick={actions.onOpenSetup}>
           Setup &amp; options
         </button>
+        {/* A page inside the extension (built from docs/PRIVACY.md): readable offline. */}
+        <a class="attune-link" href="privacy.html" target="_blank" rel="noopener">
+          Privacy policy
+        </a>
       </nav>
     </main>
   );

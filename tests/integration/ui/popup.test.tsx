@@ -94,6 +94,11 @@ describe('Popup', () => {
     expect(queryByRole(granted, 'button', 'Finish setup')).toBeNull();
   });
 
+  it('links to the privacy policy shipped in the extension', () => {
+    const c = mount(<Popup model={model()} actions={actions()} />);
+    expect(c.querySelector('a[href="privacy.html"]')!.textContent!.trim()).toBe('Privacy policy');
+  });
+
   it('never asks to allow the microphone while a visit is being coached (its state matches what runs)', () => {
     // The popup's permission query can say "prompt" (or fail: "unknown", as in Firefox) while the engine uses the microphone.
     for (const micPermission of ['prompt', 'unknown'] as const) {
