@@ -117,7 +117,9 @@ export function SetupPage({ micPermission, onRequestMic, privacyLocal, onPrivacy
             <h2>Start coaching</h2>
             <p>
               Open your video visit, then click the Attune button in the browser toolbar and choose <strong>Start coaching</strong>
-              : started from the toolbar, Attune can also time the patient from the call tab&apos;s sound. <strong>Start coaching</strong>{' '}
+              : started from the toolbar, Chrome lets Attune time the patient from the call tab&apos;s sound (Firefox has no tab
+              capture: there Attune times the patient from the call page&apos;s own audio, and the panel cannot pop out into its own
+              window). <strong>Start coaching</strong>{' '}
               in the panel on the call page works too. End the visit from the panel or the toolbar, and its summary is saved on this
               computer.
             </p>
