@@ -5,6 +5,7 @@ import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
 import { adapterFor, controlRects, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
+import { tipStore } from '../../src/adapters/storage/tip-store';
 import { loadSettings, watchSettings } from '../../src/adapters/storage/settings-store';
 import { collectCssText, createPopOutHost } from '../../src/adapters/panel/pip-window';
 import { panelPrefsFrom } from '../../src/ui/panel/model';
@@ -24,6 +25,7 @@ export default defineContentScript({
     const tap = createPageTapBridge(window, (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
     const settings = await loadSettings();
     const popOut = createPopOutHost(window);
+    const toolbarTip = tipStore('toolbar-start');
 
     const ui = await createShadowRootUi(ctx, {
       name: 'attune-panel',
@@ -50,6 +52,7 @@ export default defineContentScript({
               : undefined,
             popIn: () => popOut.current?.close(),
             callControls: () => controlRects(document, adapterFor(site)),
+            dismissToolbarTip: () => void toolbarTip.markSeen(),
           },
           { visible: settings.showPanelOnCallPages, prefs: panelPrefsFrom(settings) },
         );
@@ -59,6 +62,9 @@ export default defineContentScript({
     ui.mount();
     const panel = ui.mounted!;
     panel.update({ position: await positions.load() });
+    // Once, on the first real call page (not the demo), where tab capture exists (Chrome).
+    const tabCaptureBrowser = popOut.supported || navigator.userAgent.includes('Chrome/');
+    if (site !== 'demo' && tabCaptureBrowser && !(await toolbarTip.seen())) panel.update({ toolbarTip: true });
 
     const abort = new AbortController();
     const stopWatchingSettings = watchSettings((s) => panel.update({ prefs: panelPrefsFrom(s) }));

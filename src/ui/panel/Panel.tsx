@@ -144,6 +144,17 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
       return (
         <div class="attune-panel__state">
           {callLine}
+          {model.toolbarTip && actions.onDismissToolbarTip && (
+            <div class="attune-panel__tip" role="note">
+              <p>
+                Tip: start from the Attune button in the browser toolbar. Chrome then lets Attune time the patient from this tab&apos;s
+                sound, on any call site.
+              </p>
+              <button type="button" class="attune-btn" onClick={actions.onDismissToolbarTip}>
+                Got it
+              </button>
+            </div>
+          )}
           <button
             type="button"
             class="attune-btn attune-btn--primary attune-panel__main-btn"

@@ -18,6 +18,8 @@ export interface PanelPorts {
   popOut?(): void;
   /** Closes that window; the panel comes back to the page. */
   popIn?(): void;
+  /** Remembers that the one-time toolbar tip was dismissed. */
+  dismissToolbarTip?(): void;
   /** The call's own controls (hang-up, mute, camera) in viewport pixels, for the panel to keep off. */
   callControls?(): Rect[];
 }
@@ -32,6 +34,8 @@ interface PanelState {
   /** `id@raisedAtS` of the nudge the clinician dismissed. */
   dismissedNudge: string | null;
   placement: 'page' | 'pop-out';
+  /** Show the one-time "start from the toolbar" tip (first real call, Chrome). */
+  toolbarTip: boolean;
 }
 
 export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'view' | 'callState'> & Partial<PanelState>, canPopOut = false): PanelModel {
@@ -50,6 +54,7 @@ export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'vie
     dismissedNudge: state.dismissedNudge ?? null,
     placement: state.placement ?? 'page',
     canPopOut,
+    toolbarTip: state.toolbarTip ?? false,
   };
 }
 
@@ -63,6 +68,7 @@ export function createPanelController(container: HTMLElement, platformLabel: str
     prefs: DEFAULT_PANEL_PREFS,
     dismissedNudge: null,
     placement: 'page',
+    toolbarTip: false,
     ...initial,
   };
   const pageContainer = container;
@@ -86,6 +92,10 @@ export function createPanelController(container: HTMLElement, platformLabel: str
           onDismissNudge: (key) => update({ dismissedNudge: key }),
           onPopOut: ports.popOut,
           onPopIn: ports.popIn,
+          onDismissToolbarTip: () => {
+            update({ toolbarTip: false });
+            ports.dismissToolbarTip?.();
+          },
         }}
         minimized={state.minimized}
         onMinimizedChange={(minimized) => update({ minimized })}

@@ -29,6 +29,8 @@ export interface PanelModel {
   placement?: 'page' | 'pop-out';
   /** The browser can pop the panel out into its own window (Document Picture-in-Picture). */
   canPopOut?: boolean;
+  /** First real call: a one-time tip to start from the toolbar (tab capture hears the call tab). */
+  toolbarTip?: boolean;
 }
 
 /** What the panel needs from settings; the content script reads and watches them. */
@@ -69,6 +71,7 @@ export interface PanelActions {
   onDismissNudge?(key: string): void;
   onPopOut?(): void;
   onPopIn?(): void;
+  onDismissToolbarTip?(): void;
 }
 
 export interface PanelProps {
