@@ -55,11 +55,10 @@ export function SummaryApp(props: SummaryAppProps) {
         </p>
       )}
       {view === 'history' ? (
-        loading ? (
-          <p role="status">Loading visits…</p>
-        ) : (
-          <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />
-        )
+        // The history is the page's main content (axe: landmark-one-main; also issue 19's coherence branch).
+        <main class="attune-summary__history">
+          {loading ? <p role="status">Loading visits…</p> : <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />}
+        </main>
       ) : (
         <div class="attune-summary__layout">
           <nav class="attune-summary__list" aria-label="Visits">
