@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { addSpeechModels } from './scripts/build/speech-models';
 import { addFaceModel } from './scripts/build/face-model';
 import { isDevBuild, withoutLocalDemoPages } from './scripts/build/dev-build';
+import { addPrivacyPage } from './scripts/build/privacy-page';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -36,7 +37,13 @@ export default defineConfig({
     'build:publicAssets': async (wxt, files) => {
       await addSpeechModels(wxt, files);
       await addFaceModel(wxt, files);
+      addPrivacyPage(files);
     },
+  },
+  // `npm run zip`: the store packages in .output/ (see docs/STORE.md). Firefox's review also gets a
+  // sources zip; local test and data folders are not part of either.
+  zip: {
+    excludeSources: ['.e2e/**', '.output/**', 'docs/screenshots/**', '**/*.wav'],
   },
   manifest: ({ browser }) => ({
     name: 'Attune — listening coach',

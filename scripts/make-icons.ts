@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const SIZES = [16, 32, 48, 128];
+// Chrome: 16, 32, 48, 128 (the store listing uses 128); Firefox: 48 and 96 for its add-ons manager.
+const SIZES = [16, 32, 48, 96, 128];
 const TEAL: RGB = [31, 122, 100];
 const WHITE: RGB = [255, 255, 255];
 const LAVENDER: RGB = [201, 196, 255];

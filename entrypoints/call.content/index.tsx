@@ -4,8 +4,9 @@ import { ALL_CALL_PAGE_MATCHES, platformForUrl, type PlatformId } from '../../sr
 import { createPanelChannel } from '../../src/adapters/messaging/panel-channel';
 import { createPageTapBridge } from '../../src/adapters/audio/page-tap-bridge';
 import { takenTapPort } from '../../src/adapters/audio/page-tap-protocol';
-import { adapterFor, watchCallState } from '../../src/adapters/platforms';
+import { adapterFor, controlRects, watchCallState } from '../../src/adapters/platforms';
 import { panelPositionStore } from '../../src/adapters/storage/panel-position-store';
+import { tipStore } from '../../src/adapters/storage/tip-store';
 import { loadSettings, watchSettings } from '../../src/adapters/storage/settings-store';
 import { collectCssText, createPopOutHost } from '../../src/adapters/panel/pip-window';
 import { acceptTrustedInputOnly } from '../../src/adapters/panel/trusted-events';
@@ -26,6 +27,7 @@ export default defineContentScript({
     const tap = createPageTapBridge(takenTapPort(), (sessionId, energyDb) => void channel.send({ type: 'panel:remote-frames', sessionId, energyDb }));
     const settings = await loadSettings();
     const popOut = createPopOutHost(window);
+    const toolbarTip = tipStore('toolbar-start');
 
     const ui = await createShadowRootUi(ctx, {
       name: 'attune-panel',
@@ -54,6 +56,8 @@ export default defineContentScript({
                     .catch((error: unknown) => console.warn('Attune: the panel could not pop out', error))
               : undefined,
             popIn: () => popOut.current?.close(),
+            callControls: () => controlRects(document, adapterFor(site)),
+            dismissToolbarTip: () => void toolbarTip.markSeen(),
           },
           { visible: settings.showPanelOnCallPages, prefs: panelPrefsFrom(settings) },
         );
@@ -64,6 +68,9 @@ export default defineContentScript({
     acceptTrustedInputOnly(ui.shadow);
     const panel = ui.mounted!;
     panel.update({ position: await positions.load() });
+    // Once, on the first real call page (not the demo), where tab capture exists (Chrome).
+    const tabCaptureBrowser = popOut.supported || navigator.userAgent.includes('Chrome/');
+    if (site !== 'demo' && tabCaptureBrowser && !(await toolbarTip.seen())) panel.update({ toolbarTip: true });
 
     const abort = new AbortController();
     const stopWatchingSettings = watchSettings((s) => panel.update({ prefs: panelPrefsFrom(s) }));

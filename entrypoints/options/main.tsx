@@ -15,6 +15,7 @@ import type { WebSpeechAvailability } from '../../src/core/speech/engine-choice'
 import type { GazeSectionProps } from '../../src/ui/options/GazeSection';
 import { faceModelAvailable, loadCalibration, readCameraPermission, requestCameraPermission, runCalibration } from '../../src/adapters/vision/gaze-setup';
 import { browser } from 'wxt/browser';
+import type { ActionResult } from '../../src/ui/components/ActionStatus';
 
 // Setup and options: wiring only. The microphone grant must happen here, on a visible page.
 const root = document.getElementById('app')!;
@@ -23,7 +24,6 @@ async function main() {
   let micPermission: MicPermission = await readMicPermission();
   let settings: Settings = await loadSettings();
   let webSpeech: WebSpeechAvailability | null = null;
-  let message: string | null = null;
   let adaptation: AdaptationRead = await loadAdaptation();
   let adaptationStatus: string | null = null;
   // A correction saved in the summaries while this page is open shows here at once.
@@ -43,15 +43,17 @@ async function main() {
         draw();
       },
     );
-  const save = (change: Partial<Settings>) =>
+  // What the last change did, shown beside the controls that made it (ActionStatus).
+  let result: ActionResult | null = null;
+  const save = (change: Partial<Settings>, area: string) =>
     void updateSettings(change).then(
       (s) => {
         settings = s;
-        message = null;
+        result = { area, text: 'Saved.', error: false };
         draw();
       },
       (error: unknown) => {
-        message = `Your change could not be saved: ${String(error)}`;
+        result = { area, text: `Your change could not be saved: ${String(error)}`, error: true };
         draw();
       },
     );
@@ -87,44 +89,48 @@ async function main() {
   const draw = () =>
     render(
       <>
-        <FirstRun confirmed={settings.patientsInformedConfirmed} onConfirm={() => save({ patientsInformedConfirmed: true })} />
+        <FirstRun confirmed={settings.patientsInformedConfirmed} onConfirm={() => save({ patientsInformedConfirmed: true }, 'first-run')} />
         <SetupPage
           micPermission={micPermission}
           privacyLocal={settings.privacyLocal}
-          message={message}
+          message={null}
+          result={result}
           gaze={gazeProps()}
           speech={{
             speechEngine: settings.speechEngine,
             privacyLocal: settings.privacyLocal,
             webSpeech,
-            onSpeechEngineChange: (speechEngine) => save({ speechEngine }),
+            onSpeechEngineChange: (speechEngine) => save({ speechEngine }, 'speech'),
+            result,
           }}
           onRequestMic={() =>
             void requestMicPermission().then(
               (state) => {
                 micPermission = state;
-                message = null;
+                result = { area: 'mic', text: state === 'granted' ? 'Microphone allowed.' : 'The microphone was not allowed.', error: state !== 'granted' };
                 draw();
               },
               async (error: unknown) => {
                 micPermission = await readMicPermission();
-                message =
+                const text =
                   error instanceof DOMException && error.name === 'NotFoundError'
                     ? 'No microphone was found. Connect one, then choose “Allow microphone” again.'
                     : 'Microphone access was not granted. You can allow it in Chrome’s site settings for Attune.';
+                result = { area: 'mic', text, error: true };
                 draw();
               },
             )
           }
-          onPrivacyLocalChange={(privacyLocal) => save({ privacyLocal })}
+          onPrivacyLocalChange={(privacyLocal) => save({ privacyLocal }, 'privacy')}
         >
           <NudgeSection
             nudges={settings.nudges}
             quietMode={settings.quietMode}
-            onNudgesChange={(nudges) => save({ nudges })}
-            onQuietModeChange={(quietMode) => save({ quietMode })}
+            onNudgesChange={(nudges) => save({ nudges }, 'nudges')}
+            onQuietModeChange={(quietMode) => save({ quietMode }, 'nudges')}
+            result={result}
           />
-          <RetentionSection retentionDays={settings.retentionDays} onChange={(retentionDays) => save({ retentionDays })} />
+          <RetentionSection retentionDays={settings.retentionDays} onChange={(retentionDays) => save({ retentionDays }, 'retention')} result={result} />
           <AdaptationSection
             corrections={adaptation.profile.layer.corrections}
             openLogOdds={adaptation.profile.layer.openLogOdds}

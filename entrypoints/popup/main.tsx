@@ -63,7 +63,11 @@ async function main() {
     );
   draw();
   if (tab && model.tab?.supported) {
-    const refresh = () => pageChannel.tabView(tab.id).then(fromView, fail);
+    // The permission is read again with each view: a grant made on the options page shows at once.
+    const refresh = async () => {
+      model = { ...model, micPermission: await readMicPermission() };
+      return pageChannel.tabView(tab.id).then(fromView, fail);
+    };
     await refresh();
     setInterval(refresh, 500);
   }

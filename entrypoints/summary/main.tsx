@@ -5,7 +5,7 @@ import type { VisitSummary } from '../../src/core/session/schema';
 import { pageChannel } from '../../src/adapters/messaging/page-channel';
 import { loadSettings } from '../../src/adapters/storage/settings-store';
 import { downloadText } from '../../src/adapters/browser/download';
-import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from '../../src/ui/summary/actions';
+import { DEFAULT_CONTEXT, type SummaryActions, type SummaryArea, type SummaryContext } from '../../src/ui/summary/actions';
 import { SummaryApp } from '../../src/ui/summary/SummaryApp';
 import { deletedNotice, importNotice, skippedNotice } from '../../src/ui/summary/notices';
 
@@ -35,40 +35,57 @@ async function reload(): Promise<void> {
   draw();
 }
 
-/** Runs a change; on failure the reason is shown (a full disk, a bad file), and the page reloads its data. */
-async function change(run: () => Promise<string | null | void>): Promise<void> {
-  try {
-    const done = await run();
-    await reload();
-    if (done) notice = done;
-  } catch (error) {
-    await reload();
-    message = errorText(error);
-  }
+/** The results of actions show beside the controls that caused them (and are announced there). */
+function showResult(area: SummaryArea, text: string, error = false): void {
+  context = { ...context, result: { area, text, error } };
   draw();
 }
 
+/** Runs a change; on failure the reason (a full disk, a bad file) shows beside its controls, and the page reloads its data. */
+async function change(area: SummaryArea, run: () => Promise<string | null | void>): Promise<void> {
+  try {
+    const done = await run();
+    await reload();
+    showResult(area, done || 'Done.');
+  } catch (error) {
+    await reload();
+    showResult(area, errorText(error), true);
+  }
+}
+
 const actions: SummaryActions = {
-  onCorrectLabel: (visitId, utteranceId, label) => void change(async () => void (await pageChannel.correctLabel(visitId, utteranceId, label))),
+  onCorrectLabel: (visitId, utteranceId, label) =>
+    void change('labels', async () => {
+      await pageChannel.correctLabel(visitId, utteranceId, label);
+      return label ? 'Your correction was saved.' : 'The label went back to what Attune found.';
+    }),
   onSetGoal: (goal) =>
-    void change(async () => {
+    void change('goal', async () => {
+      // The same goal set again is renewed, not added twice (the history lists it once).
+      const renewed = goal !== null && context.goals?.history.some((g) => g.id === goal.id);
       context = { ...context, goals: await pageChannel.setGoal(goal) };
-      return goal ? `Goal set for your next visit: ${goal.text}` : 'Goal cleared.';
+      return goal ? `${renewed ? 'Goal renewed' : 'Goal set'} for your next visit: ${goal.text}` : 'Goal cleared.';
     }),
   onExport: (list, format) => {
-    const name = list.length === 1 ? `attune-visit-${stamp()}-${list[0]!.id.slice(0, 8)}` : `attune-visits-${stamp()}`;
-    if (format === 'json') downloadText(`${name}.json`, exportJson(list, Date.now()), 'application/json');
-    else downloadText(`${name}.csv`, exportCsv(list), 'text/csv');
+    const area: SummaryArea = route() === 'history' ? 'data' : 'visit';
+    const name = `${list.length === 1 ? `attune-visit-${stamp()}-${list[0]!.id.slice(0, 8)}` : `attune-visits-${stamp()}`}.${format}`;
+    try {
+      if (format === 'json') downloadText(name, exportJson(list, Date.now()), 'application/json');
+      else downloadText(name, exportCsv(list), 'text/csv');
+      showResult(area, `Saved ${name} (${list.length} visit${list.length === 1 ? '' : 's'}) to your downloads.`);
+    } catch (error) {
+      showResult(area, `The export failed: ${errorText(error)}`, true);
+    }
   },
   onDeleteVisit: (visitId) =>
-    void change(async () => {
+    void change('visit', async () => {
       await pageChannel.deleteVisit(visitId);
       if (route() === visitId) history.replaceState(null, '', location.pathname);
       return 'The visit was deleted.';
     }),
-  onDeleteAll: () => void change(async () => deletedNotice(await pageChannel.deleteAllVisits())),
+  onDeleteAll: () => void change('data', async () => deletedNotice(await pageChannel.deleteAllVisits())),
   onImport: (text) =>
-    void change(async () => {
+    void change('data', async () => {
       const r = await pageChannel.importVisits(text);
       // Read back what is stored now, to say how many are already past the retention period.
       const stored = await pageChannel.listVisits();
@@ -105,11 +122,12 @@ async function loadContext(): Promise<void> {
     message = errorText(error);
   }
   // The opening's rule travels with the targets, so the summary judges it as the live nudge did.
-  context = { targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+  context = { ...context, targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
 }
 
 window.addEventListener('hashchange', () => {
   notice = null;
+  context = { ...context, result: null };
   draw();
 });
 draw();

@@ -7,7 +7,8 @@ import type { AttuneBrowser } from '../../scripts/lib/chromium';
 import { panel } from '../../scripts/lib/visit-flow';
 
 /** Screenshots of the panel's states for the closing note, and the in-browser axe check. */
-export const SCREENSHOTS = resolve('.output/screenshots');
+/** Written into the repository on purpose: docs/screenshots shows every page and state as the e2e run last saw it. */
+export const SCREENSHOTS = resolve('docs/screenshots');
 
 export async function shootPanel(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -139,8 +139,13 @@ async function panelStates(b: AttuneBrowser, page: Page): Promise<void> {
   await setSetting(b, 'quietMode', false);
   await p.locator('.attune-stats').waitFor({ timeout: 5_000 });
 
-  // 200% zoom: half the CSS viewport at twice the pixel density. The whole panel must still fit.
+  // A small window (800×600): the panel moves off the call's control bar, never over "Leave call".
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 600, deviceScaleFactor: 1, mobile: false });
+  await expectLeaveButtonUncovered(page);
+  await shootPanel(page, 'panel-800x600');
+
+  // 200% zoom: half the CSS viewport at twice the pixel density. The whole panel must still fit.
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
   await page.waitForTimeout(300);
   const box = (await p.boundingBox())!;
@@ -148,6 +153,7 @@ async function panelStates(b: AttuneBrowser, page: Page): Promise<void> {
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(640);
   expect(box.y + box.height).toBeLessThanOrEqual(400);
+  await expectLeaveButtonUncovered(page);
   await shootPanel(page, 'panel-zoom-200');
   await cdp.send('Emulation.clearDeviceMetricsOverride');
   await cdp.detach();
@@ -163,4 +169,18 @@ async function panelStates(b: AttuneBrowser, page: Page): Promise<void> {
   if (pip) await pip.screenshot({ path: `${SCREENSHOTS}/panel-pop-out.png` });
   await page.evaluate(() => (window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window?.close());
   await p.waitFor({ timeout: 5_000 });
+}
+
+/** The panel's box and the demo's "Leave call" button do not overlap (after the panel's next look at the controls). */
+async function expectLeaveButtonUncovered(page: Page): Promise<void> {
+  const leave = page.getByRole('button', { name: 'Leave call' });
+  const overlap = async () => {
+    const [a, b] = [await panel(page).boundingBox(), await leave.boundingBox()];
+    if (!a || !b) return 'missing';
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height ? 'covered' : 'clear';
+  };
+  await expect.poll(overlap, { timeout: 5_000 }).toBe('clear');
+  // And the button is the topmost element at its centre (nothing of Attune's over it).
+  const b = (await leave.boundingBox())!;
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.id, [b.x + b.width / 2, b.y + b.height / 2])).toBe('hangup');
 }

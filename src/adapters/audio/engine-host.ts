@@ -60,6 +60,28 @@ interface Running {
   gaze: GazePart | null;
 }
 
+/** How long the audio engine may take to start before the visit fails with a reason. */
+const AUDIO_START_MS = 10_000;
+
+/**
+ * Resumes the audio context, or fails with a reason: without a sound output device (seen in
+ * Firefox) resume() never settles, and the panel would say "Starting…" forever.
+ */
+async function audioRunning(context: AudioContext): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('The browser’s audio engine did not start within 10 s. Check that a sound output device is available, then try again.')),
+      AUDIO_START_MS,
+    );
+  });
+  try {
+    await Promise.race([context.resume(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createEngineHost(options: EngineHostOptions) {
   let running: Running | null = null;
 
@@ -98,8 +120,14 @@ export function createEngineHost(options: EngineHostOptions) {
         throw error;
       }
       const context = new AudioContext({ latencyHint: 'playback' });
-      await context.audioWorklet.addModule(options.workletUrl);
-      await context.resume();
+      try {
+        await context.audioWorklet.addModule(options.workletUrl);
+        await audioRunning(context);
+      } catch (error) {
+        streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
+        await context.close().catch(() => undefined);
+        throw error;
+      }
       const tap = new AudioWorkletNode(context, FRAME_TAP_NAME, { numberOfInputs: 2, numberOfOutputs: 1, outputChannelCount: [1] });
       tap.connect(context.destination); // the node only outputs silence; the connection keeps it pulled
       context.createMediaStreamSource(streams[0]!).connect(tap, 0, 0);

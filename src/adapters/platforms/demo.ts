@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 
 /**
  * The local demo visit (demo/page): it announces its state on <body data-call-state>, one of
@@ -22,5 +23,8 @@ export const demoAdapter: PlatformAdapter = {
   meetingKey(url) {
     // One visit per demo page: the page itself is the meeting.
     return url.pathname.startsWith('/attune-demo/') ? '/attune-demo/' : null;
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['footer.controls'], hangup: /^(Leave call|Hang up)$/i });
   },
 };

@@ -59,3 +59,13 @@ export function pageSays(doc: Document, phrase: RegExp, maxChars = 20_000): bool
   if (!body) return false;
   return phrase.test(squash(body.textContent).slice(0, maxChars));
 }
+
+/** Visible elements matching any selector, then visible buttons whose name matches any pattern (no duplicates). */
+export function findControls(doc: Document, bars: readonly string[], names: readonly RegExp[]): Element[] {
+  const found = new Set<Element>();
+  for (const selector of bars) for (const el of queryAll(doc, selector)) if (!isHidden(el)) found.add(el);
+  for (const el of queryAll(doc, BUTTONS)) {
+    if (!isHidden(el) && namesOf(el).some((n) => names.some((name) => name.test(n)))) found.add(el);
+  }
+  return [...found];
+}

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -31,5 +32,8 @@ export const doxyAdapter: PlatformAdapter = {
     // The provider's calls run inside its dashboard app, whose URL does not follow the call.
     if (PROVIDER_APP.test(url.pathname)) return 'provider-app';
     return url.pathname.split('/').filter(Boolean)[0]?.toLowerCase() ?? null;
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['[role="toolbar"][aria-label="Call controls"]'], hangup: HANGUP_NAME });
   },
 };

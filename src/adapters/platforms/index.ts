@@ -1,5 +1,6 @@
 import type { PlatformId } from '../../core/platforms/catalog';
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { demoAdapter } from './demo';
 import { doxyAdapter } from './doxy';
 import { jitsiAdapter, looksLikeJitsi } from './jitsi';
@@ -23,6 +24,9 @@ export const ADAPTERS: Record<Exclude<PlatformId, 'other'>, PlatformAdapter> = {
   jitsi: jitsiAdapter,
 };
 
+/** Hang-up buttons as most sites name them: "Leave", "Leave call", "End meeting", "Hang up". */
+const GENERIC_HANGUP_NAME = /^(leave|end|hang up)( the)?( call| meeting| visit| room)?\b/i;
+
 /**
  * Any other page (a self-hosted Jitsi, say, when coaching was started on it by hand): Jitsi's
  * markup is recognised wherever it is served; everything else is unrecognised, which leaves
@@ -35,6 +39,10 @@ export const otherSiteAdapter: PlatformAdapter = {
   meetingKey(url) {
     return jitsiAdapter.meetingKey(url);
   },
+  // An unknown site: whatever is named like a hang-up, mute or camera button.
+  callControls(doc) {
+    return looksLikeJitsi(doc) ? jitsiAdapter.callControls(doc) : callControlsOf(doc, { bars: [], hangup: GENERIC_HANGUP_NAME });
+  },
 };
 
 export function adapterFor(platform: PlatformId): PlatformAdapter {
@@ -43,3 +51,4 @@ export function adapterFor(platform: PlatformId): PlatformAdapter {
 
 export type { PlatformAdapter } from './types';
 export { watchCallState } from './call-state-watcher';
+export { controlRects, type ControlBox } from './call-controls';

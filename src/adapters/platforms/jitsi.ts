@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasElement } from './dom-signals';
 
 /*
@@ -42,5 +43,8 @@ export const jitsiAdapter: PlatformAdapter = {
     const room = segments.at(-1);
     if (!room || segments[0] === 'static' || /\.html?$/i.test(room)) return null;
     return decodeURIComponent(room).toLowerCase();
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['.toolbox-content-items', '.new-toolbox'], hangup: HANGUP_NAME });
   },
 };

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasElement, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -38,5 +39,8 @@ export const meetAdapter: PlatformAdapter = {
   meetingKey(url) {
     const match = MEETING_CODE_PATH.exec(url.pathname) ?? LOOKUP_PATH.exec(url.pathname);
     return match?.[1]?.toLowerCase() ?? null;
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: [], hangup: LEAVE_BUTTON });
   },
 };

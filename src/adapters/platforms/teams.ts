@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasElement, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -33,5 +34,8 @@ export const teamsAdapter: PlatformAdapter = {
   },
   meetingKey() {
     return 'teams';
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['[role="toolbar"][aria-label="Meeting controls"]', '[data-tid="call-controls"]'], hangup: HANGUP_NAME });
   },
 };

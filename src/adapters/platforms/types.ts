@@ -14,4 +14,9 @@ export interface PlatformAdapter {
    * URLs do not follow their calls (Teams) return one constant key.
    */
   meetingKey(url: URL): string | null;
+  /**
+   * The call's hang-up, mute and camera controls (and their bar, where the site has a stable
+   * one), so the panel can stay off them. Empty when none are showing.
+   */
+  callControls(doc: Document): Element[];
 }

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -25,5 +26,8 @@ export const vseeAdapter: PlatformAdapter = {
   meetingKey() {
     // VSee Clinic is one single-page app per clinic; its URL does not follow the call.
     return 'vsee-clinic';
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['[role="toolbar"]'], hangup: HANGUP_NAME });
   },
 };

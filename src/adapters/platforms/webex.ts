@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -25,5 +26,8 @@ export const webexAdapter: PlatformAdapter = {
   meetingKey() {
     // Webex's web app keeps one URL through join, meeting and leave.
     return 'webex';
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['[role="toolbar"]'], hangup: HANGUP_NAME });
   },
 };

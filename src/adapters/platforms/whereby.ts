@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasHeadingSaying } from './dom-signals';
 
 /*
@@ -29,5 +30,8 @@ export const wherebyAdapter: PlatformAdapter = {
   meetingKey(url) {
     const room = url.pathname.split('/').filter(Boolean)[0]?.toLowerCase();
     return room && !NOT_A_ROOM.has(room) ? room : null;
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: [], hangup: HANGUP_NAME });
   },
 };

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from './types';
+import { callControlsOf } from './call-controls';
 import { hasButtonNamed, hasElement, hasHeadingSaying, pageSays } from './dom-signals';
 
 /*
@@ -40,5 +41,8 @@ export const zoomAdapter: PlatformAdapter = {
   meetingKey(url) {
     if (url.pathname.startsWith('/postattendee')) return null;
     return MEETING_PATH.exec(url.pathname)?.[1] ?? null;
+  },
+  callControls(doc) {
+    return callControlsOf(doc, { bars: ['#wc-footer', '.meeting-app .footer'], hangup: LEAVE_NAME });
   },
 };

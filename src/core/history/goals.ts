@@ -53,10 +53,13 @@ export interface GoalProgress {
   measured: number;
 }
 
-/** How the clinician did on a goal across the visits that carried it. */
+/**
+ * How the clinician did on a goal across the visits that carried it. Setting the same goal again
+ * renews it rather than starting a new one, so every visit with this goal counts, whenever set.
+ */
 export function goalProgress(goal: Goal, visits: readonly VisitSummary[], targets: Targets, longTurnS: number): GoalProgress {
   const suggestion = suggestionFor(goal.id, targets, longTurnS);
-  const carried = visits.filter((v) => v.goal?.id === goal.id && v.goal.setAt === goal.setAt).sort((a, b) => a.startedAt - b.startedAt);
+  const carried = visits.filter((v) => v.goal?.id === goal.id).sort((a, b) => a.startedAt - b.startedAt);
   const rows = carried.map((v) => ({
     visitId: v.id,
     startedAt: v.startedAt,
@@ -65,12 +68,31 @@ export function goalProgress(goal: Goal, visits: readonly VisitSummary[], target
   return { goal, visits: rows, met: rows.filter((r) => r.result === 'met').length, measured: rows.filter((r) => r.result !== 'unknown').length };
 }
 
+/** One goal as the history lists it: its latest setting, and when it was first set. */
+export interface KnownGoal {
+  /** The newest time it was set (its text and setAt come from there). */
+  goal: Goal;
+  firstSetAt: number;
+  /** How many times it was set (1: never renewed). */
+  timesSet: number;
+}
+
 /**
- * Every goal the clinician has had, oldest first: those in the goal store and those carried by
- * saved visits (an imported history brings its goals with it). The same goal counts once.
+ * Every goal the clinician has had, newest first: those in the goal store and those carried by
+ * saved visits (an imported history brings its goals with it). A goal set again is the same goal,
+ * renewed: it is listed once, at its latest setting.
  */
-export function knownGoals(stored: readonly Goal[], visits: readonly VisitSummary[]): Goal[] {
-  const byKey = new Map<string, Goal>();
-  for (const g of [...stored, ...visits.flatMap((v) => (v.goal ? [v.goal] : []))]) byKey.set(`${g.id}@${g.setAt}`, byKey.get(`${g.id}@${g.setAt}`) ?? g);
-  return [...byKey.values()].sort((a, b) => a.setAt - b.setAt);
+export function knownGoals(stored: readonly Goal[], visits: readonly VisitSummary[]): KnownGoal[] {
+  const settings = new Map<string, Map<number, Goal>>();
+  for (const g of [...stored, ...visits.flatMap((v) => (v.goal ? [v.goal] : []))]) {
+    const times = settings.get(g.id) ?? new Map<number, Goal>();
+    if (!times.has(g.setAt)) times.set(g.setAt, g);
+    settings.set(g.id, times);
+  }
+  return [...settings.values()]
+    .map((times) => {
+      const sorted = [...times.values()].sort((a, b) => a.setAt - b.setAt);
+      return { goal: sorted.at(-1)!, firstSetAt: sorted[0]!.setAt, timesSet: sorted.length };
+    })
+    .sort((a, b) => b.goal.setAt - a.goal.setAt);
 }

@@ -42,29 +42,40 @@ export function metricSeries(visits: readonly VisitSummary[], metric: MetricDefi
 
 export type TrendDirection = 'better' | 'worse' | 'steady';
 
+/**
+ * How many visits before the latest one its comparison averages. Short enough to follow a
+ * clinician's recent practice, long enough that one odd visit does not swing the baseline.
+ */
+export const TREND_WINDOW = 5;
+/** A change smaller than this fraction of the values' spread (or of the baseline) is "steady". */
+export const STEADY_FRACTION = 0.1;
+
 export interface Trend {
   latest: number;
-  /** Mean of every point. */
-  mean: number;
-  /** The later half against the earlier half, in the metric's good direction; null under 4 points. */
+  /** Mean of the up to TREND_WINDOW visits before the latest; null when the latest is the only one. */
+  previousMean: number | null;
+  /** How many visits previousMean averages (0 with a single visit). */
+  previousCount: number;
+  /** The latest against previousMean, judged by the metric's better direction; null with a single visit. */
   direction: TrendDirection | null;
 }
 
 /**
- * Compares the mean of the later half of the visits with the earlier half. A change of less than
- * `steadyFraction` of the overall range (or of the mean, for a flat series) counts as steady.
+ * The latest visit against the clinician's own average of the visits just before it. This is
+ * what the words under a sparkline claim, and it always agrees with the line's last point: a
+ * latest point below the recent average is never called "better" for a higher-is-better metric.
  */
-export function trendOf(points: readonly SeriesPoint[], better: 'higher' | 'lower', steadyFraction = 0.1): Trend | null {
+export function trendOf(points: readonly SeriesPoint[], better: 'higher' | 'lower', window = TREND_WINDOW): Trend | null {
   if (points.length === 0) return null;
   const values = points.map((p) => p.value);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const latest = values.at(-1)!;
-  if (values.length < 4) return { latest, mean, direction: null };
-  const half = Math.floor(values.length / 2);
-  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const change = avg(values.slice(values.length - half)) - avg(values.slice(0, half));
-  const scale = Math.max(Math.max(...values) - Math.min(...values), Math.abs(mean), 1e-9);
-  if (Math.abs(change) < steadyFraction * scale) return { latest, mean, direction: 'steady' };
-  const up = change > 0;
-  return { latest, mean, direction: up === (better === 'higher') ? 'better' : 'worse' };
+  const previous = values.slice(-1 - window, -1);
+  if (previous.length === 0) return { latest, previousMean: null, previousCount: 0, direction: null };
+  const previousMean = previous.reduce((a, b) => a + b, 0) / previous.length;
+  const change = latest - previousMean;
+  const spread = Math.max(...values.slice(-1 - window)) - Math.min(...values.slice(-1 - window));
+  const scale = Math.max(spread, Math.abs(previousMean), 1e-9);
+  const direction: TrendDirection =
+    Math.abs(change) < STEADY_FRACTION * scale ? 'steady' : change > 0 === (better === 'higher') ? 'better' : 'worse';
+  return { latest, previousMean, previousCount: previous.length, direction };
 }

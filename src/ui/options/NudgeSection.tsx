@@ -2,6 +2,7 @@
  * Options for the coach: each nudge on or off with its threshold, how often nudges may come,
  * and quiet mode. Thresholds use the settings schema's ranges (src/core/settings/settings.ts).
  */
+import { ActionStatus, type ActionResult } from '../components/ActionStatus';
 import '../theme.css';
 import '../components/components.css';
 import './setup.css';
@@ -16,6 +17,8 @@ export interface NudgeSectionProps {
   quietMode: boolean;
   onNudgesChange(next: NudgeSettings): void;
   onQuietModeChange(on: boolean): void;
+  /** The last action's result, shown (and announced) at the end of this section when it came from here. */
+  result?: ActionResult | null;
 }
 
 type Kind = Exclude<keyof NudgeSettings, 'cooldownS' | 'minGapS'>;
@@ -100,7 +103,7 @@ const TEXT_BY_KIND: Record<Kind, string> = {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function NudgeSection({ nudges, quietMode, onNudgesChange, onQuietModeChange }: NudgeSectionProps) {
+export function NudgeSection({ nudges, quietMode, onNudgesChange, onQuietModeChange, result }: NudgeSectionProps) {
   const change = (edit: (n: NudgeSettings) => void) => {
     const next = structuredClone(nudges);
     edit(next);
@@ -151,6 +154,7 @@ export function NudgeSection({ nudges, quietMode, onNudgesChange, onQuietModeCha
         <legend>How often</legend>
         {PACING.map((f) => field(f))}
       </fieldset>
+      <ActionStatus result={result} area="nudges" />
     </section>
   );
 }

@@ -2,11 +2,14 @@
  * How long saved visits are kept. The background's retention alarm deletes older ones
  * (src/adapters/background; default 90 days).
  */
+import { ActionStatus, type ActionResult } from '../components/ActionStatus';
 import './setup.css';
 
 export interface RetentionSectionProps {
   retentionDays: number;
   onChange(days: number): void;
+  /** The last action's result, shown (and announced) at the end of this section when it came from here. */
+  result?: ActionResult | null;
 }
 
 /** The choices offered; 0 keeps visits until the clinician deletes them. */
@@ -18,7 +21,7 @@ export const RETENTION_CHOICES: ReadonlyArray<{ days: number; label: string }> =
   { days: 0, label: 'Until I delete them' },
 ];
 
-export function RetentionSection({ retentionDays, onChange }: RetentionSectionProps) {
+export function RetentionSection({ retentionDays, onChange, result }: RetentionSectionProps) {
   const known = RETENTION_CHOICES.some((c) => c.days === retentionDays);
   return (
     <section class="attune-setup__step" aria-labelledby="attune-retention-title">
@@ -35,6 +38,7 @@ export function RetentionSection({ retentionDays, onChange }: RetentionSectionPr
           ))}
         </select>
       </label>
+      <ActionStatus result={result} area="retention" />
     </section>
   );
 }

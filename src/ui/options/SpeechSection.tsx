@@ -3,6 +3,7 @@
  * counts), which one actually runs, and why. The choice follows engine-choice.ts, the same rule
  * the engine applies at the start of a visit, so the page never promises what will not happen.
  */
+import { ActionStatus, type ActionResult } from '../components/ActionStatus';
 import { chooseSpeechEngine, type WebSpeechAvailability } from '../../core/speech/engine-choice';
 import type { Settings } from '../../core/settings/settings';
 import './speech-section.css';
@@ -13,11 +14,13 @@ export interface SpeechSectionProps {
   /** What Chrome offers for on-device recognition; null while it is being checked. */
   webSpeech: WebSpeechAvailability | null;
   onSpeechEngineChange(engine: Settings['speechEngine']): void;
+  /** The last action's result, shown (and announced) at the end of this section when it came from here. */
+  result?: ActionResult | null;
 }
 
 const ENGINE_NAMES = { moonshine: 'Moonshine (on this computer)', 'web-speech': 'Chrome speech recognition' } as const;
 
-export function SpeechSection({ speechEngine, privacyLocal, webSpeech, onSpeechEngineChange }: SpeechSectionProps) {
+export function SpeechSection({ speechEngine, privacyLocal, webSpeech, onSpeechEngineChange, result }: SpeechSectionProps) {
   const choice = webSpeech === null ? null : chooseSpeechEngine({ speechEngine, privacyLocal }, { onDevice: webSpeech });
   return (
     <li class="attune-setup__step">
@@ -43,6 +46,7 @@ export function SpeechSection({ speechEngine, privacyLocal, webSpeech, onSpeechE
           </>
         )}
       </p>
+      <ActionStatus result={result} area="speech" />
     </li>
   );
 }

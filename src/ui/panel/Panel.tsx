@@ -23,13 +23,14 @@ const CALL_STATE_TEXT: Record<PanelModel['callState'], string> = {
   unknown: 'Start when your call begins',
 };
 
-export function Panel({ model, actions, minimized, onMinimizedChange, position, onPositionChange }: PanelProps) {
+export function Panel({ model, actions, minimized, onMinimizedChange, position, onPositionChange, callControls }: PanelProps) {
   const titleId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const minimizeRef = useRef<HTMLButtonElement>(null);
   // Move focus only after the user toggles, never on first mount: the panel must not steal focus from the call.
   const focusNext = useRef<'dot' | 'panel' | null>(null);
-  const { pos, onPointerDown, onHandleKeyDown } = usePanelPosition(rootRef, position, onPositionChange);
+  const docked = model.placement === 'pop-out';
+  const { pos, maxHeight, onPointerDown, onHandleKeyDown } = usePanelPosition(rootRef, position, onPositionChange, docked ? undefined : callControls);
 
   useEffect(() => {
     if (focusNext.current === 'dot') rootRef.current?.focus();
@@ -42,9 +43,11 @@ export function Panel({ model, actions, minimized, onMinimizedChange, position, 
     onMinimizedChange(next);
   };
 
-  const docked = model.placement === 'pop-out';
   // In its own window the panel fills it: no saved position, no dragging.
-  const style = pos && !docked ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto', bottom: 'auto' } : undefined;
+  const style =
+    pos && !docked
+      ? { left: `${pos.x}px`, top: `${pos.y}px`, right: 'auto', bottom: 'auto', ...(maxHeight ? { maxHeight: `${maxHeight}px` } : {}) }
+      : undefined;
   const active = model.coaching === 'active' || model.coaching === 'ending';
   const prefs = model.prefs ?? DEFAULT_PANEL_PREFS;
 
@@ -145,6 +148,17 @@ function PanelBody({ model, actions }: Pick<PanelProps, 'model' | 'actions'>) {
       return (
         <div class="attune-panel__state">
           {callLine}
+          {model.toolbarTip && actions.onDismissToolbarTip && (
+            <div class="attune-panel__tip" role="note">
+              <p>
+                Tip: start from the Attune button in the browser toolbar. Chrome then lets Attune time the patient from this tab&apos;s
+                sound, on any call site.
+              </p>
+              <button type="button" class="attune-btn" onClick={actions.onDismissToolbarTip}>
+                Got it
+              </button>
+            </div>
+          )}
           <button
             type="button"
             class="attune-btn attune-btn--primary attune-panel__main-btn"

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { CallState, TabView } from '../../core/protocol/messages';
 import { Panel } from './Panel';
 import { DEFAULT_PANEL_PREFS, type PanelModel, type PanelPrefs, type Position } from './model';
+import type { Rect } from './position';
 
 /**
  * Keeps the panel's state in the content script and re-renders on every change. Everything
@@ -19,6 +20,10 @@ export interface PanelPorts {
   popOut?(): void;
   /** Closes that window; the panel comes back to the page. */
   popIn?(): void;
+  /** Remembers that the one-time toolbar tip was dismissed. */
+  dismissToolbarTip?(): void;
+  /** The call's own controls (hang-up, mute, camera) in viewport pixels, for the panel to keep off. */
+  callControls?(): Rect[];
 }
 
 interface PanelState {
@@ -31,6 +36,8 @@ interface PanelState {
   /** `id@raisedAtS` of the nudge the clinician dismissed. */
   dismissedNudge: string | null;
   placement: 'page' | 'pop-out';
+  /** Show the one-time "start from the toolbar" tip (first real call, Chrome). */
+  toolbarTip: boolean;
 }
 
 export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'view' | 'callState'> & Partial<PanelState>, canPopOut = false): PanelModel {
@@ -49,6 +56,7 @@ export function toPanelModel(platformLabel: string, state: Pick<PanelState, 'vie
     dismissedNudge: state.dismissedNudge ?? null,
     placement: state.placement ?? 'page',
     canPopOut,
+    toolbarTip: state.toolbarTip ?? false,
   };
 }
 
@@ -62,6 +70,7 @@ export function createPanelController(container: HTMLElement, platformLabel: str
     prefs: DEFAULT_PANEL_PREFS,
     dismissedNudge: null,
     placement: 'page',
+    toolbarTip: false,
     ...initial,
   };
   const pageContainer = container;
@@ -86,10 +95,15 @@ export function createPanelController(container: HTMLElement, platformLabel: str
           onDismissNudge: (key) => update({ dismissedNudge: key }),
           onPopOut: ports.popOut,
           onPopIn: ports.popIn,
+          onDismissToolbarTip: () => {
+            update({ toolbarTip: false });
+            ports.dismissToolbarTip?.();
+          },
         }}
         minimized={state.minimized}
         onMinimizedChange={(minimized) => update({ minimized })}
         position={state.position}
+        callControls={ports.callControls}
         onPositionChange={(position) => {
           update({ position });
           ports.savePosition(position);

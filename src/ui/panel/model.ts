@@ -2,7 +2,7 @@
 import type { Goal, LiveTalk, RemoteSource } from '../../core/session/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { CoachingState } from '../labels';
-import type { Position } from './position';
+import type { Position, Rect } from './position';
 
 export type { Position } from './position';
 
@@ -29,6 +29,8 @@ export interface PanelModel {
   placement?: 'page' | 'pop-out';
   /** The browser can pop the panel out into its own window (Document Picture-in-Picture). */
   canPopOut?: boolean;
+  /** First real call: a one-time tip to start from the toolbar (tab capture hears the call tab). */
+  toolbarTip?: boolean;
 }
 
 /** What the panel needs from settings; the content script reads and watches them. */
@@ -74,6 +76,7 @@ export interface PanelActions {
   onDismissNudge?(key: string): void;
   onPopOut?(): void;
   onPopIn?(): void;
+  onDismissToolbarTip?(): void;
 }
 
 export interface PanelProps {
@@ -84,4 +87,6 @@ export interface PanelProps {
   /** Top-left in viewport pixels; null → default bottom-right corner. */
   position: Position | null;
   onPositionChange(position: Position): void;
+  /** The call's hang-up, mute and camera controls in viewport pixels: the panel keeps off them. */
+  callControls?: () => Rect[];
 }

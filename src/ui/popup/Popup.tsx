@@ -74,14 +74,17 @@ export function coachingText(coaching: CoachingState, live: LiveTalk | null): st
 }
 
 /**
+/**
  * Whether to ask for microphone setup. A visit that is counting proves the microphone works
  * (its sound arrives in the extension's own origin), whatever this page's permission query says:
- * test browsers that auto-accept the microphone answer 'prompt' there. A visit whose microphone
- * gives no sound needs the fix whatever the permission says.
+ * test browsers that auto-accept the microphone answer 'prompt' there, and the grant may have been
+ * made on another page. A visit whose microphone gives no sound needs the fix whatever the
+ * permission says. So the popup never contradicts what runs.
  */
 export function micNeedsSetup(model: Pick<PopupModel, 'coaching' | 'live' | 'micPermission'>): boolean {
   if (model.coaching === 'active' && model.live) return model.live.held === 'no-microphone';
-  return model.micPermission !== 'granted';
+  const micInUse = model.coaching === 'starting' || model.coaching === 'active' || model.coaching === 'ending' || model.coaching === 'ended';
+  return model.micPermission !== 'granted' && !micInUse;
 }
 
 export function Popup({ model, actions }: PopupProps) {
@@ -158,6 +161,10 @@ export function Popup({ model, actions }: PopupProps) {
         <button type="button" class="attune-link" onClick={actions.onOpenSetup}>
           Setup &amp; options
         </button>
+        {/* A page inside the extension (built from docs/PRIVACY.md): readable offline. */}
+        <a class="attune-link" href="privacy.html" target="_blank" rel="noopener">
+          Privacy policy
+        </a>
       </nav>
     </main>
   );

@@ -11,9 +11,11 @@ import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatPercent } from '../format';
 import { siteLabel } from '../labels';
 import type { SummaryActions, SummaryContext } from './actions';
+import { ActionStatus } from '../components/ActionStatus';
 import { ConfirmButton } from './ConfirmButton';
 import { formatMetricValue, formatTarget } from './metric-format';
 import { Sparkline } from './Sparkline';
+import { trendSentence } from './trend-text';
 
 export interface HistoryViewProps {
   visits: readonly VisitSummary[];
@@ -30,17 +32,11 @@ export const dateInputMs = (value: string): number | null => {
   return new Date(y!, m! - 1, d!).getTime();
 };
 
-const DIRECTION_TEXT = { better: 'getting better', worse: 'getting worse', steady: 'steady' } as const;
-
 function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visits: readonly VisitSummary[]; context: SummaryContext }) {
   const points = metricSeries(visits, metric);
   const trend = trendOf(points, metric.better);
   const target = metric.target(context.targets, context.longTurnS);
   const fmt = (x: number) => formatMetricValue(metric.unit, x);
-  const summary = trend
-    ? `Latest ${fmt(trend.latest)}, average ${fmt(trend.mean)} over ${points.length} visit${points.length === 1 ? '' : 's'}` +
-      (trend.direction ? `, ${DIRECTION_TEXT[trend.direction]}` : '')
-    : 'Not measured in these visits';
   return (
     <li class="attune-trend">
       <h3 class="attune-trend__title">{metric.label}</h3>
@@ -49,13 +45,36 @@ function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visi
           points={points}
           target={target && !(metric.unit === 'count' && target.value === 0) ? target.value : null}
           range={metric.unit === 'share' ? [0, 1] : undefined}
+          format={fmt}
           label={`${metric.label} across visits, oldest to newest: ${points.map((p) => fmt(p.value)).join(', ')}`}
         />
       )}
       <p class="attune-trend__text">
-        {summary}
+        {trendSentence(trend, metric.better, fmt)}
         {target && <span class="attune-muted"> · target {formatTarget(metric, target)}</span>}
       </p>
+      {points.length > 0 && (
+        <details class="attune-trend__values">
+          <summary>Values by visit</summary>
+          <table>
+            <caption class="attune-visually-hidden">{metric.label} by visit</caption>
+            <thead>
+              <tr>
+                <th scope="col">Visit</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...points].reverse().map((p) => (
+                <tr key={p.visitId}>
+                  <th scope="row">{formatDate(p.startedAt)}</th>
+                  <td>{fmt(p.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </li>
   );
 }
@@ -68,7 +87,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
   const shown = filterVisits(visits, filter);
   const sites = sitesOf(visits);
   const goals = context.goals;
-  const recentGoals = knownGoals(goals?.history ?? [], visits).reverse().slice(0, 5);
+  const recentGoals = knownGoals(goals?.history ?? [], visits).slice(0, 5);
 
   return (
     <article class="attune-history" aria-labelledby={headingId}>
@@ -133,17 +152,18 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
           <p class="attune-muted">No goals yet. Pick one at the end of a visit’s summary.</p>
         ) : (
           <ul>
-            {recentGoals.map((g) => {
+            {recentGoals.map(({ goal: g, firstSetAt, timesSet }) => {
               const p = goalProgress(g, visits, context.targets, context.longTurnS);
-              const isCurrent = goals?.current?.setAt === g.setAt;
+              const isCurrent = goals?.current?.id === g.id;
+              const progress = p.visits.length === 0 ? 'no visits with this goal yet' : `met in ${p.met} of ${p.measured} measured visit${p.measured === 1 ? '' : 's'} (${p.visits.length} with this goal)`;
               return (
-                <li key={g.setAt}>
+                <li key={g.id} class="attune-history__goal">
                   <strong>{g.text}</strong> {isCurrent && <span class="attune-badge">current</span>}
                   <br />
                   <span class="attune-muted">
-                    Set {formatDate(g.setAt)} ·{' '}
-                    {p.visits.length === 0 ? 'no visits with this goal yet' : `met in ${p.met} of ${p.measured} measured visit${p.measured === 1 ? '' : 's'} (${p.visits.length} with this goal)`}
+                    {timesSet > 1 ? `Set ${formatDate(firstSetAt)}, renewed ${formatDate(g.setAt)}` : `Set ${formatDate(g.setAt)}`} · {progress}
                   </span>
+                  {p.measured > 0 && <progress class="attune-history__goal-bar" value={p.met} max={p.measured} aria-label={`${g.text}: ${progress}`} />}
                 </li>
               );
             })}
@@ -226,6 +246,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
             </label>
             {visits.length > 0 && <ConfirmButton label="Delete all visits" confirmLabel={`Yes, delete all ${visits.length} visits`} onConfirm={actions.onDeleteAll} />}
           </div>
+          <ActionStatus result={context.result} area="data" />
         </section>
       )}
     </article>

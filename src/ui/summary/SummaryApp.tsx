@@ -4,6 +4,7 @@ import '../page.css';
 import '../components/components.css';
 import './summary.css';
 import type { VisitSummary } from '../../core/session/schema';
+import { ActionStatus } from '../components/ActionStatus';
 import { Alert } from '../components/Alert';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from './actions';
 import { HistoryView } from './HistoryView';
@@ -54,14 +55,10 @@ export function SummaryApp(props: SummaryAppProps) {
         </p>
       )}
       {view === 'history' ? (
-        loading ? (
-          <p role="status">Loading visits…</p>
-        ) : (
-          // The history is the page's main content (axe: landmark-one-main, region).
-          <main class="attune-summary__main attune-summary__main--history">
-            <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />
-          </main>
-        )
+        // The history is the page's main content (axe: landmark-one-main; also issue 19's coherence branch).
+        <main class="attune-summary__history">
+          {loading ? <p role="status">Loading visits…</p> : <HistoryView visits={sorted} context={context} actions={actions} onSelect={onSelect} />}
+        </main>
       ) : (
         <div class="attune-summary__layout">
           <nav class="attune-summary__list" aria-label="Visits">
@@ -77,7 +74,11 @@ export function SummaryApp(props: SummaryAppProps) {
             {selected ? (
               <VisitDetail visit={selected} context={context} actions={actions} />
             ) : (
-              !loading && sorted.length > 0 && <p>That visit was not found. Choose one from the list.</p>
+              <>
+                {!loading && sorted.length > 0 && <p>That visit was not found. Choose one from the list.</p>}
+                {/* "The visit was deleted." stays in view when it was the last one. */}
+                <ActionStatus result={context.result} area="visit" />
+              </>
             )}
           </main>
         </div>

@@ -13,6 +13,7 @@ import type { VisitSummary } from '../../core/session/schema';
 import { formatDate, formatDuration, formatSharePair, formatTime } from '../format';
 import { endReasonText, siteLabel } from '../labels';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryContext } from './actions';
+import { ActionStatus } from '../components/ActionStatus';
 import { ConfirmButton } from './ConfirmButton';
 import { ConversationFacts } from './ConversationFacts';
 import { GoalPicker } from './GoalPicker';
@@ -70,6 +71,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
           <ConfirmButton label="Delete this visit" confirmLabel="Yes, delete this visit" onConfirm={() => actions.onDeleteVisit(visit.id)} />
         </div>
       )}
+      {actions && <ActionStatus result={context.result} area="visit" />}
       {visit.partial && <p class="attune-notice">{PARTIAL_NOTICE}</p>}
       <dl class="attune-visit__facts">
         <div>
@@ -173,6 +175,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
             privacyLocal={visit.privacyLocal}
             onCorrect={actions ? (utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label) : null}
           />
+          {actions && <ActionStatus result={context.result} area="labels" />}
         </>
       )}
 
@@ -184,6 +187,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
             current={context.goals?.current ?? null}
             onSetGoal={(s) => actions.onSetGoal(s ? makeGoal(s, Date.now(), visit.id) : null)}
           />
+          <ActionStatus result={context.result} area="goal" />
         </section>
       )}
     </article>

@@ -4,7 +4,12 @@ import type { GoalsReply } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import type { ActionResult } from '../components/ActionStatus';
 import { LONG_MONOLOGUE_S } from '../conversation';
+
+/** The groups of controls whose results show beside them: your-data (history), this visit, the goal, the labels. */
+export type SummaryArea = 'data' | 'visit' | 'goal' | 'labels';
+export type SummaryResult = ActionResult<SummaryArea>;
 
 export interface SummaryActions {
   onCorrectLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): void;
@@ -23,6 +28,8 @@ export interface SummaryContext {
   longTurnS: number;
   retentionDays: number;
   goals: GoalsReply | null;
+  /** What the clinician's last action did, shown beside its controls. */
+  result?: SummaryResult | null;
 }
 
 export const DEFAULT_CONTEXT: SummaryContext = {

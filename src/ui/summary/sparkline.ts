@@ -10,6 +10,8 @@ export interface SparklineGeometry {
   path: string;
   /** The latest point, where the dot goes. */
   last: [number, number] | null;
+  /** Every point, oldest first (for the hover titles). */
+  points: [number, number][];
   targetY: number | null;
 }
 
@@ -22,7 +24,7 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 export function sparklineGeometry(values: readonly number[], target: number | null, range?: [number, number]): SparklineGeometry {
   const finite = values.filter(Number.isFinite);
   let [lo, hi] = range ?? [Math.min(...finite, ...(target === null ? [] : [target])), Math.max(...finite, ...(target === null ? [] : [target]))];
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { path: '', last: null, targetY: null };
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { path: '', last: null, points: [], targetY: null };
   if (hi === lo) {
     lo -= 1;
     hi += 1;
@@ -33,6 +35,7 @@ export function sparklineGeometry(values: readonly number[], target: number | nu
   return {
     path: pts.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px} ${py}`).join(' '),
     last: pts.at(-1) ?? null,
+    points: pts,
     targetY: target === null ? null : y(target),
   };
 }

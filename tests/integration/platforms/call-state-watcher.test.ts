@@ -80,6 +80,7 @@ describe('call-state watcher', () => {
       meetingKey: () => {
         throw new Error('bad url');
       },
+      callControls: () => [],
     };
     const { win, changes, initial } = watch('meet', 'in-call', 'https://meet.google.com/abc-defg-hij', broken);
     expect(initial).toBe('unknown');

@@ -66,7 +66,7 @@ export function panelModel(over: Partial<PanelModel> = {}): PanelModel {
 
 export function panelActions(): Record<keyof PanelActions, Mock<() => void>> {
   const fn = () => vi.fn<() => void>();
-  return { onStart: fn(), onEnd: fn(), onOpenSummary: fn(), onOpenSetup: fn(), onHide: fn(), onDismissNudge: fn(), onPopOut: fn(), onPopIn: fn(), onPause: fn() };
+  return { onStart: fn(), onEnd: fn(), onOpenSummary: fn(), onOpenSetup: fn(), onHide: fn(), onDismissNudge: fn(), onPopOut: fn(), onPopIn: fn(), onPause: fn(), onDismissToolbarTip: fn() };
 }
 
 export function visit(over: Partial<VisitSummary> = {}): VisitSummary {

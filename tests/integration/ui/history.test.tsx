@@ -188,7 +188,10 @@ describe('history page', () => {
       'Looking at the patient while they speak',
     ]);
     const share = cards[1]!;
-    expect(share.querySelector('.attune-trend__text')!.textContent).toBe('Latest 45%, average 59% over 4 visits, getting better · target ≤ 60%');
+    expect(share.querySelector('.attune-trend__text')!.textContent).toBe('Latest 45% vs your average of the previous 3 visits (63%): better (lower is better) · target ≤ 60%');
+    // The values are readable: the axis shows the range, and a table lists each visit's value, newest first.
+    expect(Array.from(share.querySelectorAll('.attune-spark__axis span')).map((x) => x.textContent)).toEqual(['100%', '0%']);
+    expect(Array.from(share.querySelectorAll('.attune-trend__values tbody td')).map((x) => x.textContent)).toEqual(['45%', '52%', '66%', '72%']);
     expect(getByRole(share, 'img').getAttribute('aria-label')).toBe('Your share of talk time across visits, oldest to newest: 72%, 66%, 52%, 45%');
     expect(share.querySelector('.attune-spark__target')).toBeTruthy();
     expect(cards[4]!.querySelector('.attune-spark__target')).toBeNull(); // "none" is no line
@@ -199,15 +202,15 @@ describe('history page', () => {
     const site = c.querySelector<HTMLSelectElement>('.attune-history__filters select')!;
     site.value = 'meet';
     fire(site, new Event('change', { bubbles: true }));
-    expect(getByRole(c, 'status').textContent).toBe('3 of 4 visits shown');
+    expect(c.querySelector('.attune-history__count')!.textContent).toBe('3 of 4 visits shown');
     expect(rowsOf(c.querySelector('.attune-history__table')!).map((r) => r[1])).toEqual(['Google Meet', 'Google Meet', 'Google Meet']);
     const [from, to] = Array.from(c.querySelectorAll<HTMLInputElement>('input[type=date]'));
     from!.value = '2025-01-06';
     fire(from!, new Event('input', { bubbles: true }));
     to!.value = '2025-01-12';
     fire(to!, new Event('input', { bubbles: true }));
-    expect(getByRole(c, 'status').textContent).toBe('1 of 4 visits shown');
-    expect(c.querySelectorAll('.attune-trend')[1]!.querySelector('.attune-trend__text')!.textContent).toBe('Latest 52%, average 52% over 1 visit · target ≤ 60%');
+    expect(c.querySelector('.attune-history__count')!.textContent).toBe('1 of 4 visits shown');
+    expect(c.querySelectorAll('.attune-trend')[1]!.querySelector('.attune-trend__text')!.textContent).toBe('Latest 52% (the first visit measured, nothing to compare yet) · target ≤ 60%');
     expect(dateInputMs('2025-01-06')).toBe(new Date(2025, 0, 6).getTime());
     expect(dateInputMs('')).toBeNull();
   });
@@ -275,8 +278,8 @@ describe('sparkline', () => {
     const g = sparklineGeometry([10, 20], 30);
     expect(g.targetY).toBe(4); // the target is the highest value
     expect(g.last![1]).toBeCloseTo(4 + (SPARK_H - 8) / 2, 5);
-    expect(sparklineGeometry([5], null)).toEqual({ path: `M${SPARK_W / 2} ${SPARK_H / 2}`, last: [SPARK_W / 2, SPARK_H / 2], targetY: null });
-    expect(sparklineGeometry([], null)).toEqual({ path: '', last: null, targetY: null });
+    expect(sparklineGeometry([5], null)).toEqual({ path: `M${SPARK_W / 2} ${SPARK_H / 2}`, last: [SPARK_W / 2, SPARK_H / 2], points: [[SPARK_W / 2, SPARK_H / 2]], targetY: null });
+    expect(sparklineGeometry([], null)).toEqual({ path: '', last: null, points: [], targetY: null });
   });
 
   it('renders as a labelled image', () => {
@@ -308,5 +311,49 @@ describe('print stylesheet', () => {
     expect(print).toMatch(/print-color-adjust: exact/);
     // Same specificity as the screen rules, so the print block must come after them to win.
     expect(css.indexOf('@media print')).toBeGreaterThan(css.lastIndexOf('\n.attune-actions {'));
+  });
+});
+
+describe('action results beside their controls', () => {
+  const history = (result: NonNullable<typeof DEFAULT_CONTEXT.result>) =>
+    mount(
+      <SummaryApp
+        visits={[fullVisit()]}
+        view="history"
+        selectedId={null}
+        onSelect={() => {}}
+        loading={false}
+        message={null}
+        context={{ ...DEFAULT_CONTEXT, result }}
+        actions={actions() as unknown as SummaryActions}
+      />,
+    );
+
+  it('shows an import failure in the "Your data" section, as a status, not at the top of the page', () => {
+    const c = history({ area: 'data', text: 'That file is not an Attune export.', error: true });
+    const status = c.querySelector('[data-area="data"]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('That file is not an Attune export.');
+    expect(status.closest('section')!.getAttribute('aria-label')).toBe('Your data');
+    expect(status.classList.contains('attune-action-status--error')).toBe(true);
+    expect(c.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('keeps the goal section quiet when the result came from elsewhere', () => {
+    const c = mount(
+      <SummaryApp
+        visits={[fullVisit()]}
+        selectedId={null}
+        onSelect={() => {}}
+        loading={false}
+        message={null}
+        context={{ ...DEFAULT_CONTEXT, result: { area: 'visit', text: 'Saved attune-visit.json (1 visit) to your downloads.', error: false } }}
+        actions={actions() as unknown as SummaryActions}
+      />,
+    );
+    expect(c.querySelector('[data-area="goal"]')!.textContent).toBe('');
+    expect(c.querySelector('[data-area="visit"]')!.textContent).toMatch(/Saved attune-visit\.json/);
+    // The visit's status sits right after its action buttons.
+    expect(c.querySelector('.attune-visit__actions')!.nextElementSibling).toBe(c.querySelector('[data-area="visit"]'));
   });
 });

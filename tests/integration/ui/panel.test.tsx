@@ -299,3 +299,15 @@ describe('Panel: dragging', () => {
     expect(onPositionChange).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the one-time toolbar tip', () => {
+  it('shows before coaching when asked, and "Got it" dismisses it', () => {
+    const a = panelActions();
+    const c = mount(<Panel model={panelModel({ toolbarTip: true })} actions={a} minimized={false} onMinimizedChange={() => {}} position={null} onPositionChange={() => {}} />);
+    expect(getByText(c, /start from the Attune button in the browser toolbar/)).toBeTruthy();
+    click(getByRole(c, 'button', 'Got it'));
+    expect(a.onDismissToolbarTip).toHaveBeenCalledTimes(1);
+    const without = mount(<Panel model={panelModel()} actions={panelActions()} minimized={false} onMinimizedChange={() => {}} position={null} onPositionChange={() => {}} />);
+    expect(queryByRole(without, 'button', 'Got it')).toBeNull();
+  });
+});

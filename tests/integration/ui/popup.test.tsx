@@ -114,6 +114,24 @@ describe('Popup', () => {
     expect(getByRole(silent, 'button', 'Finish setup')).toBeTruthy();
   });
 
+  it('links to the privacy policy shipped in the extension', () => {
+    const c = mount(<Popup model={model()} actions={actions()} />);
+    expect(c.querySelector('a[href="privacy.html"]')!.textContent!.trim()).toBe('Privacy policy');
+  });
+
+  it('never asks to allow the microphone while a visit is being coached (its state matches what runs)', () => {
+    // The popup's permission query can say "prompt" (or fail: "unknown", as in Firefox) while the engine uses the microphone.
+    for (const micPermission of ['prompt', 'unknown'] as const) {
+      for (const coaching of ['starting', 'active', 'ending', 'ended'] as const) {
+        const c = mount(<Popup model={model({ micPermission, coaching })} actions={actions()} />);
+        expect(queryByRole(c, 'button', 'Finish setup')).toBeNull();
+        expect(c.textContent).not.toMatch(/allow the microphone/);
+      }
+      const idle = mount(<Popup model={model({ micPermission, coaching: 'idle' })} actions={actions()} />);
+      expect(queryByRole(idle, 'button', 'Finish setup')).not.toBeNull();
+    }
+  });
+
   it('links to summaries and setup, and shows messages as alerts', () => {
     const a = actions();
     const c = mount(<Popup model={model({ message: 'Could not capture this tab.' })} actions={a} />);

@@ -11,6 +11,9 @@ describe('SetupPage', () => {
     const c = mount(<SetupPage {...props()} />);
     expect(getByRole(c, 'heading', 'Set up Attune')).toBeTruthy();
     expect(getByText(c, /analysed on this computer only/)).toBeTruthy();
+    expect(getByRole(c, 'heading', 'What Attune does')).toBeTruthy();
+    expect(getByRole(c, 'heading', 'What it never does')).toBeTruthy();
+    expect(getByText(c, /Send anything over the network/)).toBeTruthy();
     expect(getByText(c, /never transcribed or stored/)).toBeTruthy();
     expect(getByRole(c, 'heading', 'Start coaching')).toBeTruthy();
   });

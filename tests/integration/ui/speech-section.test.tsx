@@ -15,17 +15,17 @@ describe('SpeechSection (options)', () => {
   it('says Moonshine runs on this computer by default', () => {
     const { c } = page({});
     expect(getByRole(c, 'heading', 'Speech recognition')).toBeTruthy();
-    expect(getByRole(c, 'status').textContent).toMatch(/Runs in your visits: Moonshine \(on this computer\)\..*never leave/);
+    expect(c.querySelector('.attune-speech__running')!.textContent).toMatch(/Runs in your visits: Moonshine \(on this computer\)\..*never leave/);
   });
 
   it('explains why Chrome recognition does not run in privacy-local mode without the on-device pack', () => {
     const { c } = page({ speechEngine: 'web-speech', privacyLocal: true, webSpeech: 'downloadable' });
-    expect(getByRole(c, 'status').textContent).toMatch(/Runs in your visits: Moonshine.*would send your voice to Google/);
+    expect(c.querySelector('.attune-speech__running')!.textContent).toMatch(/Runs in your visits: Moonshine.*would send your voice to Google/);
   });
 
   it('runs Chrome recognition when privacy-local mode is off, and says where the audio goes', () => {
     const { c } = page({ speechEngine: 'web-speech', privacyLocal: false, webSpeech: 'unavailable' });
-    expect(getByRole(c, 'status').textContent).toMatch(/Runs in your visits: Chrome speech recognition\..*sends your voice/);
+    expect(c.querySelector('.attune-speech__running')!.textContent).toMatch(/Runs in your visits: Chrome speech recognition\..*sends your voice/);
   });
 
   it('changes the engine from the radio buttons', () => {
@@ -38,6 +38,6 @@ describe('SpeechSection (options)', () => {
 
   it('waits for the browser check before naming the engine', () => {
     const { c } = page({ webSpeech: null });
-    expect(getByRole(c, 'status').textContent).toBe('Checking what this browser offers…');
+    expect(c.querySelector('.attune-speech__running')!.textContent).toBe('Checking what this browser offers…');
   });
 });

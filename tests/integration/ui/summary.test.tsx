@@ -55,7 +55,7 @@ describe('SummaryApp: list', () => {
     expect(getByText(empty, /^No visits yet\./)).toBeTruthy();
     expect(queryByRole(empty, 'article')).toBeNull();
     const loading = mount(<SummaryApp visits={[]} selectedId={null} onSelect={() => {}} loading={true} message={null} />);
-    expect(getByRole(loading, 'status').textContent).toBe('Loading visits…');
+    expect(getByRole(loading, 'status', 'Loading visits…').textContent).toBe('Loading visits…');
     const missing = mount(<SummaryApp visits={[newer]} selectedId="gone" onSelect={() => {}} loading={false} message={null} />);
     expect(getByText(missing, /That visit was not found/)).toBeTruthy();
   });

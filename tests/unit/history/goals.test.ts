@@ -36,7 +36,7 @@ describe('goals', () => {
       fullVisit({ id: 'b', startedAt: 3000, goal, questions: { ...q, reflectionToQuestion: 1.5 } }),
       fullVisit({ id: 'a', startedAt: 2000, goal, questions: { ...q, reflectionToQuestion: 0.4 } }),
       fullVisit({ id: 'c', startedAt: 4000, goal, questions: undefined }),
-      fullVisit({ id: 'other-goal', startedAt: 5000, goal: { ...goal, setAt: 50 } }),
+      fullVisit({ id: 'other-goal', startedAt: 5000, goal: { ...goal, id: 'talk-less' } }),
       fullVisit({ id: 'no-goal', startedAt: 6000, goal: undefined }),
     ];
     const p = goalProgress(goal, visits, TARGETS, LONG_TURN_S);
@@ -48,11 +48,32 @@ describe('goals', () => {
     expect([p.met, p.measured]).toEqual([1, 2]);
   });
 
-  it('knows the goals from the store and from saved (or imported) visits, each once, oldest first', () => {
+  it('knows the goals from the store and from saved (or imported) visits, each once, newest first', () => {
     const a = { id: 'talk-less', text: 'A', setAt: 300, fromVisitId: null };
     const b = { id: 'reflect-more', text: 'B', setAt: 100, fromVisitId: null };
     const visits = [fullVisit({ id: 'x', goal: b }), fullVisit({ id: 'y', goal: b }), fullVisit({ id: 'z', goal: undefined })];
-    expect(knownGoals([a], visits)).toEqual([b, a]);
-    expect(knownGoals([a, b], [])).toEqual([b, a]);
+    const once = (goal: typeof a) => ({ goal, firstSetAt: goal.setAt, timesSet: 1 });
+    expect(knownGoals([a], visits)).toEqual([once(a), once(b)]);
+    expect(knownGoals([a, b], [])).toEqual([once(a), once(b)]);
+  });
+
+  it('setting a goal that exists renews it: listed once at its newest setting, progress over every visit with it', () => {
+    const first = { id: 'reflect-more', text: 'Reflect', setAt: 100, fromVisitId: null };
+    const again = { ...first, setAt: 900 };
+    const other = { id: 'talk-less', text: 'Talk less', setAt: 500, fromVisitId: null };
+    const q = fullVisit().questions!;
+    const visits = [
+      fullVisit({ id: 'early', startedAt: 200, goal: first, questions: { ...q, reflectionToQuestion: 1.5 } }),
+      fullVisit({ id: 'late', startedAt: 1000, goal: again, questions: { ...q, reflectionToQuestion: 0.2 } }),
+    ];
+    expect(knownGoals([first, other, again], visits)).toEqual([
+      { goal: again, firstSetAt: 100, timesSet: 2 },
+      { goal: other, firstSetAt: 500, timesSet: 1 },
+    ]);
+    const p = goalProgress(again, visits, TARGETS, LONG_TURN_S);
+    expect(p.visits.map((r) => [r.visitId, r.result])).toEqual([
+      ['early', 'met'],
+      ['late', 'not-met'],
+    ]);
   });
 });
