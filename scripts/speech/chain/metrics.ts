@@ -1,4 +1,5 @@
 /** Scoring helpers for the chain report: word error rate, ROC AUC, a grouped bootstrap, a tiny logistic fit. */
+import { mulberry32 } from '../../questions/metrics';
 
 /** Lower case, words only (apostrophes kept), so that punctuation and case are not counted as errors. */
 export const normalizeWords = (text: string): string[] =>
@@ -44,21 +45,9 @@ export function rocAuc(scores: readonly number[], positive: readonly boolean[]):
   return (rankSumPositive - (nPositive * (nPositive + 1)) / 2) / (nPositive * nNegative);
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 95% interval of a statistic over resamples of whole groups (transcripts), with replacement. */
 export function groupBootstrap<T>(groups: readonly T[][], statistic: (rows: T[]) => number, resamples = 1000, seed = 13): [number, number] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const rows: T[] = [];
