@@ -4,10 +4,11 @@
  * first in the labels section so that a few corrections fix most of the error (issue 13 §4).
  */
 import { reviewQueue } from '../../core/questions/review';
-import { UTTERANCE_LABELS, type UtteranceLabel } from '../../core/questions/labels';
+import type { UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock, formatPercent } from '../format';
 import { UTTERANCE_LABEL_TEXT } from './visit-labels';
+import { LabelSelect } from './LabelSelect';
 
 export interface ReviewLabelsProps {
   utterances: readonly LabelledUtterance[];
@@ -41,20 +42,7 @@ export function ReviewLabels({ utterances, privacyLocal, onCorrect }: ReviewLabe
                 <span class="attune-muted">
                   Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()} ({formatPercent(u.confidence)} sure):{' '}
                 </span>
-                <select
-                  aria-label={`Label of what you said at ${time}`}
-                  value={u.label}
-                  onChange={(e) => {
-                    const next = (e.currentTarget as HTMLSelectElement).value as UtteranceLabel;
-                    onCorrect(u.id, next === u.label ? null : next);
-                  }}
-                >
-                  {UTTERANCE_LABELS.map((l) => (
-                    <option key={l} value={l}>
-                      {UTTERANCE_LABEL_TEXT[l]}
-                    </option>
-                  ))}
-                </select>
+                <LabelSelect utterance={u} time={time} onCorrect={onCorrect} />
               </label>
             </li>
           );

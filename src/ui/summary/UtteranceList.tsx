@@ -4,10 +4,11 @@
  */
 import { effectiveLabel } from '../../core/speech/question-counts';
 import { isUncertain } from '../../core/questions/review';
-import { UTTERANCE_LABELS, type UtteranceLabel } from '../../core/questions/labels';
+import type { UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
 import { UTTERANCE_LABEL_TEXT } from './visit-labels';
+import { LabelSelect } from './LabelSelect';
 
 export interface UtteranceListProps {
   utterances: readonly LabelledUtterance[];
@@ -59,20 +60,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                   {onCorrect ? (
                     <>
                       <span class="attune-print-only">{UTTERANCE_LABEL_TEXT[label]}</span>
-                      <select
-                        aria-label={`Label of what you said at ${time}`}
-                        value={label}
-                        onChange={(e) => {
-                          const next = (e.currentTarget as HTMLSelectElement).value as UtteranceLabel;
-                          onCorrect(u.id, next === u.label ? null : next);
-                        }}
-                      >
-                        {UTTERANCE_LABELS.map((l) => (
-                          <option key={l} value={l}>
-                            {UTTERANCE_LABEL_TEXT[l]}
-                          </option>
-                        ))}
-                      </select>
+                      <LabelSelect utterance={u} time={time} onCorrect={onCorrect} />
                     </>
                   ) : (
                     UTTERANCE_LABEL_TEXT[label]
