@@ -33,6 +33,21 @@ async function reload(): Promise<void> {
   }
   loading = false;
   draw();
+  void loadReviewWords();
+}
+
+/** A privacy-local visit's words live only in the background's memory for a while: asked for the shown visit. */
+async function loadReviewWords(): Promise<void> {
+  const at = route();
+  if (at === 'history') return;
+  const shown = at === null ? [...visits].sort((a, b) => b.startedAt - a.startedAt)[0] : visits.find((v) => v.id === at);
+  if (!shown?.privacyLocal || !shown.utterances?.length || context.reviewWords?.visitId === shown.id) return;
+  try {
+    context = { ...context, reviewWords: { visitId: shown.id, words: await pageChannel.visitWords(shown.id) } };
+  } catch (error) {
+    message = errorText(error);
+  }
+  draw();
 }
 
 /** The results of actions show beside the controls that caused them (and are announced there). */
@@ -129,6 +144,7 @@ window.addEventListener('hashchange', () => {
   notice = null;
   context = { ...context, result: null };
   draw();
+  void loadReviewWords();
 });
 draw();
 void loadContext().then(reload);

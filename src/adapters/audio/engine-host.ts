@@ -146,7 +146,8 @@ export function createEngineHost(options: EngineHostOptions) {
         ...(speech && {
           speech: {
             transcriber: speech.transcriber,
-            keepText: !settings.privacyLocal,
+            // In memory only in privacy-local mode: checkpoints strip it, the background never stores it.
+            keepText: true,
             status: speech.status(),
             nowMs: () => performance.now(),
             ...(adaptation && { adaptation }),

@@ -1,3 +1,4 @@
+import { createSessionVisitWordsStore } from '../storage/visit-words-store';
 import { browser } from 'wxt/browser';
 import { createCoordinator } from '../../core/session/coordinator';
 import type { EngineToBackground } from '../../core/protocol/messages';
@@ -47,7 +48,9 @@ export function startBackground(): void {
         }),
       );
 
+  const visitWords = createSessionVisitWordsStore();
   const coordinator = createCoordinator({
+    words: visitWords,
     engine,
     tabs: createTabsPort(),
     visits: {
@@ -81,6 +84,7 @@ export function startBackground(): void {
     me,
     listVisits: history.listVisits,
     history,
+    visitWords: visitWords.get,
     openSummary: (visitId) => openExtensionPage(visitId ? `/summary.html#${encodeURIComponent(visitId)}` : '/summary.html'),
     openSetup: () => openExtensionPage('/options.html'),
     log,

@@ -7,7 +7,7 @@ import {
   PanelToBackgroundSchema,
   parseMessage,
 } from '../../core/protocol/messages';
-import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
+import type { GoalsReply, ImportReply, VisitListReply, VisitWordsReply } from '../../core/protocol/messages';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import { classifySender, type ExtensionIdentity, type SenderLike } from './sender-checks';
@@ -25,6 +25,8 @@ export interface RouterDeps {
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
   };
+  /** A privacy-local visit's words, from memory only (absent: none are kept). */
+  visitWords?(visitId: string): Promise<VisitWordsReply>;
   openSummary(visitId: string | null): Promise<void>;
   openSetup(): Promise<void>;
   log(message: string): void;
@@ -111,6 +113,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return deps.history.goals();
       case 'page:set-goal':
         return deps.history.setGoal(message.goal);
+      case 'page:visit-words':
+        return deps.visitWords ? deps.visitWords(message.visitId) : Promise.resolve(null);
     }
   };
 }

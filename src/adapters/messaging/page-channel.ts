@@ -5,11 +5,13 @@ import {
   ImportReplySchema,
   TabViewSchema,
   VisitListReplySchema,
+  VisitWordsReplySchema,
   type GoalsReply,
   type ImportReply,
   type PageToBackground,
   type TabView,
   type VisitListReply,
+  type VisitWordsReply,
 } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import { IMPORT_BATCH_VISITS, ImportError, MAX_IMPORT_CHARS, parseImport, type ImportReport } from '../../core/history/export';
@@ -66,5 +68,6 @@ export const pageChannel = {
   correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
     ask({ type: 'page:correct-label', visitId, utteranceId, label }, VisitSummarySchema),
   goals: (): Promise<GoalsReply> => ask({ type: 'page:goals' }, GoalsReplySchema),
+  visitWords: (visitId: string): Promise<VisitWordsReply> => ask({ type: 'page:visit-words', visitId }, VisitWordsReplySchema),
   setGoal: (goal: Goal | null): Promise<GoalsReply> => ask({ type: 'page:set-goal', goal }, GoalsReplySchema),
 };

@@ -70,6 +70,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:goals') }),
   /** The goal for the next visits; null clears it. */
   v.object({ type: v.literal('page:set-goal'), goal: v.nullable(GoalSchema) }),
+  /** The words of a privacy-local visit, kept in memory only for its review (issue 19.5). */
+  v.object({ type: v.literal('page:visit-words'), visitId: id }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
 
@@ -89,6 +91,10 @@ export const ImportReplySchema = v.object({
   replaced: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type ImportReply = v.InferOutput<typeof ImportReplySchema>;
+
+/** The review's words of one visit; null when they are gone (never kept, time passed, browser restarted). */
+export const VisitWordsReplySchema = v.nullable(v.array(v.object({ utteranceId: id, text: v.string() })));
+export type VisitWordsReply = v.InferOutput<typeof VisitWordsReplySchema>;
 
 export const GoalsReplySchema = v.object({ current: v.nullable(GoalSchema), history: v.array(GoalSchema) });
 export type GoalsReply = v.InferOutput<typeof GoalsReplySchema>;

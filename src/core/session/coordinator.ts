@@ -6,6 +6,7 @@ import type { LiveSessionCheckpoint, LiveSessionResult, VisitExtras } from './li
 import { platformForUrl } from '../platforms/catalog';
 import type { EndReason, Goal, LiveTalk, RemoteSource, VisitSummary } from './schema';
 import { buildVisitSummary } from './summary';
+import { withoutWords, wordsOf, type VisitWord } from './visit-words';
 
 /**
  * The background's brain: which tab has which visit, starting and ending visits, and closing
@@ -75,6 +76,8 @@ export interface CoordinatorPorts {
   settings(): Promise<Settings>;
   /** The clinician's label adaptation layer (absent: labels are not adapted). Never throws: an unreadable one is the identity. */
   adaptation?(): Promise<AdaptationLayer>;
+  /** Memory-only keeping of a privacy-local visit's words for its review (absent: they are dropped). */
+  words?: { keep(visitId: string, words: VisitWord[]): Promise<void> };
   /** The goal the clinician set for the next visit (absent: goals are not kept). */
   goals?: { current(): Promise<Goal | null> };
   now(): number;
@@ -267,7 +270,14 @@ export function createCoordinator(ports: CoordinatorPorts) {
     }
     s.lastVisit[session.tabId] = summary.id;
     await persist();
+    if (session.privacyLocal && result) await keepWordsForReview(summary.id, wordsOf(result.extras));
     return summary;
+  }
+
+  /** The review's words live in memory only; losing them costs the review its words, never the visit. */
+  async function keepWordsForReview(visitId: string, words: VisitWord[]): Promise<void> {
+    if (!ports.words || words.length === 0) return;
+    await ports.words.keep(visitId, words).catch((error: unknown) => ports.log(`words of ${visitId} not kept for the review: ${String(error)}`));
   }
 
   return {
@@ -320,7 +330,8 @@ export function createCoordinator(ports: CoordinatorPorts) {
       const s = await load();
       const session = bySession(s, sessionId);
       if (!session) return;
-      await ports.checkpoints.put({ session, talk: checkpoint.talk, extras: checkpoint.extras, savedAt: ports.now() });
+      const extras = withoutWordsIfPrivate(checkpoint.extras, session.privacyLocal);
+      await ports.checkpoints.put({ session, talk: checkpoint.talk, extras, savedAt: ports.now() });
     },
 
     async engineFailed(sessionId: string, message: string): Promise<void> {
@@ -381,8 +392,7 @@ export type Coordinator = ReturnType<typeof createCoordinator>;
 
 /** In privacy-local mode no words are ever stored, whatever a speech engine handed over: labels and times only. */
 function withoutWordsIfPrivate(extras: VisitExtras, privacyLocal: boolean): VisitExtras {
-  if (!privacyLocal || !extras.utterances) return extras;
-  return { ...extras, utterances: extras.utterances.map(({ text: _words, ...rest }) => rest) };
+  return privacyLocal ? withoutWords(extras) : extras;
 }
 
 function safeHost(url: string): string {

@@ -6,6 +6,7 @@ import type { GazeTrackerOptions } from '../gaze/tracker';
 import { createFrameAligner } from '../talk/frame-aligner';
 import { createTalkEngine, type TalkCheckpoint, type TalkEngine, type TalkEngineOptions, type TalkResult } from '../talk/talk-engine';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { withoutWords } from './visit-words';
 import type { ExcludedSpan, HoldReason, LiveTalk, SpeakingNow, SpeechStatus, VisitSummary } from './schema';
 import { classifyUtterance } from '../questions/classify';
 import type { AdaptationLayer } from '../questions/adaptation';
@@ -32,7 +33,10 @@ export interface LiveSessionOptions extends TalkEngineOptions {
 
 export interface LiveSpeechOptions {
   transcriber: Transcriber;
-  /** Keep transcript text on the utterances: only when privacy-local mode is off. */
+  /**
+   * Keep transcript text on the utterances in memory. In privacy-local mode checkpoints drop it
+   * and the background keeps it only in memory for the review (never stored).
+   */
   keepText: boolean;
   status?: SpeechStatus;
   /** Wall clock, ms (latency figures). */
@@ -151,7 +155,8 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
       if (on) holds.add(reason);
       else holds.delete(reason);
     },
-    checkpoint: () => ({ talk: engine.checkpoint(), extras: extras() }),
+    // Checkpoints go to IndexedDB: in privacy-local mode they never carry words (the result does, by message, for the review).
+    checkpoint: () => ({ talk: engine.checkpoint(), extras: settings.privacyLocal ? withoutWords(extras()) : extras() }),
     result: () => ({ talk: engine.result(), extras: extras() }),
     async settleSpeech() {
       if (!speech) return;

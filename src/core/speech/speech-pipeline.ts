@@ -6,8 +6,8 @@
  *   revision wins) → classifier → labelled utterances → counts
  *
  * Only the clinician's channel is ever cut and transcribed; the patient's events only end an
- * utterance. The transcript is used for the label and dropped unless `keepText` (privacy-local
- * mode off). Works the same live (the offscreen document) and offline (the CLI).
+ * utterance. The transcript is used for the label and dropped unless `keepText` (the live
+ * session keeps it in memory; privacy-local mode never stores it: see core/session/visit-words.ts). Works the same live (the offscreen document) and offline (the CLI).
  */
 import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../questions/adaptation';
 import type { ClassifyInput, ClassifyResult } from '../questions/classify';

@@ -169,7 +169,14 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       {utterances.length > 0 && (
         <>
           <h3>Your questions and reflections</h3>
-          {actions && <ReviewLabels utterances={utterances} privacyLocal={visit.privacyLocal} onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)} />}
+          {actions && (
+            <ReviewLabels
+              utterances={utterances}
+              privacyLocal={visit.privacyLocal}
+              {...(context.reviewWords?.visitId === visit.id && { memoryWords: context.reviewWords.words })}
+              onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)}
+            />
+          )}
           <UtteranceList
             utterances={utterances}
             privacyLocal={visit.privacyLocal}

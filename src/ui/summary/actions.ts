@@ -1,6 +1,6 @@
 /** What the summary and history pages can ask for, and the settings they read; the entrypoint supplies both. */
 import type { Targets } from '../../core/history/metrics';
-import type { GoalsReply } from '../../core/protocol/messages';
+import type { GoalsReply, VisitWordsReply } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
@@ -28,6 +28,11 @@ export interface SummaryContext {
   longTurnS: number;
   retentionDays: number;
   goals: GoalsReply | null;
+  /**
+   * A privacy-local visit's words, from the background's memory for the review (issue 19.5):
+   * `words` null when they are gone. Absent while not asked.
+   */
+  reviewWords?: { visitId: string; words: VisitWordsReply };
   /** What the clinician's last action did, shown beside its controls. */
   result?: SummaryResult | null;
 }
