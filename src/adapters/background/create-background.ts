@@ -84,7 +84,7 @@ export function startBackground(): void {
     me,
     listVisits: history.listVisits,
     history,
-    visitWords: visitWords.get,
+    visitWords,
     openSummary: (visitId) => openExtensionPage(visitId ? `/summary.html#${encodeURIComponent(visitId)}` : '/summary.html'),
     openSetup: () => openExtensionPage('/options.html'),
     log,

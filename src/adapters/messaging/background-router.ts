@@ -25,8 +25,8 @@ export interface RouterDeps {
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
   };
-  /** A privacy-local visit's words, from memory only (absent: none are kept). */
-  visitWords?(visitId: string): Promise<VisitWordsReply>;
+  /** Privacy-local visits' words, in memory only (absent: none are kept); deleting a visit deletes them too. */
+  visitWords?: { get(visitId: string): Promise<VisitWordsReply>; forget(visitId: string | null): Promise<void> };
   openSummary(visitId: string | null): Promise<void>;
   openSetup(): Promise<void>;
   log(message: string): void;
@@ -42,6 +42,14 @@ export function createBackgroundRouter(deps: RouterDeps) {
     deps.log(`dropped message (${why}): ${JSON.stringify(raw)?.slice(0, 200)}`);
     return undefined;
   };
+
+  /** After a deletion, the deleted visits' words in memory go too; the deletion's answer is kept. */
+  const forgetWords =
+    (visitId: string | null) =>
+    async <T>(answer: T): Promise<T> => {
+      await deps.visitWords?.forget(visitId);
+      return answer;
+    };
 
   return (raw: unknown, sender: SenderLike): Promise<unknown> | undefined => {
     if (typeof raw === 'object' && raw !== null && (raw as { target?: unknown }).target === OFFSCREEN_TARGET) return undefined;
@@ -102,9 +110,9 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'page:list-visits':
         return deps.listVisits();
       case 'page:delete-visit':
-        return deps.history.deleteVisit(message.visitId);
+        return deps.history.deleteVisit(message.visitId).then(forgetWords(message.visitId));
       case 'page:delete-all-visits':
-        return deps.history.deleteAllVisits();
+        return deps.history.deleteAllVisits().then(forgetWords(null));
       case 'page:import-visits':
         return deps.history.importVisits(message.visits);
       case 'page:correct-label':
@@ -114,7 +122,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       case 'page:set-goal':
         return deps.history.setGoal(message.goal);
       case 'page:visit-words':
-        return deps.visitWords ? deps.visitWords(message.visitId) : Promise.resolve(null);
+        return deps.visitWords ? deps.visitWords.get(message.visitId) : Promise.resolve(null);
     }
   };
 }

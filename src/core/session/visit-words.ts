@@ -48,6 +48,12 @@ export function createVisitWordsStore(ports: VisitWordsPorts) {
       const s = await current();
       return s[visitId]?.words ?? null;
     },
+    /** Drops one visit's words, or every visit's (null): the clinician deleted the visit(s). */
+    async forget(visitId: string | null): Promise<void> {
+      const s = await current();
+      for (const id of Object.keys(s)) if (visitId === null || id === visitId) delete s[id];
+      await ports.save(s);
+    },
   };
 }
 

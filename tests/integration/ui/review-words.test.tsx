@@ -56,8 +56,8 @@ function setup() {
       coordinator,
       me,
       listVisits: async () => ({ visits: [], skipped: [] }),
-      history: {} as never,
-      visitWords: store.get,
+      history: { deleteVisit: async () => true, deleteAllVisits: async () => 1 } as never,
+      visitWords: store,
       openSummary: async () => undefined,
       openSetup: async () => undefined,
       log: () => undefined,
@@ -117,5 +117,16 @@ describe('privacy-local review words: in memory, never stored', () => {
     await fakeBrowser.storage.session.clear(); // what a browser restart does to storage.session
     expect(await t.route(createSessionVisitWordsStore(() => t.ports.now()))({ type: 'page:visit-words', visitId: 'visit-1' }, page)).toBeNull();
     expect(t.route()({ type: 'page:visit-words', visitId: '' }, page)).toBeUndefined();
+  });
+
+  it('deleting the visit deletes its words from memory too', async () => {
+    const t = setup();
+    await t.coordinator.start(7, 'toolbar');
+    await t.coordinator.end(7, 'user');
+    const route = t.route();
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toMatch(/worried/);
+    expect(await route({ type: 'page:delete-visit', visitId: 'visit-1' }, page)).toBe(true);
+    expect(await route({ type: 'page:visit-words', visitId: 'visit-1' }, page)).toBeNull();
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toMatch(/worried/);
   });
 });
