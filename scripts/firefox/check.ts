@@ -43,9 +43,11 @@ async function main(): Promise<void> {
   try {
     const installed = await bidi.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: EXTENSION_DIR } });
     step(`installed ${installed.extension}`);
+    await confirmPatientsInformed(bidi);
+    step('setup: patients-informed confirmation given (no visit starts before it)');
 
-    const tree = await bidi.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
-    const context = tree.contexts[0]!.context;
+    const tree = await bidi.send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', {});
+    const context = (tree.contexts.find((c) => !c.url.startsWith('moz-extension://')) ?? tree.contexts[0]!).context;
     await bidi.send('browsingContext.setViewport', { context, viewport: { width: 1280, height: 800 } });
     await bidi.send('browsingContext.navigate', { context, url: server.url, wait: 'complete' });
     const idle = await waitFor<string | null>(bidi, context, PANEL_TEXT, (t) => !!t && /Start coaching/.test(t), 20_000, 'the panel on the demo page');
@@ -80,17 +82,32 @@ async function main(): Promise<void> {
   }
 }
 
-/** The tab "See summary" opened (a moz-extension:// page). */
-async function waitForSummaryTab(bidi: Bidi): Promise<string> {
+/** The setup page the extension opens on install (a moz-extension:// page BiDi cannot navigate to). */
+async function waitForExtensionTab(bidi: Bidi, page: string, what: string): Promise<string> {
   const until = Date.now() + 15_000;
   while (Date.now() < until) {
     const tree = await bidi.send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', {});
-    const tab = tree.contexts.find((c) => c.url.startsWith('moz-extension://') && c.url.includes('summary.html'));
+    const tab = tree.contexts.find((c) => c.url.startsWith('moz-extension://') && c.url.includes(page));
     if (tab) return tab.context;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('"See summary" opened no summary tab');
+  throw new Error(`${what} did not open`);
 }
+
+/** The clinician's first setup step, as the Chrome harness does it (scripts/lib/visit-flow.ts grantMicrophone). */
+async function confirmPatientsInformed(bidi: Bidi): Promise<void> {
+  const setup = await waitForExtensionTab(bidi, 'options.html', 'the setup page');
+  const box = `document.querySelector('.attune-firstrun__confirm input')`;
+  await waitFor<boolean>(bidi, setup, `!!${box}`, (found) => found, 20_000, 'the patients-informed confirmation');
+  await evaluate(bidi, setup, `(${box}.click(), true)`);
+  const confirm = `[...document.querySelectorAll('.attune-firstrun button')].find((b) => !b.disabled)`;
+  await waitFor<boolean>(bidi, setup, `!!${confirm}`, (ready) => ready, 5_000, 'the Confirm button');
+  await evaluate(bidi, setup, `(${confirm}.click(), true)`);
+  await waitFor<boolean>(bidi, setup, `!${box}`, (gone) => gone, 10_000, 'the confirmation to be saved');
+}
+
+/** The tab "See summary" opened (a moz-extension:// page). */
+const waitForSummaryTab = (bidi: Bidi): Promise<string> => waitForExtensionTab(bidi, 'summary.html', 'the summary tab "See summary" opens');
 
 main().catch((error: unknown) => {
   console.error(`firefox: FAIL ${error instanceof Error ? error.message : String(error)}`);
