@@ -62,13 +62,6 @@ const audioS = rows.reduce((s, r) => s + r.audio_ms, 0) / 1000;
 console.log(`audio: ${(audioS / 60).toFixed(1)} min`);
 
 // Word error rate, punctuation and case removed on both sides.
-let edits = 0;
-let refWords = 0;
-for (const r of rows) {
-  const ref = normalizeWords(r.gold.text);
-  edits += wordEdits(ref, normalizeWords(r.asr_text));
-  refWords += ref.length;
-}
 const werOf = (xs: Row[]) => {
   let e = 0;
   let n = 0;
@@ -79,8 +72,9 @@ const werOf = (xs: Row[]) => {
   }
   return e / n;
 };
+const refWords = rows.reduce((n, r) => n + normalizeWords(r.gold.text).length, 0);
 const [werLo, werHi] = groupBootstrap(byTranscript, werOf, 200);
-console.log(`word error rate (normalised): ${pct(edits / refWords)} [${pct(werLo)}, ${pct(werHi)}] over ${refWords} reference words`);
+console.log(`word error rate (normalised): ${pct(werOf(rows))} [${pct(werLo)}, ${pct(werHi)}] over ${refWords} reference words`);
 
 console.log('\n"?" through the chain');
 console.log(`  gold questions with "?" in AnnoMI's text: ${pct(share(questions, (r) => r.gold.text.includes('?')))}`);
