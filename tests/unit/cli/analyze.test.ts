@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { attune } from './run-attune';
 
-const run = promisify(execFile);
 const FIX = 'tests/fixtures/audio';
 const truth = JSON.parse(readFileSync(`${FIX}/short-truth.json`, 'utf8')) as { clinician_s: number; patient_s: number; clinician_share: number; duration_s: number };
 
-async function attune(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/attune.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('attune analyze', () => {
   it('measures a two-file visit close to its ground truth', async () => {

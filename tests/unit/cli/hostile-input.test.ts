@@ -1,25 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { attune } from './run-attune';
 import { boundedLines } from '../../../src/cli/bounded-lines';
 
 /** Issue 17.8: inputs an attacker (or a damaged disk) might hand the CLI. */
-const run = promisify(execFile);
 const FIX = 'tests/fixtures/audio';
 const tmp = mkdtempSync(join(tmpdir(), 'attune-cli-'));
 
-async function attune(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/attune.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const riffChunk = (id: string, body: Uint8Array) => {
   const out = new Uint8Array(8 + body.length + (body.length % 2));
