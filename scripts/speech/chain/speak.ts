@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_SAMPLE_RATE } from '../../../src/core/audio/constants';
-import { createResampler } from '../../../src/core/audio/resample';
+import { resampleWhole } from '../../../src/core/audio/resample';
 import { decodeWavFrames, encodeWav16, parseWavHeader } from '../../../src/core/audio/wav';
 
 /** espeak-ng voices (language + variant): American and British, male and female. */
@@ -55,13 +55,7 @@ function to16k(wav: Uint8Array): Float32Array {
   const dataBytes = Math.min(header.dataBytes, wav.length - header.dataOffset);
   const whole = dataBytes - (dataBytes % header.blockAlign);
   const samples = decodeWavFrames(header, wav.subarray(header.dataOffset, header.dataOffset + whole))[0]!;
-  const resampler = createResampler(header.sampleRate, ENGINE_SAMPLE_RATE);
-  const head = resampler.push(samples);
-  const tail = resampler.flush();
-  const out = new Float32Array(head.length + tail.length);
-  out.set(head);
-  out.set(tail, head.length);
-  return out;
+  return resampleWhole(samples, header.sampleRate, ENGINE_SAMPLE_RATE);
 }
 
 function readWav16k(path: string): Float32Array {

@@ -108,3 +108,14 @@ function buildKernelTable(cutoff: number, halfWidth: number, phases: number): Fl
   }
   return table;
 }
+
+/** A whole recording at another rate: the streamed output with the kernel's latency drained. */
+export function resampleWhole(samples: Float32Array, inRate: number, outRate: number): Float32Array {
+  const resampler = createResampler(inRate, outRate);
+  const head = resampler.push(samples);
+  const tail = resampler.flush();
+  const out = new Float32Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
+}

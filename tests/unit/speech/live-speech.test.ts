@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeMoonshineTranscriber } from '../../../src/adapters/speech/moonshine-node';
-import { createResampler } from '../../../src/core/audio/resample';
+import { resampleWhole } from '../../../src/core/audio/resample';
 import { createLiveSession } from '../../../src/core/session/live-session';
 import type { Transcriber } from '../../../src/core/speech/transcriber';
 import { readFixture } from './speech-fixtures';
@@ -26,13 +26,7 @@ function clinicianTrack48k(): Float32Array {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     at16k[i]! += ((seed / 2 ** 31) * 2 - 1) * 0.0005;
   }
-  const up = createResampler(16000, 48000);
-  const a = up.push(at16k);
-  const b = up.flush();
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  return resampleWhole(at16k, 16000, 48000);
 }
 
 describe('live session with speech-to-text', () => {
