@@ -8,6 +8,7 @@ import { downloadText } from '../../src/adapters/browser/download';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryArea, type SummaryContext } from '../../src/ui/summary/actions';
 import { SummaryApp } from '../../src/ui/summary/SummaryApp';
 import { deletedNotice, importNotice, skippedNotice } from '../../src/ui/summary/notices';
+import { formatCount } from '../../src/ui/format';
 
 // Visit summaries and history: wiring only. The page lives in the URL hash so it can be linked:
 // `#history` is the history, `#<visit id>` one visit, nothing the newest visit.
@@ -87,7 +88,7 @@ const actions: SummaryActions = {
     try {
       if (format === 'json') downloadText(name, exportJson(list, Date.now()), 'application/json');
       else downloadText(name, exportCsv(list), 'text/csv');
-      showResult(area, `Saved ${name} (${list.length} visit${list.length === 1 ? '' : 's'}) to your downloads.`);
+      showResult(area, `Saved ${name} (${formatCount(list.length, 'visit')}) to your downloads.`);
     } catch (error) {
       showResult(area, `The export failed: ${errorText(error)}`, true);
     }

@@ -5,6 +5,7 @@
 import './setup.css';
 import { Alert } from '../components/Alert';
 import { ConfirmButton } from '../summary/ConfirmButton';
+import { formatCount } from '../format';
 
 export interface AdaptationSectionProps {
   /** Corrections the layer is fitted on. */
@@ -37,10 +38,10 @@ export function AdaptationSection({ corrections, openLogOdds, problem, status, o
       </p>
       <Alert message={problem} />
       {!problem && (
-        <p>{corrections === 0 ? 'No corrections yet: labels are the classifier’s own.' : `Learnt from ${corrections} correction${corrections === 1 ? '' : 's'}. ${describeLean(openLogOdds)}`}</p>
+        <p>{corrections === 0 ? 'No corrections yet: labels are the classifier’s own.' : `Learnt from ${formatCount(corrections, 'correction')}. ${describeLean(openLogOdds)}`}</p>
       )}
       {(corrections > 0 || problem) && (
-        <ConfirmButton label="Reset what Attune learnt" confirmLabel={problem ? 'Yes, start again' : `Yes, forget ${corrections} correction${corrections === 1 ? '' : 's'}`} onConfirm={onReset} />
+        <ConfirmButton label="Reset what Attune learnt" confirmLabel={problem ? 'Yes, start again' : `Yes, forget ${formatCount(corrections, 'correction')}`} onConfirm={onReset} />
       )}
       <p role="status" aria-live="polite">
         {status}

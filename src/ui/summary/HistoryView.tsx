@@ -8,7 +8,7 @@ import { METRICS, type MetricDefinition } from '../../core/history/metrics';
 import { isTooShortToScore } from '../../core/history/too-short';
 import { filterVisits, metricSeries, NO_FILTER, sitesOf, trendOf, type VisitFilter } from '../../core/history/trends';
 import type { VisitSummary } from '../../core/session/schema';
-import { formatDate, formatDuration, formatPercent } from '../format';
+import { formatCount, formatDate, formatDuration, formatPercent } from '../format';
 import { siteLabel } from '../labels';
 import type { SummaryActions, SummaryContext } from './actions';
 import { ActionStatus } from '../components/ActionStatus';
@@ -135,7 +135,7 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
         </label>
       </form>
       <p role="status" class="attune-history__count">
-        {shown.length === visits.length ? `${visits.length} visit${visits.length === 1 ? '' : 's'}` : `${shown.length} of ${visits.length} visits shown`}
+        {shown.length === visits.length ? formatCount(visits.length, 'visit') : `${shown.length} of ${visits.length} visits shown`}
       </p>
 
       <section aria-label="Trends">
