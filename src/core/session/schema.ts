@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { REFLECTION_TYPES, UTTERANCE_LABELS } from '../questions/labels';
 import { MIN_LOG_PROB } from '../questions/adaptation';
+import { BEHAVIOURS } from '../behaviours/labels';
 
 /** Bump when the stored shape of a visit changes; the storage layer migrates older records. */
 export const VISIT_SCHEMA_VERSION = 1;
@@ -108,6 +109,14 @@ export const UtteranceLabelSchema = v.picklist(UTTERANCE_LABELS);
 export const ReflectionTypeSchema = v.picklist(REFLECTION_TYPES);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+export const BehaviourSchema = v.picklist(BEHAVIOURS);
+
+/** How many utterances showed each listening behaviour (issue 16), corrections applied. */
+export const BehaviourCountsSchema = v.object(
+  Object.fromEntries(BEHAVIOURS.map((behaviour) => [behaviour, count])) as Record<(typeof BEHAVIOURS)[number], typeof count>,
+);
+export type BehaviourCounts = v.InferOutput<typeof BehaviourCountsSchema>;
+
 /** One clinician utterance with its label. `text` is kept only when privacy-local mode is off. */
 export const LabelledUtteranceSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
@@ -125,6 +134,10 @@ export const LabelledUtteranceSchema = v.object({
    * Four numbers, no text, so kept in privacy-local mode too. Absent on visits saved before it.
    */
   classLogProbs: v.optional(v.pipe(v.array(v.pipe(v.number(), v.finite(), v.minValue(MIN_LOG_PROB), v.maxValue(0))), v.length(UTTERANCE_LABELS.length))),
+  /** Listening behaviours detected in this utterance (issue 16); absent on visits saved before it. */
+  behaviours: v.optional(v.pipe(v.array(BehaviourSchema), v.maxLength(BEHAVIOURS.length))),
+  /** The clinician's correction of `behaviours` on the summary page; counts use it when present. */
+  correctedBehaviours: v.optional(v.pipe(v.array(BehaviourSchema), v.maxLength(BEHAVIOURS.length))),
   text: v.optional(v.string()),
 });
 export type LabelledUtterance = v.InferOutput<typeof LabelledUtteranceSchema>;
@@ -141,6 +154,8 @@ export const QuestionCountsSchema = v.object({
   openShare: share,
   /** reflections / (open + closed); null before the first question. */
   reflectionToQuestion: v.nullable(nonNegative),
+  /** Listening behaviours beyond questions (issue 16); absent from engines before it. */
+  behaviours: v.optional(BehaviourCountsSchema),
 });
 export type QuestionCounts = v.InferOutput<typeof QuestionCountsSchema>;
 
