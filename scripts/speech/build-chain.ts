@@ -14,15 +14,12 @@
  * Audio and transcripts are cached under .cache/chain (gitignored; AnnoMI-derived, never committed).
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
 import { ENGINE_SAMPLE_RATE } from '../../src/core/audio/constants';
 import { finalPitchRise } from '../../src/core/speech/final-pitch';
-import type { Transcriber, Transcript } from '../../src/core/speech/transcriber';
-import { SPEECH_ASSETS } from '../../src/adapters/speech/moonshine-assets';
 import { createNodeMoonshineTranscriber } from '../../src/adapters/speech/moonshine-node';
-import { splitLongAudio } from './chain/pieces';
+import { hear, heardKey } from './chain/hear';
 import { espeakAvailable, speak, voiceFor } from './chain/speak';
 
 const { values, positionals } = parseArgs({
@@ -57,33 +54,7 @@ const subset = transcriptIds.filter((_, i) => i % every === 0).slice(0, values.l
 // Every other transcript first: a run stopped half-way has still covered the whole split evenly.
 const chosen = [...subset.filter((_, i) => i % 2 === 0), ...subset.filter((_, i) => i % 2 === 1)];
 
-interface Heard {
-  text: string;
-  finalPunctuation: Transcript['finalPunctuation'];
-  transcribeMs: number;
-}
-
-/** Moonshine on each ≤15 s piece (as live); the text joined, the punctuation of the last piece. */
-async function hear(transcriber: Transcriber, pcm: Float32Array, cacheKey: string): Promise<Heard & { cached: boolean }> {
-  const path = join(CACHE, 'text', `${cacheKey}.json`);
-  if (existsSync(path)) return { ...(JSON.parse(readFileSync(path, 'utf8')) as Heard), cached: true };
-  const started = performance.now();
-  const texts: string[] = [];
-  let finalPunctuation: Transcript['finalPunctuation'] = null;
-  for (const piece of splitLongAudio(pcm)) {
-    const t = await transcriber.transcribe(piece);
-    if (t.text !== '') texts.push(t.text);
-    finalPunctuation = t.finalPunctuation ?? null;
-  }
-  const heard: Heard = { text: texts.join(' '), finalPunctuation, transcribeMs: Math.round(performance.now() - started) };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(heard));
-  renameSync(`${path}.${process.pid}.tmp`, path);
-  return { ...heard, cached: false };
-}
-
 const round4 = (x: number | undefined) => (x === undefined ? null : Math.round(x * 1e4) / 1e4);
-const MODEL_KEY = `${SPEECH_ASSETS.encoder.sha256}:${SPEECH_ASSETS.decoder.sha256}:pieces15`;
 
 const transcriber = await createNodeMoonshineTranscriber();
 mkdirSync(dirname(values.out), { recursive: true });
@@ -101,8 +72,7 @@ for (const transcriptId of chosen) {
     const { voice, rateWpm } = voiceFor(r.transcript_id, r.utterance_id);
     const spoken = values.flat ? r.text.replaceAll('?', '.') : r.text;
     const pcm = speak(CACHE, spoken, voice, rateWpm);
-    const audioKey = createHash('sha256').update(`${MODEL_KEY}\u0000${voice}\u0000${rateWpm}\u0000${spoken}`).digest('hex').slice(0, 24);
-    const heard = await hear(transcriber, pcm, audioKey);
+    const heard = await hear(transcriber, pcm, CACHE, heardKey(voice, rateWpm, spoken));
     const rise = finalPitchRise(pcm);
     const p = heard.finalPunctuation;
     lines.push(
