@@ -3,13 +3,16 @@
  * agreed format, the test set keeps its size per behaviour, ids are unique, and the second pass
  * holds ids and labels only (AnnoMI text never enters the repository). Needs no ../shared.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { BEHAVIOURS } from '../../../src/core/behaviours/labels';
 import { BehaviourItemSchema, parseLines, SecondPassRowSchema } from '../../../scripts/behaviours/set-schema';
 
 const TEST_SET = 'data/behaviours/test-set.jsonl';
+const SECOND_PASS = 'data/behaviours/annomi-second-pass.jsonl';
+/** Optional: with the AnnoMI dev split beside the checkout, the second pass is checked for whole transcripts. */
+const ANNOMI_DEV = '../shared/data/annomi-dev.jsonl';
 const MIN_POSITIVES = 60;
 const MIN_HARD_NEGATIVES = 120;
 
@@ -33,6 +36,35 @@ describe('behaviour test set', () => {
     const words = items.map((i) => i.text.split(/\s+/).length);
     expect(Math.min(...words)).toBeGreaterThanOrEqual(3);
     expect(Math.max(...words)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('AnnoMI second pass', () => {
+  const text = readFileSync(SECOND_PASS, 'utf8');
+  const rows = parseLines(text, SecondPassRowSchema, SECOND_PASS);
+
+  it('holds ids and labels only, of reserved transcripts (id % 4 == 0), each utterance once', () => {
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.transcript_id % 4 === 0)).toBe(true);
+    expect(new Set(rows.map((r) => `${r.transcript_id}:${r.utterance_id}`)).size).toBe(rows.length);
+    // No string value anywhere but behaviour names: AnnoMI text never enters the repository.
+    const strings = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+    const allowed = new Set<string>(['transcript_id', 'utterance_id', 'behaviours', ...BEHAVIOURS]);
+    expect(strings.filter((s) => !allowed.has(s))).toEqual([]);
+  });
+
+  it('covers at least 4 whole transcripts', () => {
+    expect(new Set(rows.map((r) => r.transcript_id)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it.skipIf(!existsSync(ANNOMI_DEV))('labels every therapist utterance of each transcript it covers (needs ../shared; skipped without it)', () => {
+    const annomi = readFileSync(ANNOMI_DEV, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { transcript_id: number; utterance_id: number; speaker: string });
+    const covered = new Set(rows.map((r) => r.transcript_id));
+    const expected = annomi.filter((r) => r.speaker === 'therapist' && covered.has(r.transcript_id)).map((r) => `${r.transcript_id}:${r.utterance_id}`);
+    expect(rows.map((r) => `${r.transcript_id}:${r.utterance_id}`).sort()).toEqual(expected.sort());
   });
 });
 
