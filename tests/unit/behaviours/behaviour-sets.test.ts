@@ -32,6 +32,10 @@ describe('behaviour test set', () => {
     expect(hardNegatives).toBeGreaterThanOrEqual(MIN_HARD_NEGATIVES);
   });
 
+  it('has the product condition for every item (after adding items: npm run build:behaviour-asr)', () => {
+    expect(items.filter((i) => i.asr === undefined).map((i) => i.id)).toEqual([]);
+  });
+
   it('keeps utterances between 3 and 60 words', () => {
     const words = items.map((i) => i.text.split(/\s+/).length);
     expect(Math.min(...words)).toBeGreaterThanOrEqual(3);
