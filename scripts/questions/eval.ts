@@ -190,7 +190,9 @@ cals.forEach((c, f) =>
 );
 
 console.log('\nREVIEW SIMULATION (the clinician reviews the offered labels after the visit and corrects the wrong ones; src/core/questions/review.ts):');
-const REVIEW_POLICIES: ReviewPolicy[] = [...[0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((below) => ({ below })), ...[3, 5, 10].map((leastConfident) => ({ leastConfident }))];
+const REVIEW_POLICIES: ReviewPolicy[] = [...[0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((below) => ({ below })), ...[3, 5, 8, 10].map((leastConfident) => ({ leastConfident })),
+  { leastConfident: 8, below: 0.9 },
+];
 for (const view of [...speechNames.slice(0, 1), ...textNames]) {
   const kind = speechNames.includes(view) ? SPEECH_KIND : SHIPPED.kind;
   reviewTable(scored(heldOut, view, kind, cals), `${view}, calibration ${kind}`, SHIPPED.mode, REVIEW_POLICIES);

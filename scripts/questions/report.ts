@@ -159,9 +159,12 @@ export function reviewTable(rows: readonly ScoredUtterance[], view: string, mode
   console.log(`\n${view} (${base.visits} visits, ${mode} counts):`);
   console.log('| review | labels reviewed / visit | corrected / visit | share err median | mean | p90 | R:Q err median | mean | share pts fixed per reviewed label | per correction | R:Q fixed per reviewed label |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const policy of [{ leastConfident: 0 }, ...policies] as ReviewPolicy[]) {
+  for (const policy of [{ leastConfident: 0 }, ...policies]) {
     const o = simulateReview(rows, policy, mode);
-    const name = 'below' in policy ? `confidence < ${policy.below}` : policy.leastConfident === 0 ? 'none' : `${policy.leastConfident} least confident`;
+    const name =
+      policy.leastConfident === 0
+        ? 'none'
+        : [policy.leastConfident !== undefined && `the ${policy.leastConfident} least confident`, policy.below !== undefined && `confidence < ${policy.below}`].filter(Boolean).join(', ');
     const per = (gain: number, n: number, d = 2) => (n > 0 ? fmt(gain / n, d) : '–');
     console.log(
       `| ${name} | ${fmt(o.reviewedPerVisit, 1)} | ${fmt(o.correctedPerVisit, 1)} | ${fmt(o.shareMedianPts, 1)} | ${fmt(o.shareMeanPts, 1)} | ${fmt(o.shareP90Pts, 1)} | ${fmt(o.rqMedian, 2)} | ${fmt(o.rqMean, 2)} | ` +

@@ -9,8 +9,11 @@
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
 import { argmaxLabel, countsByVisit, quantile, visitErrors, type CountMode, type ScoredUtterance } from './metrics';
 
-/** Which labels of a visit are offered: those under a confidence, or the k least confident. */
-export type ReviewPolicy = { below: number } | { leastConfident: number };
+/** Which labels of a visit are offered: those under a confidence (`below`), at most the k least confident (`leastConfident`), or both. */
+export interface ReviewPolicy {
+  below?: number;
+  leastConfident?: number;
+}
 
 export interface ReviewOutcome {
   /** Visits scored. */
@@ -30,7 +33,7 @@ const confidenceOf = (p: readonly number[]): number => Math.max(...p);
 /** The utterances offered for review in one visit (indices into `rows`). */
 export function offered(rows: readonly ScoredUtterance[], policy: ReviewPolicy): Set<number> {
   const order = rows.map((r, i) => ({ i, c: confidenceOf(r.probs) })).sort((a, b) => a.c - b.c || a.i - b.i);
-  const chosen = 'below' in policy ? order.filter((x) => x.c < policy.below) : order.slice(0, policy.leastConfident);
+  const chosen = order.filter((x) => policy.below === undefined || x.c < policy.below).slice(0, policy.leastConfident);
   return new Set(chosen.map((x) => x.i));
 }
 

@@ -34,3 +34,10 @@ describe('review simulation', () => {
     expect(simulateReview(ROWS, { below: 0.6 }, 'expected', 1).shareMedianPts).toBeCloseTo(Math.abs(1.3 / 3.05 - 2 / 3) * 100, 6);
   });
 });
+
+describe('review simulation: both limits', () => {
+  it('offers at most k of the labels under the cut-off', () => {
+    expect([...offered(ROWS, { below: 0.8, leastConfident: 5 })].sort()).toEqual([1, 2, 3]);
+    expect([...offered(ROWS, { below: 0.8, leastConfident: 2 })].sort()).toEqual([1, 2]);
+  });
+});
