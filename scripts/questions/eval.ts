@@ -12,7 +12,9 @@
  * final-pitch cue, and variants with and without the decoder's p(?) and the pitch cue.
  * Prints: visit-level open-share and R:Q errors (per transcript with ≥ 4 gold questions), per
  * counting and calibration choice; consensus F1 on the multi-coded utterances; single-annotator
- * F1; calibration (ECE, reliability table). `--seed n` picks another transcript-to-fold
+ * F1; calibration (ECE, reliability table, and a temperature fitted on the speech-chain rows
+ * for comparison); the review simulation (review-sim.ts). `--dump FILE` writes the held-out
+ * probabilities and calibrations as JSON. `--seed n` picks another transcript-to-fold
  * partition (repeated CV: differences smaller than the spread over seeds are fold noise). The trained fold models are cached in .eval/
  * (keyed by the data and the training code), so a rerun with a longer chain file is quick.
  * Exit code 2 if the data file is missing, otherwise 0 (the figures are the result, not a gate).
@@ -30,8 +32,6 @@ import { calibrationTable, consensusTable, humanVisitCeiling, reliabilityTable, 
 
 /** What the product uses; the other choices are printed beside it for comparison. */
 const SHIPPED = { kind: 'temperature', mode: 'expected' } as const;
-/** The calibration of the product's speech condition (Moonshine): a temperature fitted on speech-chain rows. */
-const SPEECH_KIND = 'speech' as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -193,9 +193,9 @@ console.log('\nREVIEW SIMULATION (the clinician reviews the offered labels after
 const REVIEW_POLICIES: ReviewPolicy[] = [...[0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((below) => ({ below })), ...[3, 5, 8, 10].map((leastConfident) => ({ leastConfident })),
   { leastConfident: 8, below: 0.9 },
 ];
+// The product's calibration in every condition (the speech-fitted temperature loses at visit level: docs/QUESTIONS.md).
 for (const view of [...speechNames.slice(0, 1), ...textNames]) {
-  const kind = speechNames.includes(view) ? SPEECH_KIND : SHIPPED.kind;
-  reviewTable(scored(heldOut, view, kind, cals), `${view}, calibration ${kind}`, SHIPPED.mode, REVIEW_POLICIES);
+  reviewTable(scored(heldOut, view, SHIPPED.kind, cals), `${view}, calibration ${SHIPPED.kind}`, SHIPPED.mode, REVIEW_POLICIES);
 }
 
 const t0 = performance.now();
