@@ -8,6 +8,8 @@
  * joined from the AnnoMI file by (transcript_id, utterance_id).
  */
 import { readFileSync } from 'node:fs';
+import type { View } from './cv';
+import type { Example } from './data';
 
 export interface ChainRow {
   asrText: string;
@@ -46,4 +48,22 @@ export function loadChain(path: string): { rows: Map<string, ChainRow>; skipped:
     });
   }
   return { rows, skipped };
+}
+
+/**
+ * The product's condition as a view: Moonshine's text of the spoken utterance, with its
+ * final-pitch cue when `pitch`; null for utterances the chain did not speak.
+ */
+export function speechView(chain: ReadonlyMap<string, ChainRow>, name: string, pitch = true): View {
+  return {
+    name,
+    input: (e: Example) => {
+      const r = chain.get(chainKey(e.transcriptId, e.utteranceId));
+      if (r === undefined) return null;
+      return {
+        text: r.asrText,
+        ...(pitch && r.finalPitchRise !== null ? { finalPitchRise: r.finalPitchRise } : {}),
+      };
+    },
+  };
 }

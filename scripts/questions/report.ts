@@ -19,6 +19,7 @@ import {
   type CountMode,
   type ScoredUtterance,
 } from './metrics';
+import { simulateReview, type ReviewPolicy } from './review-sim';
 
 export const TARGETS = { shareMedianPts: 7, shareP90Pts: 20, rqMedian: 0.15, consensusF1: 0.85 };
 
@@ -146,4 +147,28 @@ export function humanVisitCeiling(heldOut: readonly HeldOut[], view: string, kin
     const hu = human[i] as { sharePts: number; rq: number };
     console.log(`| ${id} | ${q} | ${fmt(hu.sharePts, 1)} | ${fmt(hu.rq, 2)} | ${fmt(c.shareErrorPts[0] ?? NaN, 1)} | ${fmt(c.rqError[0] ?? NaN, 2)} |`);
   });
+}
+
+/**
+ * The review simulation (review-sim.ts) per view: visit-level error after reviewing the labels
+ * under each cut-off or the k least confident, and how much mean error each reviewed label and
+ * each correction removes against no review.
+ */
+export function reviewTable(rows: readonly ScoredUtterance[], view: string, mode: CountMode, policies: readonly ReviewPolicy[]): void {
+  const base = simulateReview(rows, { leastConfident: 0 }, mode);
+  console.log(`\n${view} (${base.visits} visits, ${mode} counts):`);
+  console.log('| review | labels reviewed / visit | corrected / visit | share err median | mean | p90 | R:Q err median | mean | share pts fixed per reviewed label | per correction | R:Q fixed per reviewed label |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const policy of [{ leastConfident: 0 }, ...policies]) {
+    const o = simulateReview(rows, policy, mode);
+    const name =
+      policy.leastConfident === 0
+        ? 'none'
+        : [policy.leastConfident !== undefined && `the ${policy.leastConfident} least confident`, policy.below !== undefined && `confidence < ${policy.below}`].filter(Boolean).join(', ');
+    const per = (gain: number, n: number, d = 2) => (n > 0 ? fmt(gain / n, d) : '–');
+    console.log(
+      `| ${name} | ${fmt(o.reviewedPerVisit, 1)} | ${fmt(o.correctedPerVisit, 1)} | ${fmt(o.shareMedianPts, 1)} | ${fmt(o.shareMeanPts, 1)} | ${fmt(o.shareP90Pts, 1)} | ${fmt(o.rqMedian, 2)} | ${fmt(o.rqMean, 2)} | ` +
+        `${per(base.shareMeanPts - o.shareMeanPts, o.reviewedPerVisit)} | ${per(base.shareMeanPts - o.shareMeanPts, o.correctedPerVisit)} | ${per(base.rqMean - o.rqMean, o.reviewedPerVisit, 4)} |`,
+    );
+  }
 }

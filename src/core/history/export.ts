@@ -4,6 +4,7 @@
  */
 import { readVisitRecord } from '../session/visit-migrations';
 import type { VisitSummary } from '../session/schema';
+import { visitQuestionFigures } from '../questions/estimate';
 
 export const EXPORT_FORMAT = 'attune-visits';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -24,6 +25,12 @@ export function exportJson(visits: readonly VisitSummary[], nowMs: number): stri
 type Cell = string | number | boolean | null | undefined;
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (x: number | null | undefined, places = 3) => (x === null || x === undefined ? null : Math.round(x * 10 ** places) / 10 ** places);
+
+/** An expected count (2 decimals) when the visit's figures are estimates, else blank (the label counts are the columns before). */
+function estimatedCount(v: VisitSummary, which: 'open' | 'closed' | 'reflections'): number | null {
+  const f = visitQuestionFigures(v);
+  return f?.estimated ? round(f[which], 2) : null;
+}
 
 /** The CSV's columns: a header and how to read it from a visit. Shares are fractions (0–1), times in seconds. */
 const COLUMNS: ReadonlyArray<[string, (v: VisitSummary) => Cell]> = [
@@ -48,8 +55,12 @@ const COLUMNS: ReadonlyArray<[string, (v: VisitSummary) => Cell]> = [
   ['open_questions', (v) => v.questions?.open],
   ['closed_questions', (v) => v.questions?.closed],
   ['reflections', (v) => v.questions?.reflections],
-  ['open_question_share', (v) => round(v.questions?.openShare)],
-  ['reflections_per_question', (v) => round(v.questions?.reflectionToQuestion)],
+  // The shares as the summary shows them: estimates from the label probabilities when the visit has them.
+  ['open_question_share', (v) => round(visitQuestionFigures(v)?.openShare)],
+  ['reflections_per_question', (v) => round(visitQuestionFigures(v)?.reflectionToQuestion)],
+  ['open_questions_estimated', (v) => estimatedCount(v, 'open')],
+  ['closed_questions_estimated', (v) => estimatedCount(v, 'closed')],
+  ['reflections_estimated', (v) => estimatedCount(v, 'reflections')],
   ['gaze_on_screen_share', (v) => round(v.gaze?.onScreenWhilePatientSpeaksShare)],
   ['nudges', (v) => v.nudges?.length],
   ['goal', (v) => v.goal?.text],

@@ -6,6 +6,7 @@
 import type { Settings } from '../settings/settings';
 import type { VisitSummary } from '../session/schema';
 import { isTooShortToScore } from './too-short';
+import { visitQuestionFigures } from '../questions/estimate';
 import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningJudgement } from '../coach/opening';
 
 export const METRIC_IDS = ['opening', 'clinician-share', 'open-share', 'reflection-to-question', 'interruptions', 'longest-turn', 'gaze'] as const;
@@ -55,6 +56,13 @@ function openingValue(visit: VisitSummary): number | null {
   return o.interrupted && o.interruptedAfterS !== null ? o.interruptedAfterS : o.durationS;
 }
 
+/**
+ * Why the question figures need not match a count of the labels listed below them: they are
+ * expected counts (src/core/questions/estimate.ts), closer to an expert's on AnnoMI.
+ */
+export const ESTIMATE_NOTE =
+  'Estimated: each thing you said counts by how likely it is to be each kind, so an unsure label counts in part (a label you corrected counts in full).';
+
 const DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'opening',
@@ -80,18 +88,18 @@ const DEFINITIONS: readonly MetricDefinition[] = [
     label: 'Open questions',
     unit: 'share',
     better: 'higher',
-    value: (v) => v.questions?.openShare ?? null,
+    value: (v) => visitQuestionFigures(v)?.openShare ?? null,
     target: (t) => ({ kind: 'at-least', value: t.openShareMin }),
-    evidence: 'Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good.',
+    evidence: `Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good. ${ESTIMATE_NOTE}`,
   },
   {
     id: 'reflection-to-question',
     label: 'Reflections per question',
     unit: 'ratio',
     better: 'higher',
-    value: (v) => v.questions?.reflectionToQuestion ?? null,
+    value: (v) => visitQuestionFigures(v)?.reflectionToQuestion ?? null,
     target: (t) => ({ kind: 'at-least', value: t.reflectionToQuestionMin }),
-    evidence: 'Reflections for each question you asked. MITI 4.2.1: 1 or more is fair, 2 or more is good.',
+    evidence: `Reflections for each question you asked. MITI 4.2.1: 1 or more is fair, 2 or more is good. ${ESTIMATE_NOTE}`,
   },
   {
     id: 'interruptions',

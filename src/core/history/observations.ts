@@ -5,6 +5,7 @@
  */
 import type { VisitSummary } from '../session/schema';
 import { assess, metricById, openingJudgement, type MetricId, type Targets } from './metrics';
+import { visitQuestionFigures, type QuestionFigures } from '../questions/estimate';
 
 export interface Observation {
   kind: 'strength' | 'try';
@@ -16,12 +17,16 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const secs = (s: number) => (s >= 90 ? `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s` : `${Math.round(s)} s`);
 const ratio = (r: number) => r.toFixed(1);
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+/** Whole counts as they are; estimated (fractional) counts with one decimal and said to be estimates. */
+const questionsOpen = (q: QuestionFigures) =>
+  q.estimated ? `an estimated ${q.open.toFixed(1)} of ${(q.open + q.closed).toFixed(1)}` : `${q.open} of ${q.open + q.closed}`;
+const reflectionCount = (q: QuestionFigures) => (q.estimated ? `an estimated ${q.reflections.toFixed(1)} reflections` : `${q.reflections} reflections`);
 
 /** Which metrics to talk about first: the opening and the questions matter most to patients' stories. */
 const ORDER: readonly MetricId[] = ['opening', 'open-share', 'reflection-to-question', 'clinician-share', 'interruptions', 'longest-turn'];
 
 function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS: number): string {
-  const q = visit.questions;
+  const q = visitQuestionFigures(visit);
   const m = visit.metrics;
   switch (id) {
     case 'opening':
@@ -29,9 +34,9 @@ function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longT
         ? `You let the patient finish their opening statement (${secs(m!.opening!.durationS)}) without taking the floor early.`
         : `You let the patient speak without taking the floor (${secs(m!.opening!.durationS)}, still going when the visit ended).`;
     case 'open-share':
-      return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}), at or above your ${pct(targets.openShareMin)} target.`;
+      return `${pct(q!.openShare!)} of your questions were open (${questionsOpen(q!)}), at or above your ${pct(targets.openShareMin)} target.`;
     case 'reflection-to-question':
-      return `You reflected ${ratio(q!.reflectionToQuestion!)} times per question (${q!.reflections} reflections), meeting your target of ${ratio(targets.reflectionToQuestionMin)}.`;
+      return `You reflected ${ratio(q!.reflectionToQuestion!)} times per question (${reflectionCount(q!)}), meeting your target of ${ratio(targets.reflectionToQuestionMin)}.`;
     case 'clinician-share':
       return `You spoke ${pct(visit.clinicianShare!)} of the time, leaving the patient room to talk (target: ${pct(targets.clinicianShareMax)} or less).`;
     case 'interruptions':
@@ -44,7 +49,7 @@ function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longT
 }
 
 function tryText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS: number): string {
-  const q = visit.questions;
+  const q = visitQuestionFigures(visit);
   const m = visit.metrics;
   switch (id) {
     case 'opening': {
@@ -57,7 +62,7 @@ function tryText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS:
       return `${what}. Next time, let it run until they stop (a pause or “Anything else?” helps): most patients finish within two minutes.`;
     }
     case 'open-share':
-      return `${pct(q!.openShare!)} of your questions were open (${q!.open} of ${q!.open + q!.closed}). Try starting with “what” or “how”, e.g. “What worries you most about this?”, to reach ${pct(targets.openShareMin)}.`;
+      return `${pct(q!.openShare!)} of your questions were open (${questionsOpen(q!)}). Try starting with “what” or “how”, e.g. “What worries you most about this?”, to reach ${pct(targets.openShareMin)}.`;
     case 'reflection-to-question':
       return `You reflected ${ratio(q!.reflectionToQuestion!)} times per question. After the patient answers, try saying back what you heard before asking the next question (target: ${ratio(targets.reflectionToQuestionMin)}).`;
     case 'clinician-share':

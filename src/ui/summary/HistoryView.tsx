@@ -8,6 +8,7 @@ import { METRICS, type MetricDefinition } from '../../core/history/metrics';
 import { isTooShortToScore } from '../../core/history/too-short';
 import { filterVisits, metricSeries, NO_FILTER, sitesOf, trendOf, type VisitFilter } from '../../core/history/trends';
 import type { VisitSummary } from '../../core/session/schema';
+import { visitQuestionFigures } from '../../core/questions/estimate';
 import { formatCount, formatDate, formatDuration, formatPercent } from '../format';
 import { siteLabel } from '../labels';
 import type { SummaryActions, SummaryContext } from './actions';
@@ -204,8 +205,8 @@ export function HistoryView({ visits, context, actions, onSelect }: HistoryViewP
                     {isTooShortToScore(v) && <span class="attune-muted"> (too short to score)</span>}
                   </td>
                   <td>{formatPercent(v.clinicianShare)}</td>
-                  <td>{formatPercent(v.questions?.openShare ?? null)}</td>
-                  <td>{formatMetricValue('ratio', v.questions?.reflectionToQuestion ?? null)}</td>
+                  <td>{formatPercent(visitQuestionFigures(v)?.openShare ?? null)}</td>
+                  <td>{formatMetricValue('ratio', visitQuestionFigures(v)?.reflectionToQuestion ?? null)}</td>
                   <td>{v.partial ? 'Yes' : ''}</td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@
  * correct a label; counts and shares follow. Text shows only when it was kept (privacy-local off).
  */
 import { effectiveLabel } from '../../core/speech/question-counts';
-import { isUncertain } from '../../core/questions/review';
+import { uncertainIds } from '../../core/questions/review';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
@@ -18,18 +18,20 @@ export interface UtteranceListProps {
 }
 
 /**
- * How far to trust the automatic labels, so a clinician reads the counts as estimates. From
- * grouped cross-validation on AnnoMI (docs/QUESTIONS.md, "Visit level"): the expert's label on
- * 0.72–0.75 of utterances; per visit, the open-question share (from the labels, as the summary
- * counts it) is off from the expert's by a median of 15 points on punctuated text and 19 on
- * lower-case text, 42–58 at the 90th percentile; a single expert simulated against the
+ * How far to trust the automatic labels, so a clinician reads the figures as estimates. From
+ * grouped cross-validation on AnnoMI spoken by espeak-ng and transcribed by the shipped Moonshine
+ * path (docs/QUESTIONS.md, "Visit level in the product's condition"; 27 visits, three fold
+ * partitions): the expert's label on 0.70 of utterances; the estimated open-question share (expected
+ * counts, as the summary shows it) off from the expert's by a median of 19–21 points, 39–45 at
+ * the 90th percentile; R:Q by a median of 0.11–0.18. A single expert simulated against the
  * majority of ten is off by about 15 points on the one ten-coder visit with questions.
  */
 export const LABEL_ACCURACY_NOTE =
-  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances, and its share of open questions is typically within 15–20 points of the expert’s (in 1 visit in 10 it is off by 40 or more). Experts differ from each other too. Read the counts as estimates.';
+  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too. The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
 
 export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
+  const uncertain = uncertainIds(utterances);
   return (
     <>
       <p class="attune-muted attune-utterances__accuracy">
@@ -66,7 +68,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                     UTTERANCE_LABEL_TEXT[label]
                   )}
                   {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
-                  {!u.correctedLabel && isUncertain(u) && <small class="attune-uncertain"> uncertain</small>}
+                  {!u.correctedLabel && uncertain.has(u.id) && <small class="attune-uncertain"> uncertain</small>}
                 </td>
                 {anyText && <td>{u.text ?? '—'}</td>}
               </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reviewQueue, UNCERTAIN_BELOW } from '../../../src/core/questions/review';
+import { REVIEW_AT_MOST, reviewQueue, uncertainIds, UNCERTAIN_BELOW } from '../../../src/core/questions/review';
 import type { SummaryActions } from '../../../src/ui/summary/actions';
 import { VisitDetail } from '../../../src/ui/summary/VisitDetail';
 import { fire, getByRole, mount } from './dom';
@@ -17,6 +17,17 @@ describe('review uncertain labels', () => {
   it('queues the uncorrected labels under the cut-off, least confident first', () => {
     expect(reviewQueue(utterances).map((x) => x.id)).toEqual(['e', 'b', 'c']);
     expect(UNCERTAIN_BELOW).toBeGreaterThan(0.5);
+  });
+
+  it('offers at most the REVIEW_AT_MOST least confident, and does not refill as labels are corrected', () => {
+    // 12 labels at confidence 0.30, 0.35, … 0.85, and one at 0.95 (never uncertain)
+    const many = Array.from({ length: 12 }, (_, i) => u(`m${i}`, i * 10, 0.3 + i * 0.05)).concat([u('sure', 200, 0.95)]);
+    expect(REVIEW_AT_MOST).toBe(8);
+    expect(reviewQueue(many).map((x) => x.id)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+    const corrected = many.map((x) => (x.id === 'm0' ? { ...x, correctedLabel: 'open_question' as const } : x));
+    expect(reviewQueue(corrected).map((x) => x.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+    expect(uncertainIds(corrected).has('m8')).toBe(false);
+    expect(uncertainIds([u('sure', 0, 0.95)]).size).toBe(0);
   });
 
   it('the summary offers them first and corrects through the existing path', () => {
