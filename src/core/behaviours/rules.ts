@@ -111,8 +111,13 @@ export const isAffirmation = (s: Sentence) => !s.question && any(AFFIRMATION, s.
 /* ---------- advice or information (giving; permission decides whether it is MI-consistent) ---------- */
 
 const ADVICE: readonly RegExp[] = [
-  / (?:i|id|i would|we|we would|wed) (?:strongly |really |definitely |also )?(?:recommend|suggest|advise|encourage|urge)/,
-  / (?:i|we) (?:want|would like|need|d like) you to (?!tell|describe|explain|say|think|share|talk)/,
+  / (?:i|id|i would|we|we would|wed) (?:strongly |really |definitely |also |then |probably |just )?(?:recommend|suggest|advise|encourage|urge)/,
+  / (?:i|we) (?:dont|do not|cant|cannot|wouldnt|would not) (?:really )?(?:recommend|advise)/,
+  / (?:i want|i would like|id like|we want|we would like|wed like|i need|we need) you to (?!tell|describe|explain|say|think|share|talk|know|answer|fill|rate|imagine)/,
+  / you (?:could|might|may) (?:also )?(?:try|want to try|consider|want to consider|want to think about)/,
+  / (?:is|are|can be|would be) (?:really |very |pretty |so |actually |quite )*(?:bad|harmful|dangerous|risky|unsafe) (?:for|to) (?:you|your|the|babies|kids|children)/,
+  / (?:it|this|that) (?:actually |really |also |can |may |will )*(?:causes|cause|damages|damage|increases the risk|raises the risk) /,
+  / (?:would be|is) (?:probably )?the best (?:option|choice|thing) for you/,
   / (?:my|our) (?:advice|recommendation|suggestion) (?:is|would be|to you)/,
   // "you should / need to …" opening its sentence (in mid-sentence it mostly reports the patient's situation: "because you need to …")
   /^ (?:(?:so|okay|ok|well|and|now|then|also|but|um|uh|honestly|i think|i really think|i do think|really) )*you (?:really |definitely |probably |also |just )?(?:should|need to|have to|must|ought to|might want to|may want to|want to make sure|could try|might try|might consider|should consider|will need to|ll need to|re going to need to|gotta) (?!be (?:proud|feeling)|feel|have been|be so|be really|be pretty|be very|be exhausted|be tired|be wondering|be thinking)/,
@@ -120,8 +125,9 @@ const ADVICE: readonly RegExp[] = [
   /^ (?:(?:so|okay|ok|well|and|now|then|also|just|please|but) )*(?:try|make sure|be sure|avoid|stop|start|take|cut (?:back|down)|drink|eat|keep|dont|do not|remember to|never|limit|reduce|aim (?:for|to)|switch|swap|call|book|get|check|use|increase|add|skip) (?!me|us|a seat|your time|a look|a breath|a moment|care)/,
   / why dont you (?:try|start|cut|take|stop|switch|consider|get|use|keep|call|book)/,
   / (?:the|this|that|these|your) (?:medicine|medication|drug|pill|pills|tablets?|treatment|vaccine|inhaler|injection|cream|dose|exercise|diet) (?:will|can|may|should|helps|works|is going to|usually|often|tends|causes|lowers|raises|reduces)/,
-  / (?:studies|research|evidence|guidelines|the data) (?:show|shows|suggest|suggests|say|says|recommend|recommends|tell us|has shown)/,
-  / (?:the )?(?:recommended|safe|healthy) (?:limit|amount|dose|level|range) (?:is|for)/,
+  / (?:studies|research|evidence|guidelines|the data) (?:show|shows|suggest|suggests|say|says|recommend|recommends|tell us|has shown|have shown)/,
+  / (?:the )?(?:recommended|safe|healthy) (?:limits?|amounts?|doses?|levels?|ranges?) (?:is|are|for)/,
+  / (?:smoking|drinking|alcohol|nicotine|caffeine|vaping|marijuana|cannabis|sugar|salt|it|this medicine|this medication) (?:can|may|will|could) (?:really |seriously |actually |also )?(?:hurt|harm|damage|affect|raise|lower|increase|reduce|worsen|help lower|help reduce|make it harder) /,
   / (?:men|women|adults|people|patients|kids|children) (?:should|shouldnt|need to) /,
   / (?:smoking|drinking|alcohol|nicotine|caffeine|sugar|salt|exercise|activity|sleep|stress|weight) (?:can|will|may|is going to|tends to|often|actually|really|also)? ?(?:raise|raises|lower|lowers|increase|increases|cause|causes|damage|damages|affect|affects|make|makes|help|helps|worsen|worsens|reduce|reduces|improve|improves) /,
   / what (?:i(?:d| would) like|i want) you to do is /,
@@ -129,7 +135,7 @@ const ADVICE: readonly RegExp[] = [
 ];
 /** Reflections of the patient's own view ("you feel you should …", "sounds like you need to …"), autonomy ("you don't have to …") and questions. */
 const ADVICE_NOT: readonly RegExp[] = [
-  / (?:sounds like|seems like|feel like|feels like|you feel|you felt|you think|you thought|you said|you mentioned|youre saying|you are saying|part of you|you wonder|you know that|you believe|you realize|youve decided|you decided|youre thinking|worried that|afraid that|hoping that|you wish) (?:[a-z]+ ){0,4}(?:should|need|have to|must|ought|want)/,
+  / (?:sounds like|seems like|feel like|feels like|you feel|you felt|you think|you thought|you said|you mentioned|youre saying|you are saying|part of you|you wonder|you know that|you believe|you realize|youve decided|you decided|youre thinking|worried that|afraid that|hoping that|you wish|youre wondering|you were wondering) (?:[a-z]+ ){0,4}(?:should|need|have to|must|ought|want|could|might)/,
   / (?:dont|do not|dont really) (?:have to|need to)/,
   / (?:up to you|your (?:choice|decision|call))/,
 ];
