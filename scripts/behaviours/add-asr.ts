@@ -3,7 +3,10 @@
  * espeak-ng (voice and rate varying by item, deterministic) and transcribed by the shipped
  * Moonshine path, i.e. the words the product would read. Items that already have `asr` are kept.
  *
- *   npx tsx scripts/behaviours/add-asr.ts data/behaviours/dev-set.jsonl [--out FILE]
+ *   npx tsx scripts/behaviours/add-asr.ts data/behaviours/dev-set.jsonl [--out FILE] [--every K]
+ *
+ * `--every K`: only every K-th item (a deterministic subset, when time is short; the evaluation
+ * scores the `asr` view on the items that have it).
  *
  * Audio is cached under .cache/chain (gitignored), like the question chain (scripts/speech/build-chain.ts).
  */
@@ -14,10 +17,11 @@ import { splitLongAudio } from '../speech/chain/pieces';
 import { CHAIN_RATES_WPM, CHAIN_VOICES, espeakAvailable, speak } from '../speech/chain/speak';
 import { parseBehaviourSet } from './behaviour-set';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, every: { type: 'string', default: '1' } } });
+const every = Number(values.every);
 const input = positionals[0];
 if (!input) {
-  console.error('usage: npx tsx scripts/behaviours/add-asr.ts SET.jsonl [--out FILE]');
+  console.error('usage: npx tsx scripts/behaviours/add-asr.ts SET.jsonl [--out FILE] [--every K]');
   process.exit(2);
 }
 if (!espeakAvailable()) {
@@ -29,7 +33,7 @@ const transcriber = await createNodeMoonshineTranscriber();
 const out = values.out ?? input;
 let done = 0;
 for (const [i, item] of items.entries()) {
-  if (item.asr !== undefined) continue;
+  if (item.asr !== undefined || i % every !== 0) continue;
   const pcm = speak('.cache/chain', item.text, CHAIN_VOICES[i % CHAIN_VOICES.length]!, CHAIN_RATES_WPM[(i * 7) % CHAIN_RATES_WPM.length]!);
   const texts: string[] = [];
   for (const piece of splitLongAudio(pcm)) {
