@@ -69,21 +69,26 @@ export const isTeachBack = ({ words }: Sentence) => any(TEACH_BACK, words);
 const SUMMARY: readonly RegExp[] = [
   / (?:let me|can i|could i|if i (?:can|could)|i want to|i(?:d| would) like to|let me just|just to|just let me|im going to|i ?m gonna) (?:try (?:to|and) )?(?:just )?(?:summari[sz]e|sum (?:up|that up|it up|this up|things up)|recap|pull (?:together|this together|that together|it together|all that together)|put (?:it all together|all of that together|all that together|together what you)|go back over)/,
   / (?:to summari[sz]e|in summary|to sum up|to recap|so to recap|summing up|in a nutshell)/,
-  / so far (?:youve|you have|you ve) (?:told|said|mentioned|shared|described|talked)/,
+  // "you've" often reaches the transcript as "you"
+  / so far (?:youve|you have|you ve|you) (?:told|said|mentioned|shared|described|talked)/,
   / (?:youve|you have) (?:told|said|mentioned|shared|described) (?:me )?(?:a few|several|some|two|three|four|a couple of|a number of|lots of|a lot of) (?:things|reasons|concerns|ways|worries|ideas)/,
   / (?:what (?:ive|i have) heard (?:so far|today)|what im hearing so far|from what youve (?:told|said) (?:me )?(?:so far|today))/,
   / (?:on one hand|on the one hand)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre) /,
 ];
 /** A summary of the plan or of the clinician's own advice is information, not listening. */
 const SUMMARY_NOT: readonly RegExp[] = [
-  / (?:in summary|to summari[sz]e|to sum up|to recap|overall) (?:your|the) (?:blood|tests?|results?|scans?|x rays?|numbers|levels|labs|exam|examination)/,/ (?:summari[sz]e|sum up|recap|go back over|to recap|in summary|to summari[sz]e|to sum up) (?:the|our|my) (?:plan|instructions|advice|next steps|results|recommendations|medications?|doses?)/, / (?:summary|recap) of (?:the|our|my) (?:plan|instructions|advice|results|recommendations)/];
+  / (?:in summary|to summari[sz]e|to sum up|to recap|overall) (?:your|the) (?:[a-z]+ )?(?:blood|tests?|results?|scans?|x rays?|numbers|levels|labs|exam|examination)/,/ (?:summari[sz]e|sum up|recap|go back over|to recap|in summary|to summari[sz]e|to sum up) (?:the|our|my) (?:plan|instructions|advice|next steps|results|recommendations|medications?|doses?)/, / (?:summary|recap) of (?:the|our|my) (?:plan|instructions|advice|results|recommendations)/];
 
 export const isSummary = ({ words }: Sentence) => any(SUMMARY, words) && !any(SUMMARY_NOT, words);
 
 /* ---------- affirmation / validation ---------- */
 
 const HARD = '(?:hard|difficult|tough|frustrating|scary|frightening|terrifying|overwhelming|painful|exhausting|stressful|upsetting|rough|awful|challenging|lonely|isolating|heartbreaking|discouraging|draining|worrying|confusing|a lot to (?:deal with|carry|handle|take in)|a lot|so much)';
+/** The adjectives alone (no "a lot"): "that's a lot of medication" judges nothing. */
+const HARD_ADJECTIVE = '(?:hard|difficult|tough|frustrating|scary|frightening|terrifying|overwhelming|painful|exhausting|stressful|upsetting|rough|awful|challenging|lonely|isolating|heartbreaking|discouraging|draining)';
 const AFFIRMATION: readonly RegExp[] = [
+  // "it's / that's really hard" (the contracted forms), but not "it's hard to say / tell / know"
+  new RegExp(` (?:its|thats) (?:(?:really|so|very|been|just|pretty|incredibly) )*${HARD_ADJECTIVE}(?: |$)(?!to (?:say|tell|know|believe|see|find|get|read|hear))`),
   new RegExp(` (?:that|this|it|which|all that|all of that|that all|it all) (?:sounds|must be|must have been|must feel|seems|sounds like it (?:was|has been|is)|has been|was|is|sounds like it was) (?:really |so |very |incredibly |pretty |quite |truly |extremely |such |just |a )*${HARD}(?: |$)`),
   / (?:it|that) (?:makes|made) (?:total |perfect |complete |a lot of |so much |good )?sense (?:that you|you(?:d| would| might| feel| felt| are| were)|to feel|why you|you re)/,
   / (?:anyone|anybody|most people|many people|a lot of people) (?:would|in your (?:position|situation|shoes) would) (?:feel|be|have felt|have been|find)/,
