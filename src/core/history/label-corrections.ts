@@ -4,7 +4,7 @@
  */
 import type { VisitSummary } from '../session/schema';
 import type { UtteranceLabel } from '../questions/labels';
-import { countQuestions } from '../speech/question-counts';
+import { countQuestions, effectiveLabel } from '../speech/question-counts';
 import { BEHAVIOURS, type Behaviour } from '../behaviours/labels';
 
 /**
@@ -17,7 +17,8 @@ export function correctLabel(visit: VisitSummary, utteranceId: string, label: Ut
   const next = utterances.map((u) => {
     if (u.id !== utteranceId) return u;
     const { correctedLabel: _old, ...rest } = u;
-    return label === null || label === u.label ? rest : { ...rest, correctedLabel: label };
+    // What it shows without a correction (a summary shows as a reflection even if the classifier said other).
+    return label === null || label === effectiveLabel(rest) ? rest : { ...rest, correctedLabel: label };
   });
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }
