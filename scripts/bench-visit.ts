@@ -7,7 +7,8 @@
  * 10-second windows), extra memory (peak, at 2 minutes, at the end: does it grow?), where it
  * goes (per process kind; per thread of the extension's renderer), JS heaps, panel update latency
  * (patient onset → panel), label latency (end of an utterance → its label), the face worker's
- * time per camera frame, and the machine's load average. Needs `npx wxt build` first.
+ * time per camera frame, and the machine's load average. Needs the dev/test build first
+ * (`ATTUNE_DEV_BUILD=1 npx wxt build`: the store build does not coach the local demo page).
  *
  *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3]
  */
@@ -31,7 +32,7 @@ if (!(minutes > 0) || !modes) {
   process.exit(2);
 }
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-  console.error(`bench:visit: no built extension in ${EXTENSION_DIR}: run npx wxt build first`);
+  console.error(`bench:visit: no built extension in ${EXTENSION_DIR}: run ATTUNE_DEV_BUILD=1 npx wxt build first`);
   process.exit(2);
 }
 

@@ -88,10 +88,10 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
   try {
     await grantMicrophone(ext);
     if (o.gaze) await enableGaze(ext);
-    const extPage = await openDemoVisit(ext, server.url);
+    const extPage = await openDemoVisit(ext, server.url, 60_000);
     const basePage = await base.context.newPage();
     await basePage.goto(server.url);
-    await startFromToolbar(ext, extPage);
+    await startFromToolbar(ext, extPage, 60_000);
     const offscreen = await attachToTarget(ext, (t) => t.url.endsWith('/offscreen.html'));
     const reports = listenForReports(offscreen);
     // On a busy machine the panel may take longer than that: the visit then runs unaligned (the costs are the same).

@@ -32,10 +32,10 @@ export async function grantMicrophone(b: AttuneBrowser): Promise<void> {
   await page.close();
 }
 
-export async function openDemoVisit(b: AttuneBrowser, url: string): Promise<Page> {
+export async function openDemoVisit(b: AttuneBrowser, url: string, timeoutMs = 15_000): Promise<Page> {
   const page = await b.context.newPage();
   await page.goto(url);
-  await panel(page).waitFor({ timeout: 15_000 });
+  await panel(page).waitFor({ timeout: timeoutMs });
   return page;
 }
 
@@ -55,13 +55,13 @@ export async function tabIdOf(b: AttuneBrowser, page: Page): Promise<number> {
 }
 
 /** Toolbar button on the call tab, then "Start coaching" in the popup: tab capture of the call. */
-export async function startFromToolbar(b: AttuneBrowser, page: Page): Promise<void> {
+export async function startFromToolbar(b: AttuneBrowser, page: Page, timeoutMs = 15_000): Promise<void> {
   const tabId = await tabIdOf(b, page);
   await clickToolbarButton(b, page.url());
   const popup = await b.context.newPage();
   await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
   await popup.getByRole('button', { name: /start coaching/i }).click();
-  await popup.getByRole('button', { name: /stop|end/i }).first().waitFor({ timeout: 15_000 });
+  await popup.getByRole('button', { name: /stop|end/i }).first().waitFor({ timeout: timeoutMs });
   await popup.close();
   await page.bringToFront();
 }
@@ -98,7 +98,7 @@ export async function alignScriptWithMicrophone(page: Page, firstOnsetS = demoFi
 }
 
 export async function joinCall(page: Page, timeoutMs = 30_000): Promise<void> {
-  await page.getByRole('button', { name: 'Join call' }).click();
+  await page.getByRole('button', { name: 'Join call' }).click({ timeout: timeoutMs });
   await page.waitForFunction(() => document.body.dataset.callState === 'live', null, { timeout: timeoutMs });
 }
 

@@ -25,7 +25,11 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   const create = (model: Uint8Array | string) =>
     typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
-  const [encoder, decoder] = await Promise.all([create(sources.encoder), create(sources.decoder)]);
+  // One after the other, the larger first: onnxruntime's WebAssembly heap only grows, and two
+  // sessions built at once leave it at both builds' peaks together. Its size after loading and after
+  // transcribing (Node): 102 / 135 MB so, 122 / 146 encoder first, 129 / 155 together (docs/INTERNALS.md).
+  const decoder = await create(sources.decoder);
+  const encoder = await create(sources.encoder);
   const tokens = createTokenDecoder(sources.vocabularyText);
   const punctuationIds = findPunctuationTokenIds(sources.vocabularyText);
   const { layers, kvHeads, headDim, startTokenId, endTokenId, maxTokensPerS } = MOONSHINE_TINY;
