@@ -20,6 +20,9 @@ const EXTENSION_PAGES_CSP = [
 ].join('; ');
 
 export default defineConfig({
+  // ATTUNE_OUT_DIR puts a second build beside the usual one: `npm test` builds the store build into
+  // .output/store for its end-to-end check (tests/e2e/store-build.test.ts) next to the dev/test build.
+  outDir: process.env.ATTUNE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
