@@ -4,6 +4,7 @@ import { addSpeechModels } from './scripts/build/speech-models';
 import { addFaceModel } from './scripts/build/face-model';
 import { isDevBuild, withoutLocalDemoPages } from './scripts/build/dev-build';
 import { addPrivacyPage } from './scripts/build/privacy-page';
+import { noMediaPipeLogger } from './scripts/build/no-mediapipe-logger';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -27,7 +28,8 @@ export default defineConfig({
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
   vite: (env) => ({
-    plugins: [preact()],
+    // MediaPipe's usage logger is cut out of the face worker's bundle (issue 17.3).
+    plugins: [preact(), noMediaPipeLogger()],
     // Read by the panel's content script (an open shadow root only in dev/test builds; scripts/build/dev-build.ts).
     define: { __ATTUNE_DEV_BUILD__: JSON.stringify(isDevBuild(process.env, env.command)) },
   }),
