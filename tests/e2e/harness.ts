@@ -31,11 +31,11 @@ export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8
   patient: Array<[number, number]>;
 };
 
-export async function startE2E(extensionDir = EXTENSION_DIR): Promise<E2E> {
+export async function startE2E(extensionDir = EXTENSION_DIR, fakeMicWav = 'demo/audio/clinician.wav'): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const guard = await startNetworkGuard();
   const server = await startDemoServer();
-  const b = await launchChromium({ extensionDir, headless: true, fakeMicWav: 'demo/audio/clinician.wav', proxyUrl: guard.proxyUrl });
+  const b = await launchChromium({ extensionDir, headless: true, fakeMicWav, proxyUrl: guard.proxyUrl });
   return {
     b,
     server,
