@@ -27,6 +27,8 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Node 20's WebSocket (a raw DevTools client in tests/e2e/request-watch.ts); Node 22 has it by default.
+          execArgv: ['--experimental-websocket'],
         },
       },
     ],

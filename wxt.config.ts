@@ -4,6 +4,7 @@ import { addSpeechModels } from './scripts/build/speech-models';
 import { addFaceModel } from './scripts/build/face-model';
 import { isDevBuild, withoutLocalDemoPages } from './scripts/build/dev-build';
 import { addPrivacyPage } from './scripts/build/privacy-page';
+import { noMediaPipeLogger } from './scripts/build/no-mediapipe-logger';
 
 /**
  * Nothing remote, ever: extension pages (and the service worker) may load and connect only to
@@ -20,11 +21,15 @@ const EXTENSION_PAGES_CSP = [
 ].join('; ');
 
 export default defineConfig({
+  // ATTUNE_OUT_DIR puts a second build beside the usual one: `npm test` builds the store build into
+  // .output/store for its end-to-end check (tests/e2e/store-build.test.ts) next to the dev/test build.
+  outDir: process.env.ATTUNE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lint can then see (and forbid) browser APIs in src/core.
   imports: false,
   vite: (env) => ({
-    plugins: [preact()],
+    // MediaPipe's usage logger is cut out of the face worker's bundle (issue 17.3).
+    plugins: [preact(), noMediaPipeLogger()],
     // Read by the panel's content script (an open shadow root only in dev/test builds; scripts/build/dev-build.ts).
     define: { __ATTUNE_DEV_BUILD__: JSON.stringify(isDevBuild(process.env, env.command)) },
   }),

@@ -36,7 +36,12 @@ function vitest(name, projects) {
 vitest('unit+integration', ['unit', 'integration']);
 // The end-to-end tests need the dev/test build (the local demo page; scripts/build/dev-build.ts).
 const devBuild = { ...process.env, ATTUNE_DEV_BUILD: '1' };
-const built = step('build (chrome, dev/test)', 'npx', ['wxt', 'build'], devBuild) && step('build (firefox, dev/test)', 'npx', ['wxt', 'build', '-b', 'firefox'], devBuild);
+// …and tests/e2e/store-build.test.ts checks the store build itself (closed panel), built beside it.
+const storeBuild = { ...process.env, ATTUNE_DEV_BUILD: '0', ATTUNE_OUT_DIR: '.output/store' };
+const built =
+  step('build (chrome, dev/test)', 'npx', ['wxt', 'build'], devBuild) &&
+  step('build (firefox, dev/test)', 'npx', ['wxt', 'build', '-b', 'firefox'], devBuild) &&
+  step('build (chrome, store, into .output/store)', 'npx', ['wxt', 'build'], storeBuild);
 if (built) vitest('e2e', ['e2e']);
 else failed += 1;
 

@@ -32,6 +32,8 @@ export interface AttuneBrowser {
   cdp: CDPSession;
   /** The browser process (its children are the renderers, GPU and utility processes). */
   pid: number;
+  /** Its DevTools port on 127.0.0.1 (for a second, raw DevTools client: tests/e2e/request-watch.ts). */
+  devtoolsPort: number;
   /** Empty for a browser started without the extension. */
   extensionId: string;
   extensionUrl(path: string): string;
@@ -115,6 +117,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     context,
     cdp,
     pid: child.pid!,
+    devtoolsPort: port,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     userDataDir,

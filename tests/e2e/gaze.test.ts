@@ -9,6 +9,7 @@ import { grantMicrophone, joinCall, openDemoVisit, panel, savedVisits, startFrom
 import type { GazeState } from '../../src/core/session/schema';
 import { ARTIFACTS, EXTENSION_DIR, waitForVisits } from './harness';
 import { makeMarkedClip, makePortraitClip } from './gaze-clips';
+import { watchRequests, type RequestWatch } from './request-watch';
 import { landmarksOfImage, probeCamera } from './gaze-probe';
 import { scoreGaze, type ClipTruth } from './gaze-score';
 
@@ -17,6 +18,9 @@ import { scoreGaze, type ClipTruth } from './gaze-score';
  *  1. a coached visit with gaze turned on in the options page (camera grant, calibration), on a
  *     clip made here from a public-domain portrait: the panel shows the gaze states and the
  *     saved visit carries them;
+ *     All of it under a watch of every extension context (service worker, offscreen document,
+ *     speech and face workers, pages, the panel's page) that fails on any ATTEMPTED request
+ *     outside the extension and this machine, not only on requests reaching the network (17.3);
  *  2. with ../shared (skipped cleanly without it): the golden landmarks of MediaPipe's own test
  *     portrait, and the accuracy of the states and nods on the shared head-pose clip.
  */
@@ -39,13 +43,16 @@ describe('gaze cues in a coached visit', () => {
   let b: AttuneBrowser;
   let server: DemoServer;
   let guard: NetworkGuard;
+  let requests: RequestWatch;
   beforeAll(async () => {
     const clip = makePortraitClip(resolve('tests/fixtures/faces/grace_hopper.jpg'), tmp);
     guard = await startNetworkGuard();
     server = await startDemoServer();
     b = await launchChromium({ extensionDir: EXTENSION_DIR, headless: true, fakeMicWav: 'demo/audio/clinician.wav', videoFile: clip, proxyUrl: guard.proxyUrl });
+    requests = await watchRequests(b);
   });
   afterAll(async () => {
+    requests?.close();
     await b?.close();
     await server?.close();
     await guard?.close();
@@ -101,6 +108,12 @@ describe('gaze cues in a coached visit', () => {
     await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
     const summaries = await savedVisits(b);
     const [visit] = await waitForVisits(summaries, 1);
+    expect(guard.attempts).toEqual([]);
+    // Every extension context was watched (the face worker only exists with the model), and none tried.
+    const watched = requests.contexts.join('\n');
+    console.info(`request watch: ${requests.contexts.length} contexts, ${requests.attempts.length} attempts`);
+    for (const context of [/^service_worker chrome-extension:.*background\.js/m, /offscreen\.html/, /^worker .*speech-worker\.js/m, ...(MODEL_BUILT ? [/^worker .*face-worker\.js/m] : [])]) expect(watched).toMatch(context);
+    expect(requests.attempts).toEqual([]);
     const gaze = visit!.gaze!;
     expect(gaze).toBeDefined();
     const states = new Set(gaze.intervals.map((i) => i.state));
@@ -111,7 +124,6 @@ describe('gaze cues in a coached visit', () => {
       // A still portrait does not nod.
       expect(gaze.nods).toBe(0);
     } else expect([...states].filter((x) => x !== 'calibrating')).toEqual(['unavailable']);
-    expect(guard.attempts).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ export interface E2E {
 }
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The store build (closed shadow root, no local-host matches): `ATTUNE_OUT_DIR=.output/store wxt build`, as `npm test` does. */
+export const STORE_EXTENSION_DIR = resolve('.output/store/chrome-mv3');
 export const ARTIFACTS = resolve('.e2e');
 export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8')) as {
   clinician_share: number;
@@ -29,11 +31,11 @@ export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8
   patient: Array<[number, number]>;
 };
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(extensionDir = EXTENSION_DIR, fakeMicWav = 'demo/audio/clinician.wav'): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const guard = await startNetworkGuard();
   const server = await startDemoServer();
-  const b = await launchChromium({ extensionDir: EXTENSION_DIR, headless: true, fakeMicWav: 'demo/audio/clinician.wav', proxyUrl: guard.proxyUrl });
+  const b = await launchChromium({ extensionDir, headless: true, fakeMicWav, proxyUrl: guard.proxyUrl });
   return {
     b,
     server,

@@ -6,7 +6,7 @@ import { startE2E, waitForVisits, type E2E } from './harness';
  * Issue 17.1/17.2: a script on the call page tries to read the page tap's session, forge the
  * patient's side, switch the real tap off, take or plant a handoff port, and drive the panel with
  * synthetic clicks. None of it may change the visit. (This is the dev/test build, whose panel
- * shadow root is open for the automation; the store build's is closed, see tests/unit/build.)
+ * shadow root is open for the automation; the store build's closed one is tested in store-build.test.ts.)
  */
 function hostileScript() {
   const w = window as unknown as { hostile: { sessionIds: string[]; portsReceived: number; plantedPortTaken: boolean; messages: number } };

@@ -1,8 +1,8 @@
 /**
  * Attune makes no network request, and its CSP (`connect-src 'self'`) stops any that bundled
  * code would try. This is the second lock, for contexts that run third-party code (MediaPipe's
- * face worker, whose bundled logger POSTs usage logs to a Google endpoint every 60 s; the speech
- * worker; the offscreen document): fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource
+ * face worker, whose bundled usage logger would POST to a Google endpoint every 60 s: it is cut out
+ * at build time, scripts/build/no-mediapipe-logger.ts; the speech worker; the offscreen document): fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource
  * refuse any URL outside the extension before a request is even attempted, and each refusal is
  * reported (`onRefused`), so a test can count attempts, not only requests that reach the network.
  */
