@@ -4,6 +4,8 @@
  */
 import { readVisitRecord } from '../session/visit-migrations';
 import type { VisitSummary } from '../session/schema';
+import { BEHAVIOURS } from '../behaviours/labels';
+import { firstBehaviourS, visitBehaviourCounts } from '../behaviours/counts';
 
 export const EXPORT_FORMAT = 'attune-visits';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -51,6 +53,9 @@ const COLUMNS: ReadonlyArray<[string, (v: VisitSummary) => Cell]> = [
   ['open_question_share', (v) => round(v.questions?.openShare)],
   ['reflections_per_question', (v) => round(v.questions?.reflectionToQuestion)],
   ['gaze_on_screen_share', (v) => round(v.gaze?.onScreenWhilePatientSpeaksShare)],
+  // Listening behaviours (issue 16), corrections applied; empty, not 0, for visits saved before Attune detected them.
+  ...BEHAVIOURS.map((b): [string, (v: VisitSummary) => Cell] => [`behaviour_${b}`, (v) => visitBehaviourCounts(v)?.[b]]),
+  ['agenda_first_s', (v) => (visitBehaviourCounts(v) ? firstBehaviourS(v.utterances ?? [], 'agenda') : undefined)],
   ['nudges', (v) => v.nudges?.length],
   ['goal', (v) => v.goal?.text],
   ['end_reason', (v) => v.endReason],

@@ -51,7 +51,7 @@ function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visi
       )}
       <p class="attune-trend__text">
         {trendSentence(trend, metric.better, fmt)}
-        {target && <span class="attune-muted"> · target {formatTarget(metric, target)}</span>}
+        {target && <span class="attune-muted"> · target {formatTarget(metric, target, context.targets)}</span>}
       </p>
       {points.length > 0 && (
         <details class="attune-trend__values">

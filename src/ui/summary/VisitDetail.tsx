@@ -107,7 +107,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       ) : (
         <>
           <h3>Skills at a glance</h3>
-          <MetricTable rows={rows} />
+          <MetricTable rows={rows} targets={context.targets} />
 
           <h3>Observations</h3>
           <Observations items={observations} />
