@@ -36,4 +36,22 @@ export const NUDGE_WORDING: Record<NudgeId, NudgeWording> = {
     text: 'Look back at the patient',
     source: 'Consistent eye contact strengthened patients’ trust in a controlled video study (Hillen et al., Breast Cancer Res Treat 2015).',
   },
+  agenda: {
+    text: 'Ask what else is on their mind',
+    source:
+      'Clinicians elicited the patient’s agenda in only 36% of visits, and interrupted it after a median of 11 s ' +
+      '(Singh Ospina et al., J Gen Intern Med 2019); asking “anything else?” early heads off late “oh, and one more thing” concerns.',
+  },
+  permission: {
+    text: 'Ask permission before advising',
+    source:
+      'MITI 4.2.1: seeking collaboration and emphasizing autonomy raise the partnership score; advice given without permission ' +
+      'counts as “persuade” (MI-inconsistent), while the same advice after asking counts as “persuade with permission”.',
+  },
+  'teach-back': {
+    text: 'Check understanding',
+    source:
+      'Ask patients to explain the plan in their own words (teach-back: AHRQ Health Literacy Universal Precautions Toolkit, 2nd ed. 2015); ' +
+      'physicians who checked recall this way had patients with better glycaemic control (Schillinger et al., Arch Intern Med 2003).',
+  },
 };

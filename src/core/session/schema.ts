@@ -171,8 +171,24 @@ export type SpeechStatus = v.InferOutput<typeof SpeechStatusSchema>;
 
 /** Live view of questions: counts plus the most recent labels (oldest first, at most 10) for the coach. */
 export const LiveQuestionsSchema = v.object({
+  /** `counts.behaviours` holds the running listening-behaviour counts (issue 16) when the detector runs. */
   counts: QuestionCountsSchema,
-  recent: v.pipe(v.array(v.object({ label: UtteranceLabelSchema, endS: nonNegative })), v.maxLength(10)),
+  recent: v.pipe(
+    v.array(
+      v.object({
+        label: UtteranceLabelSchema,
+        endS: nonNegative,
+        /** Listening behaviours of this utterance (issue 16), for the coach's behaviour nudges. */
+        behaviours: v.optional(v.pipe(v.array(BehaviourSchema), v.maxLength(BEHAVIOURS.length))),
+      }),
+    ),
+    v.maxLength(10),
+  ),
+  /**
+   * Utterances so far that gave advice or information, with or without permission (issue 16):
+   * the teach-back nudge waits for one. Not a behaviour of its own: advice after a permission-ask is fine.
+   */
+  adviceGiven: v.optional(count),
   status: SpeechStatusSchema,
 });
 export type LiveQuestions = v.InferOutput<typeof LiveQuestionsSchema>;
@@ -220,7 +236,7 @@ export type GazeSummary = v.InferOutput<typeof GazeSummarySchema>;
 
 /* ---------- Nudges (issue 6) ---------- */
 
-export const NudgeIdSchema = v.picklist(['opening', 'monologue', 'balance', 'closed-questions', 'reflect', 'gaze']);
+export const NudgeIdSchema = v.picklist(['opening', 'monologue', 'balance', 'closed-questions', 'reflect', 'gaze', 'agenda', 'permission', 'teach-back']);
 export type NudgeId = v.InferOutput<typeof NudgeIdSchema>;
 
 /** The one gentle prompt the panel shows now, with why and on what evidence. */

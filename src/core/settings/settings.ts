@@ -18,6 +18,12 @@ export const NudgeSettingsSchema = v.object({
   closedQuestions: v.object({ enabled: v.boolean(), inARow: wholeCount(2, 10) }),
   reflect: v.object({ enabled: v.boolean(), questionsWithoutReflection: wholeCount(2, 10) }),
   gaze: v.object({ enabled: v.boolean(), awayS: seconds(2, 120) }),
+  /** No agenda elicitation ("anything else…?") by this time into the visit, once the patient's opening is over (issue 16). */
+  agenda: v.object({ enabled: v.boolean(), byS: seconds(60, 1200) }),
+  /** Advice or information given without a permission-ask among the clinician's recent utterances. */
+  permission: v.object({ enabled: v.boolean() }),
+  /** No teach-back yet this far into the visit, after advice or information was given. */
+  teachBack: v.object({ enabled: v.boolean(), afterS: seconds(120, 3600) }),
   /** No nudge of the same kind again within this time, and none at all within minGapS of another. */
   cooldownS: seconds(10, 1800),
   minGapS: seconds(0, 600),
@@ -66,6 +72,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     closedQuestions: { enabled: true, inARow: 3 },
     reflect: { enabled: true, questionsWithoutReflection: 2 },
     gaze: { enabled: true, awayS: 8 },
+    agenda: { enabled: true, byS: 180 },
+    permission: { enabled: true },
+    teachBack: { enabled: true, afterS: 600 },
     cooldownS: 120,
     minGapS: 30,
   },
@@ -80,7 +89,8 @@ export interface StoredSettings {
 
 /**
  * Each step turns a version-n record into a version-(n+1) one. 1 → 2 only added fields,
- * which the per-field repair below fills with their defaults.
+ * which the per-field repair below fills with their defaults; so did the behaviour nudges
+ * (agenda, permission, teachBack, issue 16), which need no new version for the same reason.
  */
 const MIGRATIONS: Record<number, (value: Record<string, unknown>) => Record<string, unknown>> = {
   1: (value) => value,

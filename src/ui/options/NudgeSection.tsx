@@ -99,6 +99,9 @@ const TEXT_BY_KIND: Record<Kind, string> = {
   closedQuestions: NUDGE_WORDING['closed-questions'].text,
   reflect: NUDGE_WORDING.reflect.text,
   gaze: NUDGE_WORDING.gaze.text,
+  agenda: NUDGE_WORDING.agenda.text,
+  permission: NUDGE_WORDING.permission.text,
+  teachBack: NUDGE_WORDING['teach-back'].text,
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -29,4 +29,7 @@ export const NUDGE_TEXT: Record<NudgeId, string> = {
   'closed-questions': 'several closed questions in a row',
   reflect: 'reflect back what you heard',
   gaze: 'looking away while the patient spoke',
+  agenda: 'no “anything else?” in the first minutes',
+  permission: 'advice given without asking permission',
+  'teach-back': 'information given, understanding not checked',
 };

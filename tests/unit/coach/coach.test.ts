@@ -218,12 +218,15 @@ describe('coach lifecycle', () => {
   });
 
   it('every kind has wording and a source', () => {
-    const ids: NudgeId[] = ['opening', 'monologue', 'balance', 'closed-questions', 'reflect', 'gaze'];
+    const ids: NudgeId[] = ['opening', 'monologue', 'balance', 'closed-questions', 'reflect', 'gaze', 'agenda', 'permission', 'teach-back'];
     for (const id of ids) {
       expect(NUDGE_WORDING[id].text.length).toBeGreaterThan(5);
       expect(NUDGE_WORDING[id].source).toMatch(/\d{4}|MITI/);
     }
     expect(NUDGE_WORDING['closed-questions'].text).toBe('Try an open question');
     expect(NUDGE_WORDING.reflect.text).toBe('Reflect what you heard');
+    expect(NUDGE_WORDING.agenda.source).toMatch(/Singh Ospina.*2019/);
+    expect(NUDGE_WORDING.permission.source).toMatch(/MITI 4\.2\.1/);
+    expect(NUDGE_WORDING['teach-back'].source).toMatch(/AHRQ.*Schillinger.*2003/);
   });
 });

@@ -30,6 +30,15 @@ describe('settings', () => {
     expect(read).toEqual({ ...DEFAULT_SETTINGS, privacyLocal: false, showPanelOnCallPages: false });
   });
 
+  it('a record saved before the behaviour nudges (issue 16) gets them on, with their defaults', () => {
+    const { agenda: _agenda, permission: _permission, teachBack: _teachBack, ...older } = DEFAULT_SETTINGS.nudges;
+    const read = readSettings({ version: 2, value: { ...DEFAULT_SETTINGS, nudges: { ...older, gaze: { enabled: false, awayS: 8 } } } });
+    expect(read.nudges.gaze.enabled).toBe(false);
+    expect(read.nudges.agenda).toEqual({ enabled: true, byS: 180 });
+    expect(read.nudges.permission).toEqual({ enabled: true });
+    expect(read.nudges.teachBack).toEqual({ enabled: true, afterS: 600 });
+  });
+
   it('survives garbage', () => {
     expect(readSettings({ version: 1, value: 'nonsense' })).toEqual(DEFAULT_SETTINGS);
   });
