@@ -138,7 +138,7 @@ async function loadContext(): Promise<void> {
     message = errorText(error);
   }
   // The opening's rule travels with the targets, so the summary judges it as the live nudge did.
-  context = { ...context, targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+  context = { ...context, targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS, agendaWithinS: settings.nudges.agenda.byS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
 }
 
 window.addEventListener('hashchange', () => {
