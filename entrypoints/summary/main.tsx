@@ -75,6 +75,11 @@ const actions: SummaryActions = {
       await pageChannel.correctLabel(visitId, utteranceId, label);
       return label ? 'Your correction was saved.' : 'The label went back to what Attune found.';
     }),
+  onCorrectBehaviours: (visitId, utteranceId, behaviours) =>
+    void change('labels', async () => {
+      await pageChannel.correctBehaviours(visitId, utteranceId, behaviours);
+      return behaviours ? 'Your correction was saved.' : 'The listening skills went back to what Attune found.';
+    }),
   onSetGoal: (goal) =>
     void change('goal', async () => {
       // The same goal set again is renewed, not added twice (the history lists it once).

@@ -9,12 +9,16 @@ import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
 import { UTTERANCE_LABEL_TEXT } from './visit-labels';
 import { LabelSelect } from './LabelSelect';
+import { behavioursMeasured, effectiveBehaviours } from '../../core/behaviours/counts';
+import { BehaviourPicker, behavioursText, type CorrectBehaviours } from './BehaviourPicker';
 
 export interface UtteranceListProps {
   utterances: readonly LabelledUtterance[];
   /** null when the visit is shown read-only. Passing the classifier's own label clears the correction. */
   onCorrect: ((utteranceId: string, label: UtteranceLabel | null) => void) | null;
   privacyLocal: boolean;
+  /** Corrects an utterance's listening behaviours; absent: shown read-only. */
+  onCorrectBehaviours?: CorrectBehaviours | null;
 }
 
 /**
@@ -28,8 +32,10 @@ export interface UtteranceListProps {
 export const LABEL_ACCURACY_NOTE =
   'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), Attune gives the expert’s label to about 3 in 4 utterances, and its share of open questions is typically within 15–20 points of the expert’s (in 1 visit in 10 it is off by 40 or more). Experts differ from each other too. Read the counts as estimates.';
 
-export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
+export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
+  // A visit saved before the behaviour detector has no skills column at all: not measured is not "none".
+  const skills = behavioursMeasured(utterances);
   return (
     <>
       <p class="attune-muted attune-utterances__accuracy">
@@ -46,6 +52,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Label</th>
+            {skills && <th scope="col">Listening skills</th>}
             {anyText && <th scope="col">What you said</th>}
           </tr>
         </thead>
@@ -68,6 +75,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                   {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
                   {!u.correctedLabel && isUncertain(u) && <small class="attune-uncertain"> uncertain</small>}
                 </td>
+                {skills && <SkillsCell utterance={u} time={time} onCorrect={onCorrectBehaviours} />}
                 {anyText && <td>{u.text ?? '—'}</td>}
               </tr>
             );
@@ -75,5 +83,22 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
         </tbody>
       </table>
     </>
+  );
+}
+
+function SkillsCell({ utterance: u, time, onCorrect }: { utterance: LabelledUtterance; time: string; onCorrect: CorrectBehaviours | null }) {
+  const text = behavioursText(effectiveBehaviours(u));
+  return (
+    <td class="attune-utterances__skills">
+      {onCorrect ? (
+        <>
+          <span class="attune-print-only">{text}</span>
+          <BehaviourPicker utterance={u} time={time} onCorrect={onCorrect} />
+        </>
+      ) : (
+        text
+      )}
+      {u.correctedBehaviours && <small class="attune-muted"> (corrected; Attune found: {behavioursText(u.behaviours ?? []).toLowerCase()})</small>}
+    </td>
   );
 }
