@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { analyzeRecording, type RecordingChunk } from '../core/talk/analyze-recording';
 import type { TalkEngineOptions, TalkResult } from '../core/talk/talk-engine';
-import type { LabelledUtterance } from '../core/session/schema';
+import type { BehaviourCounts, LabelledUtterance } from '../core/session/schema';
+import { BEHAVIOURS, type Behaviour } from '../core/behaviours/labels';
+import { countBehaviours } from '../core/behaviours/counts';
 import { createCliSpeech, type CliSpeech } from './speech';
 import { roundTalkResult } from '../core/talk/round-talk-result';
 import { ENGINE_VERSION } from '../core/session/engine-version';
@@ -11,7 +13,9 @@ import { openWavFile, type WavFile } from './wav-file';
 export const ANALYZE_USAGE = `usage: attune analyze --mic MIC.wav --remote REMOTE.wav [--json] [--transcribe [--adaptation PROFILE.json]]
        attune analyze CALL.wav [--json] [--transcribe [--adaptation PROFILE.json]]   (stereo: left = clinician, right = patient)
          --transcribe  also transcribe the clinician's utterances on this computer (Moonshine)
-                       and label them (open/closed question, reflection, other)
+                       and label them (open/closed question, reflection, other) and their
+                       listening behaviours (summary, affirmation, agenda, permission, teach-back,
+                       advice without permission)
          --adaptation  label as adapted to one clinician's corrections (the profile the extension keeps)`;
 
 /** The JSON the CLI prints; field names are a public contract (snake_case, units in names). */
@@ -37,6 +41,8 @@ export interface AnalyzeReport {
   timeline: Array<{ start_s: number; clinician_s: number; patient_s: number; clinician_share: number | null }>;
   /** With --transcribe: the clinician's utterances, in order (the patient is never transcribed). */
   utterances?: ReportUtterance[];
+  /** With --transcribe: how many utterances showed each listening behaviour (docs/BEHAVIOURS.md). */
+  behaviours?: BehaviourCounts;
 }
 
 export interface ReportUtterance {
@@ -45,6 +51,8 @@ export interface ReportUtterance {
   text: string;
   label: LabelledUtterance['label'];
   reflection_type?: LabelledUtterance['reflectionType'];
+  /** Listening behaviours of this utterance. */
+  behaviours: Behaviour[];
 }
 
 /** What a run needs besides the files: engine hooks, and where the clinician's samples also go. */
@@ -82,7 +90,7 @@ export async function runAnalyze(argv: string[], write: (text: string) => void):
     const hooks = speech ? speech.hooks : NO_HOOKS;
     const result = await analyzeFiles(values.mic, values.remote, positionals, hooks);
     report = toReport(result);
-    if (speech) report.utterances = (await speech.finish(result.durationS)).map(toReportUtterance);
+    if (speech) Object.assign(report, transcribedPart(await speech.finish(result.durationS)));
   } finally {
     speech?.dispose();
   }
@@ -186,7 +194,13 @@ function toReportUtterance(u: LabelledUtterance): ReportUtterance {
     text: u.text ?? '',
     label: u.label,
     ...(u.reflectionType ? { reflection_type: u.reflectionType } : {}),
+    behaviours: u.behaviours ?? [],
   };
+}
+
+/** What --transcribe adds to the report: the utterances and the behaviour counts. */
+export function transcribedPart(utterances: readonly LabelledUtterance[]): Pick<AnalyzeReport, 'utterances' | 'behaviours'> {
+  return { utterances: utterances.map(toReportUtterance), behaviours: countBehaviours(utterances) };
 }
 
 function formatReport(r: AnalyzeReport): string {
@@ -209,6 +223,7 @@ function formatReport(r: AnalyzeReport): string {
           }`
     }`,
     `Clinician share by minute  ${r.timeline.map((b) => pct(b.clinician_share)).join(' ')}`,
+    ...(r.behaviours ? [`Listening skills  ${BEHAVIOURS.map((b) => `${BEHAVIOUR_TEXT[b]} ${r.behaviours![b]}`).join(', ')}`] : []),
     ...(r.utterances ? ['', 'Clinician utterances', ...r.utterances.map(formatUtterance)] : []),
     '',
   ].join('\n');
@@ -221,7 +236,17 @@ const LABEL_TEXT: Record<ReportUtterance['label'], string> = {
   other: 'other',
 };
 
+const BEHAVIOUR_TEXT: Record<Behaviour, string> = {
+  summary: 'summaries',
+  affirmation: 'affirmations',
+  agenda: 'agenda questions',
+  permission: 'permission asked',
+  teach_back: 'teach-backs',
+  advice_without_permission: 'advice without permission',
+};
+
 function formatUtterance(u: ReportUtterance): string {
   const label = LABEL_TEXT[u.label] + (u.reflection_type ? ` (${u.reflection_type})` : '');
-  return `  ${u.start_s.toFixed(1).padStart(6)}–${u.end_s.toFixed(1).padEnd(6)} ${label.padEnd(22)} ${u.text}`;
+  const behaviours = u.behaviours.length > 0 ? `  [${u.behaviours.map((b) => b.replace(/_/g, ' ')).join(', ')}]` : '';
+  return `  ${u.start_s.toFixed(1).padStart(6)}–${u.end_s.toFixed(1).padEnd(6)} ${label.padEnd(22)} ${u.text}${behaviours}`;
 }

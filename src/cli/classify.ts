@@ -1,8 +1,14 @@
 /**
  * `attune classify`: classify clinician utterances given as JSON lines.
  *
- * Input, one object per line:  {"id": ..., "text": "...", "prev_text": "..." | null, "final_pitch_rise"?: bool}
- * Output, one line per input:  {"id": ..., "label": "...", "reflection_type"?: "simple"|"complex", "confidence": 0.87}
+ * Input, one object per line:  {"id": ..., "text": "...", "prev_text": "..." | null, "final_pitch_rise"?: bool,
+ *                               "preceding_clinician"?: ["...", ...]}
+ * Output, one line per input:  {"id": ..., "label": "...", "reflection_type"?: "simple"|"complex", "confidence": 0.87,
+ *                               "behaviours": ["agenda", ...]}
+ * `behaviours` are the listening behaviours of the utterance (docs/BEHAVIOURS.md); the clinician's
+ * preceding utterances (oldest first, the last three count) tell advice after a permission-ask
+ * from advice without one. `label` stays the question classifier's own (in the counts a summary
+ * counts as a complex reflection; see src/core/speech/question-counts.ts).
  * A malformed line (bad JSON, not an object, missing / non-string / empty text, bad prev_text)
  * yields {"id": <id or null>, "error": "<message>"} instead; blank lines are skipped.
  * With a clinician's adaptation layer (`--adaptation PROFILE.json`) labels and confidences are
@@ -10,6 +16,7 @@
  */
 import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../core/questions/adaptation';
 import { classifyUtterance } from '../core/questions/classify';
+import { askedPermission, detectBehaviours } from '../core/behaviours/detect';
 import type { BoundedLine } from './bounded-lines';
 
 /** Longest input line read (an utterance is a few hundred characters; the cap keeps memory bounded). */
@@ -44,6 +51,10 @@ export function classifyLine(line: string, adaptation: AdaptationLayer = IDENTIT
   if (rise !== undefined && rise !== null && typeof rise !== 'boolean') {
     return JSON.stringify({ id, error: '"final_pitch_rise" must be a boolean' });
   }
+  const preceding = rec.preceding_clinician;
+  if (preceding !== undefined && preceding !== null && !(Array.isArray(preceding) && preceding.every((p) => typeof p === 'string'))) {
+    return JSON.stringify({ id, error: '"preceding_clinician" must be an array of strings' });
+  }
   try {
     const r = adaptResult(classifyUtterance({
       text: rec.text,
@@ -55,6 +66,7 @@ export function classifyLine(line: string, adaptation: AdaptationLayer = IDENTIT
       label: r.label,
       ...(r.reflectionType !== undefined ? { reflection_type: r.reflectionType } : {}),
       confidence: r.confidence,
+      behaviours: detectBehaviours(rec.text, askedPermission((preceding as string[] | null | undefined) ?? [])).behaviours,
     });
   } catch (e) {
     return JSON.stringify({ id, error: `classification failed: ${(e as Error).message}` });

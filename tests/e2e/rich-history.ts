@@ -3,7 +3,7 @@
  * the patient: for importing through the History page and for the screenshots. Every figure is
  * consistent with its own segments and utterances, so the import's validation accepts them.
  */
-import { recountVisit } from '../../src/core/history/label-corrections';
+import { countQuestions } from '../../src/core/speech/question-counts';
 import type { Behaviour } from '../../src/core/behaviours/labels';
 import type { Goal, Interval, LabelledUtterance, TimelineBin, VisitSummary } from '../../src/core/session/schema';
 
@@ -141,7 +141,7 @@ export function richHistory(nowMs = Date.now()): VisitSummary[] {
         timeline: bins(segments),
       },
       utterances: utt,
-      questions: recountVisit(utt),
+      questions: countQuestions(utt),
       ...(gazeOn
         ? {
             gaze: {

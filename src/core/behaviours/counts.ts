@@ -1,33 +1,25 @@
 /**
- * Listening-behaviour counts over a visit's labelled utterances (issue 16), corrections applied:
- * the clinician's `correctedBehaviours` wins over what the detector found, exactly as a corrected
- * label wins in the question counts. A visit whose utterances carry no `behaviours` at all was
- * saved before the detector existed: it was not measured, which is never the same as zero.
+ * Behaviour counts over labelled utterances, a clinician's correction (`correctedBehaviours`)
+ * winning over the detector, like `correctedLabel` for the question labels. A visit whose
+ * utterances carry no `behaviours` at all was saved before the detector existed: it was not
+ * measured, which is never the same as zero.
  */
-import { BEHAVIOURS, type Behaviour } from './labels';
 import type { BehaviourCounts, LabelledUtterance, VisitSummary } from '../session/schema';
+import { BEHAVIOURS, type Behaviour } from './labels';
 
-type BehaviourFields = Pick<LabelledUtterance, 'behaviours' | 'correctedBehaviours'>;
+type WithBehaviours = Pick<LabelledUtterance, 'behaviours' | 'correctedBehaviours'>;
 
-/** The behaviours an utterance counts for: the clinician's correction, else the detector's, else none. */
-export function effectiveBehaviours(u: BehaviourFields): readonly Behaviour[] {
+export function effectiveBehaviours(u: WithBehaviours): readonly Behaviour[] {
   return u.correctedBehaviours ?? u.behaviours ?? [];
 }
 
-/** True when the detector ran on these utterances (each one it saw carries `behaviours`, possibly empty). */
-export function behavioursMeasured(utterances: readonly BehaviourFields[]): boolean {
-  return utterances.some((u) => u.behaviours !== undefined);
+/** True when the detector ran on any of the utterances (visits saved before it have no behaviours at all). */
+export function hasBehaviours(utterances: readonly WithBehaviours[]): boolean {
+  return utterances.some((u) => u.behaviours !== undefined || u.correctedBehaviours !== undefined);
 }
 
-/** Zero of each behaviour, in `BEHAVIOURS` order. */
-export function zeroBehaviourCounts(): BehaviourCounts {
-  return Object.fromEntries(BEHAVIOURS.map((b) => [b, 0])) as BehaviourCounts;
-}
-
-/** How many utterances showed each behaviour; null when the utterances were never measured. */
-export function countBehaviours(utterances: readonly BehaviourFields[]): BehaviourCounts | null {
-  if (!behavioursMeasured(utterances)) return null;
-  const counts = zeroBehaviourCounts();
+export function countBehaviours(utterances: readonly WithBehaviours[]): BehaviourCounts {
+  const counts = Object.fromEntries(BEHAVIOURS.map((b) => [b, 0])) as BehaviourCounts;
   for (const u of utterances) for (const b of new Set(effectiveBehaviours(u))) counts[b]++;
   return counts;
 }

@@ -59,24 +59,35 @@ export function askedPermission(precedingClinician: readonly string[]): boolean 
   return precedingClinician.slice(-PERMISSION_MEMORY_UTTERANCES).some((text) => detectBehaviours(text, false).permissionAsked);
 }
 
+/** What the permission memory needs of an earlier utterance (no text: privacy-local mode keeps none). */
+export interface PermissionMark {
+  endS: number;
+  permissionAsked: boolean;
+}
+
+/**
+ * Whether the clinician asked permission in one of the `earlier` utterances (oldest first, all
+ * before the one at `atS`) that still covers it: among the last PERMISSION_MEMORY_UTTERANCES or
+ * within PERMISSION_MEMORY_S.
+ */
+export function permissionCovers(earlier: readonly PermissionMark[], atS: number): boolean {
+  const firstRecent = earlier.length - PERMISSION_MEMORY_UTTERANCES;
+  return earlier.some((u, i) => u.permissionAsked && (i >= firstRecent || atS - u.endS <= PERMISSION_MEMORY_S));
+}
+
 export interface BehaviourTracker {
   /** The behaviours of the next clinician utterance, in the order spoken; `endS` from the start of the visit. */
   observe(text: string, endS: number): UtteranceBehaviours;
 }
 
-/** The streaming state: when and how many utterances ago the clinician last asked permission. */
+/** The streaming state for utterances that arrive in order (the CLI, the evaluation). */
 export function createBehaviourTracker(): BehaviourTracker {
-  let lastAskS: number | null = null;
-  let utterancesSinceAsk = Infinity;
+  const marks: PermissionMark[] = [];
   return {
     observe(text, endS) {
-      const recent = lastAskS !== null && (utterancesSinceAsk < PERMISSION_MEMORY_UTTERANCES || endS - lastAskS <= PERMISSION_MEMORY_S);
-      const result = detectBehaviours(text, recent);
-      utterancesSinceAsk++;
-      if (result.permissionAsked) {
-        lastAskS = endS;
-        utterancesSinceAsk = 0;
-      }
+      const result = detectBehaviours(text, permissionCovers(marks, endS));
+      marks.push({ endS, permissionAsked: result.permissionAsked });
+      if (marks.length > 64) marks.shift(); // two minutes of utterances at most matter
       return { behaviours: result.behaviours, advice: result.advice };
     },
   };

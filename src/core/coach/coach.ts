@@ -19,6 +19,8 @@ export interface CoachOptions {
   showS?: number;
   /** Prompts already shown in this visit (a restored session keeps its cooldowns). */
   events?: readonly NudgeEvent[];
+  /** The median length of the clinician's recent visits, s (behaviour-rules.ts); absent or null: unknown. */
+  usualVisitS?: number | null;
 }
 
 export const DEFAULT_NUDGE_SHOW_S = 20;
@@ -40,7 +42,7 @@ export function createCoach(options: CoachOptions): Coach {
   let current: { nudge: Nudge; rule: Rule } | null = null;
   let lastClearedS = -Infinity;
 
-  const inputFor = (rule: Rule, live: LiveTalk): RuleInput => ({ live, settings, window: window.read(), lastEpisodeS: lastEpisodeS.get(rule.id) ?? null });
+  const inputFor = (rule: Rule, live: LiveTalk): RuleInput => ({ live, settings, window: window.read(), lastEpisodeS: lastEpisodeS.get(rule.id) ?? null, usualVisitS: options.usualVisitS ?? null });
 
   function clearIfOver(live: LiveTalk): void {
     if (!current) return;

@@ -9,6 +9,7 @@ import type { LiveTalk, NudgeId } from '../session/schema';
 import type { NudgeSettings } from '../settings/settings';
 import type { WindowTalk } from './talk-window';
 import { isCutShort, judgeOpening } from './opening';
+import { agendaRule, permissionRule, teachBackRule } from './behaviour-rules';
 
 /** An interruption of the opening older than this is history, not something to prompt about, s. */
 export const OPENING_FRESH_S = 15;
@@ -24,6 +25,8 @@ export interface RuleInput {
   window: WindowTalk | null;
   /** The episode of this kind's last nudge, or null: one situation is never nudged twice. */
   lastEpisodeS: number | null;
+  /** The median length of the clinician's recent visits, s (the teach-back nudge's "near the end"); absent: unknown. */
+  usualVisitS?: number | null;
 }
 
 export interface Trigger {
@@ -172,4 +175,4 @@ export const gazeRule: Rule = {
 };
 
 /** Highest priority first: what is happening this second before what built up over minutes. */
-export const RULES: readonly Rule[] = [openingRule, monologueRule, gazeRule, reflectRule, closedQuestionsRule, balanceRule];
+export const RULES: readonly Rule[] = [openingRule, monologueRule, gazeRule, permissionRule, reflectRule, closedQuestionsRule, agendaRule, teachBackRule, balanceRule];

@@ -1,19 +1,13 @@
 /**
  * The clinician's corrections of the classifier's labels and of the listening behaviours found in
  * each utterance, on the summary page. Counts always use the correction where there is one, so a
- * correction changes the visit's figures.
+ * correction changes the visit's figures (countQuestions counts the behaviours too, once measured).
  */
-import type { LabelledUtterance, QuestionCounts, VisitSummary } from '../session/schema';
+import type { VisitSummary } from '../session/schema';
 import type { UtteranceLabel } from '../questions/labels';
 import type { Behaviour } from '../behaviours/labels';
-import { countBehaviours, normalizeBehaviours } from '../behaviours/counts';
+import { normalizeBehaviours } from '../behaviours/counts';
 import { countQuestions } from '../speech/question-counts';
-
-/** Question and behaviour counts over the utterances, corrections applied (no behaviour counts when never measured). */
-export function recountVisit(utterances: readonly LabelledUtterance[]): QuestionCounts {
-  const behaviours = countBehaviours(utterances);
-  return { ...countQuestions(utterances), ...(behaviours && { behaviours }) };
-}
 
 /**
  * The visit with one utterance relabelled (or its correction removed with `label: null`, or a
@@ -27,16 +21,17 @@ export function correctLabel(visit: VisitSummary, utteranceId: string, label: Ut
     const { correctedLabel: _old, ...rest } = u;
     return label === null || label === u.label ? rest : { ...rest, correctedLabel: label };
   });
-  return { ...visit, utterances: next, questions: recountVisit(next) };
+  return { ...visit, utterances: next, questions: countQuestions(next) };
 }
 
 const sameSet = (a: readonly Behaviour[], b: readonly Behaviour[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
- * The visit with one utterance's listening behaviours corrected (`null`, or the detector's own
- * set, removes the correction), and its counts recomputed. Null when the visit has no such
- * utterance, or the utterance was never measured for behaviours (a visit saved before the
- * detector: correcting one utterance would make the rest read as zeros).
+ * The visit with one utterance's listening behaviours corrected (issue 16): `behaviours` is the
+ * clinician's complete set for it (null, or the detector's own set, removes the correction), and
+ * the counts recomputed, the summary-as-complex-reflection relation included. Null when the visit
+ * has no such utterance, or the utterance was never measured for behaviours (a visit saved before
+ * the detector: correcting one utterance would make the rest read as zeros).
  */
 export function correctBehaviours(visit: VisitSummary, utteranceId: string, behaviours: readonly Behaviour[] | null): VisitSummary | null {
   const target = visit.utterances?.find((u) => u.id === utteranceId);
@@ -47,5 +42,5 @@ export function correctBehaviours(visit: VisitSummary, utteranceId: string, beha
     const wanted = behaviours === null ? null : normalizeBehaviours(behaviours);
     return wanted === null || sameSet(wanted, u.behaviours ?? []) ? rest : { ...rest, correctedBehaviours: wanted };
   });
-  return { ...visit, utterances: next, questions: recountVisit(next) };
+  return { ...visit, utterances: next, questions: countQuestions(next) };
 }

@@ -29,6 +29,8 @@ export interface LiveSessionOptions extends TalkEngineOptions {
   gaze?: GazeTrackerOptions | null;
   /** Speech-to-text of the clinician's utterances, for question and reflection counts (absent: off). */
   speech?: LiveSpeechOptions;
+  /** The median length of the clinician's recent visits, s (coach/behaviour-rules.ts: when "near the end" starts); absent: settings.nudges.teachBack.afterS. */
+  usualVisitS?: number | null;
 }
 
 export interface LiveSpeechOptions {
@@ -98,7 +100,7 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
   const talkNow = () => ({ patientSpeech: engine.speech('patient'), nowS: engine.elapsedS() });
   const gaze = options.gaze ? createSessionGaze(options.gaze, talkNow) : null;
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode });
+  const coach = createCoach({ nudges: settings.nudges, quiet: settings.quietMode, usualVisitS: options.usualVisitS ?? null });
   let frames = restore?.frame ?? 0;
   const holds = new Set<HoldReason>();
   const excluded: ExcludedSpan[] = [];

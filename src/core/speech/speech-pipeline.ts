@@ -9,13 +9,15 @@
  * utterance. The transcript is used for the label and dropped unless `keepText` (the live
  * session keeps it in memory; privacy-local mode never stores it: see core/session/visit-words.ts). Works the same live (the offscreen document) and offline (the CLI).
  */
+import { detectBehaviours, permissionCovers } from '../behaviours/detect';
 import { IDENTITY_LAYER, adaptResult, type AdaptationLayer } from '../questions/adaptation';
 import type { ClassifyInput, ClassifyResult } from '../questions/classify';
 import type { LabelledUtterance, LiveQuestions, QuestionCounts, Speaker, SpeechStatus } from '../session/schema';
 import type { VadEvent } from '../talk/duplex-vad';
 import { createClinicianAudio } from './clinician-audio';
 import { finalPitchRise } from './final-pitch';
-import { countQuestions } from './question-counts';
+import { countQuestions, effectiveLabel } from './question-counts';
+import { effectiveBehaviours } from '../behaviours/counts';
 import type { Transcriber, Transcript } from './transcriber';
 import { createUtteranceSegmenter, type UtteranceSegmenterOptions, type UtteranceSpan } from './utterance-segmenter';
 
@@ -76,6 +78,8 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
   const now = options.nowMs ?? (() => 0);
   let status: SpeechStatus = options.status ?? { engine: 'moonshine', state: 'ready', message: null };
   const labelled = new Map<string, LabelledUtterance>();
+  /** Per utterance, what the behaviour detector needs later without the words: a permission-ask, advice given. */
+  const spoken = new Map<string, { permissionAsked: boolean; advice: boolean }>();
   /** Newest revision waiting per utterance, with when its speech ended (wall clock, ms). */
   const waiting = new Map<string, { span: UtteranceSpan; pcm: Float32Array; endedAtMs: number }>();
   const latestRevision = new Map<string, number>();
@@ -122,6 +126,7 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
     const text = transcript.text.trim();
     if (!/[\p{L}\p{N}]/u.test(text)) {
       labelled.delete(span.id); // nothing said in words (a cough, noise)
+      spoken.delete(span.id);
       return;
     }
     // The intonation helps where the transcript lost a question mark ("You took it this morning").
@@ -134,20 +139,32 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       ...(questionMarkProb !== undefined && { questionMarkProb }),
     });
     const result = adaptResult(base, options.adaptation ?? IDENTITY_LAYER);
+    const startS = round2(span.startFrame * FRAME_S);
+    const endS = round2(span.endFrame * FRAME_S);
+    const found = detectBehaviours(text, permissionCovers(permissionMarksBefore(span.id, startS), endS));
+    spoken.set(span.id, { permissionAsked: found.permissionAsked, advice: found.advice });
     const u: LabelledUtterance = {
       id: span.id,
-      startS: round2(span.startFrame * FRAME_S),
-      endS: round2(span.endFrame * FRAME_S),
+      startS,
+      endS,
       label: result.label,
       confidence: result.confidence,
       ...(result.reflectionType ? { reflectionType: result.reflectionType } : {}),
       classLogProbs: result.classLogProbs,
+      behaviours: found.behaviours,
       ...(options.keepText ? { text } : {}),
     };
     labelled.set(span.id, u);
   }
 
   const utterances = () => [...labelled.values()].sort((a, b) => a.startS - b.startS);
+
+  /** The utterances spoken before `startS` (a revision replaces its own), oldest first, as permission marks. */
+  function permissionMarksBefore(id: string, startS: number) {
+    return utterances()
+      .filter((u) => u.id !== id && u.startS < startS)
+      .map((u) => ({ endS: u.endS, permissionAsked: spoken.get(u.id)?.permissionAsked ?? false }));
+  }
 
   return {
     pushClinicianSamples: (samples) => audio.push(samples),
@@ -164,12 +181,13 @@ export function createSpeechPipeline(options: SpeechPipelineOptions): SpeechPipe
       status = next;
     },
     utterances,
-    counts: () => countQuestions(utterances()),
+    counts: () => countQuestions(utterances(), true),
     live() {
       const list = utterances();
       return {
-        counts: countQuestions(list),
-        recent: list.slice(-RECENT_MAX).map((u) => ({ label: u.correctedLabel ?? u.label, endS: u.endS })),
+        counts: countQuestions(list, true),
+        recent: list.slice(-RECENT_MAX).map((u) => ({ label: effectiveLabel(u), endS: u.endS, behaviours: [...effectiveBehaviours(u)] })),
+        adviceGiven: list.filter((u) => spoken.get(u.id)?.advice).length,
         status,
       };
     },

@@ -9,7 +9,7 @@ import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
 import { UTTERANCE_LABEL_TEXT } from './visit-labels';
 import { LabelSelect } from './LabelSelect';
-import { behavioursMeasured, effectiveBehaviours } from '../../core/behaviours/counts';
+import { hasBehaviours, effectiveBehaviours } from '../../core/behaviours/counts';
 import { BehaviourPicker, behavioursText, type CorrectBehaviours } from './BehaviourPicker';
 
 export interface UtteranceListProps {
@@ -35,7 +35,7 @@ export const LABEL_ACCURACY_NOTE =
 export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
   // A visit saved before the behaviour detector has no skills column at all: not measured is not "none".
-  const skills = behavioursMeasured(utterances);
+  const skills = hasBehaviours(utterances);
   return (
     <>
       <p class="attune-muted attune-utterances__accuracy">

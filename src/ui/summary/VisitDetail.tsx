@@ -24,7 +24,7 @@ import { TalkTimeline } from './TalkTimeline';
 import { ReviewLabels } from './ReviewLabels';
 import { UtteranceList } from './UtteranceList';
 import { ReviewBehaviours } from './ReviewBehaviours';
-import { behavioursMeasured } from '../../core/behaviours/counts';
+import { hasBehaviours } from '../../core/behaviours/counts';
 import type { Behaviour } from '../../core/behaviours/labels';
 
 /** A visit saved before Attune detected listening skills: they were not measured, which is not zero. */
@@ -61,7 +61,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
   const observations = observeVisit(visit, context.targets, context.longTurnS);
   const utterances = visit.utterances ?? [];
   const tooShort = isTooShortToScore(visit);
-  const measuredSkills = behavioursMeasured(utterances);
+  const measuredSkills = hasBehaviours(utterances);
   const onCorrectBehaviours = actions?.onCorrectBehaviours;
   const correctBehaviours = measuredSkills && onCorrectBehaviours ? (utteranceId: string, b: Behaviour[] | null) => onCorrectBehaviours(visit.id, utteranceId, b) : null;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBehaviours, effectiveBehaviours, firstBehaviourS, normalizeBehaviours, visitBehaviourCounts } from '../../../src/core/behaviours/counts';
+import { countBehaviours, effectiveBehaviours, firstBehaviourS, hasBehaviours, normalizeBehaviours, visitBehaviourCounts } from '../../../src/core/behaviours/counts';
 import { correctBehaviours, correctLabel } from '../../../src/core/history/label-corrections';
 import { assess, metricById, visitMetricRows, type Targets } from '../../../src/core/history/metrics';
 import { observeVisit } from '../../../src/core/history/observations';
@@ -21,9 +21,10 @@ describe('behaviour counts', () => {
     expect(effectiveBehaviours(us[1]!)).toEqual([]);
   });
 
-  it('utterances never measured give null (not measured), measured ones without any give zeros', () => {
-    expect(countBehaviours([utt('a', 'other', 1)])).toBeNull();
-    expect(countBehaviours([])).toBeNull();
+  it('utterances never measured are not measured (a visit has no counts), measured ones without any give zeros', () => {
+    expect(hasBehaviours([utt('a', 'other', 1)])).toBe(false);
+    expect(hasBehaviours([])).toBe(false);
+    expect(hasBehaviours([utt('a', 'other', 1, { behaviours: [] })])).toBe(true);
     expect(countBehaviours([utt('a', 'other', 1, { behaviours: [] })])).toEqual(ZERO);
     expect(visitBehaviourCounts(fullVisit())).toBeNull();
   });

@@ -1,7 +1,7 @@
 /** A saved visit with every optional part, and helpers to vary it. Known answers are worked out by hand in each test. */
 import type { LabelledUtterance, TalkMetrics, VisitSummary } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
-import { recountVisit } from '../../../src/core/history/label-corrections';
+import { countQuestions } from '../../../src/core/speech/question-counts';
 
 export const TARGETS = DEFAULT_SETTINGS.targets;
 export const LONG_TURN_S = 60;
@@ -84,5 +84,5 @@ export function behaviourVisit(
 ): VisitSummary {
   const base = fullVisit(over);
   const utterances = base.utterances!.map((u) => ({ ...u, behaviours: behaviours[u.id] ?? [] }));
-  return { ...base, utterances, questions: recountVisit(utterances) };
+  return { ...base, utterances, questions: countQuestions(utterances) };
 }

@@ -76,8 +76,8 @@ describe('speech pipeline', () => {
     await p.settled();
     expect(p.utterances().map((u) => u.text)).toEqual(['Did you take it today?', 'Did you take it today?']);
     expect(p.live().recent).toEqual([
-      { label: 'closed_question', endS: 1.6 },
-      { label: 'closed_question', endS: 11 },
+      { label: 'closed_question', endS: 1.6, behaviours: [] },
+      { label: 'closed_question', endS: 11, behaviours: [] },
     ]);
   });
 
