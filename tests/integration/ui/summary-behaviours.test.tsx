@@ -136,3 +136,22 @@ describe('summary: listening skills', () => {
     expect(c.querySelector('.attune-metrics')).toBeNull();
   });
 });
+
+describe('history: listening-skill trends', () => {
+  it('trends each skill over the visits that measured it, yes/no as how often', () => {
+    const visits = [
+      fullVisit({ id: 'old', startedAt: 1_000 }),
+      behaviourVisit({}, { id: 'a', startedAt: 2_000 }),
+      behaviourVisit({ u1: ['agenda'] }, { id: 'b', startedAt: 3_000 }),
+      behaviourVisit(undefined, { id: 'c', startedAt: 4_000 }),
+    ];
+    const c = mount(<SummaryApp visits={visits} view="history" selectedId={null} onSelect={() => {}} loading={false} message={null} context={DEFAULT_CONTEXT} />);
+    const card = (title: string) => Array.from(c.querySelectorAll('.attune-trend')).find((t) => t.querySelector('h3')!.textContent === title)!;
+    expect(card('Asked for the patient’s whole agenda').querySelector('.attune-trend__text')!.textContent).toBe(
+      'Latest Yes vs your average of the previous 2 visits (50% of visits): better (higher is better) · target Once, in the first 3 min',
+    );
+    // Permission applies only in the one visit with advice: nothing to compare yet.
+    expect(card('Asked permission before advising').querySelector('.attune-trend__text')!.textContent).toMatch(/^Latest 50% \(the first visit measured/);
+    expect(Array.from(card('Affirmations').querySelectorAll('.attune-trend__values tbody td')).map((x) => x.textContent)).toEqual(['1', '0', '0']);
+  });
+});
