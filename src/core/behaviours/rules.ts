@@ -69,21 +69,26 @@ export const isTeachBack = ({ words }: Sentence) => any(TEACH_BACK, words);
 const SUMMARY: readonly RegExp[] = [
   / (?:let me|can i|could i|if i (?:can|could)|i want to|i(?:d| would) like to|let me just|just to|just let me|im going to|i ?m gonna) (?:try (?:to|and) )?(?:just )?(?:summari[sz]e|sum (?:up|that up|it up|this up|things up)|recap|pull (?:together|this together|that together|it together|all that together)|put (?:it all together|all of that together|all that together|together what you)|go back over)/,
   / (?:to summari[sz]e|in summary|to sum up|to recap|so to recap|summing up|in a nutshell)/,
-  / so far (?:youve|you have|you ve) (?:told|said|mentioned|shared|described|talked)/,
+  // "you've" often reaches the transcript as "you"
+  / so far (?:youve|you have|you ve|you) (?:told|said|mentioned|shared|described|talked)/,
   / (?:youve|you have) (?:told|said|mentioned|shared|described) (?:me )?(?:a few|several|some|two|three|four|a couple of|a number of|lots of|a lot of) (?:things|reasons|concerns|ways|worries|ideas)/,
   / (?:what (?:ive|i have) heard (?:so far|today)|what im hearing so far|from what youve (?:told|said) (?:me )?(?:so far|today))/,
   / (?:on one hand|on the one hand)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre) /,
 ];
 /** A summary of the plan or of the clinician's own advice is information, not listening. */
 const SUMMARY_NOT: readonly RegExp[] = [
-  / (?:in summary|to summari[sz]e|to sum up|to recap|overall) (?:your|the) (?:blood|tests?|results?|scans?|x rays?|numbers|levels|labs|exam|examination)/,/ (?:summari[sz]e|sum up|recap|go back over|to recap|in summary|to summari[sz]e|to sum up) (?:the|our|my) (?:plan|instructions|advice|next steps|results|recommendations|medications?|doses?)/, / (?:summary|recap) of (?:the|our|my) (?:plan|instructions|advice|results|recommendations)/];
+  / (?:in summary|to summari[sz]e|to sum up|to recap|overall) (?:your|the) (?:[a-z]+ )?(?:blood|tests?|results?|scans?|x rays?|numbers|levels|labs|exam|examination)/,/ (?:summari[sz]e|sum up|recap|go back over|to recap|in summary|to summari[sz]e|to sum up) (?:the|our|my) (?:plan|instructions|advice|next steps|results|recommendations|medications?|doses?)/, / (?:summary|recap) of (?:the|our|my) (?:plan|instructions|advice|results|recommendations)/];
 
 export const isSummary = ({ words }: Sentence) => any(SUMMARY, words) && !any(SUMMARY_NOT, words);
 
 /* ---------- affirmation / validation ---------- */
 
 const HARD = '(?:hard|difficult|tough|frustrating|scary|frightening|terrifying|overwhelming|painful|exhausting|stressful|upsetting|rough|awful|challenging|lonely|isolating|heartbreaking|discouraging|draining|worrying|confusing|a lot to (?:deal with|carry|handle|take in)|a lot|so much)';
+/** The adjectives alone (no "a lot"): "that's a lot of medication" judges nothing. */
+const HARD_ADJECTIVE = '(?:hard|difficult|tough|frustrating|scary|frightening|terrifying|overwhelming|painful|exhausting|stressful|upsetting|rough|awful|challenging|lonely|isolating|heartbreaking|discouraging|draining)';
 const AFFIRMATION: readonly RegExp[] = [
+  // "it's / that's really hard" (the contracted forms), but not "it's hard to say / tell / know"
+  new RegExp(` (?:its|thats) (?:(?:really|so|very|been|just|pretty|incredibly) )*${HARD_ADJECTIVE}(?: |$)(?!to (?:say|tell|know|believe|see|find|get|read|hear))`),
   new RegExp(` (?:that|this|it|which|all that|all of that|that all|it all) (?:sounds|must be|must have been|must feel|seems|sounds like it (?:was|has been|is)|has been|was|is|sounds like it was) (?:really |so |very |incredibly |pretty |quite |truly |extremely |such |just |a )*${HARD}(?: |$)`),
   / (?:it|that) (?:makes|made) (?:total |perfect |complete |a lot of |so much |good )?sense (?:that you|you(?:d| would| might| feel| felt| are| were)|to feel|why you|you re)/,
   / (?:anyone|anybody|most people|many people|a lot of people) (?:would|in your (?:position|situation|shoes) would) (?:feel|be|have felt|have been|find)/,
@@ -111,8 +116,13 @@ export const isAffirmation = (s: Sentence) => !s.question && any(AFFIRMATION, s.
 /* ---------- advice or information (giving; permission decides whether it is MI-consistent) ---------- */
 
 const ADVICE: readonly RegExp[] = [
-  / (?:i|id|i would|we|we would|wed) (?:strongly |really |definitely |also )?(?:recommend|suggest|advise|encourage|urge)/,
-  / (?:i|we) (?:want|would like|need|d like) you to (?!tell|describe|explain|say|think|share|talk)/,
+  / (?:i|id|i would|we|we would|wed) (?:strongly |really |definitely |also |then |probably |just )?(?:recommend|suggest|advise|encourage|urge)/,
+  / (?:i|we) (?:dont|do not|cant|cannot|wouldnt|would not) (?:really )?(?:recommend|advise)/,
+  / (?:i want|i would like|id like|we want|we would like|wed like|i need|we need) you to (?!tell|describe|explain|say|think|share|talk|know|answer|fill|rate|imagine)/,
+  / you (?:could|might|may) (?:also )?(?:try|want to try|consider|want to consider|want to think about)/,
+  / (?:is|are|can be|would be) (?:really |very |pretty |so |actually |quite )*(?:bad|harmful|dangerous|risky|unsafe) (?:for|to) (?:you|your|the|babies|kids|children)/,
+  / (?:it|this|that) (?:actually |really |also |can |may |will )*(?:causes|cause|damages|damage|increases the risk|raises the risk) /,
+  / (?:would be|is) (?:probably )?the best (?:option|choice|thing) for you/,
   / (?:my|our) (?:advice|recommendation|suggestion) (?:is|would be|to you)/,
   // "you should / need to …" opening its sentence (in mid-sentence it mostly reports the patient's situation: "because you need to …")
   /^ (?:(?:so|okay|ok|well|and|now|then|also|but|um|uh|honestly|i think|i really think|i do think|really) )*you (?:really |definitely |probably |also |just )?(?:should|need to|have to|must|ought to|might want to|may want to|want to make sure|could try|might try|might consider|should consider|will need to|ll need to|re going to need to|gotta) (?!be (?:proud|feeling)|feel|have been|be so|be really|be pretty|be very|be exhausted|be tired|be wondering|be thinking)/,
@@ -120,8 +130,9 @@ const ADVICE: readonly RegExp[] = [
   /^ (?:(?:so|okay|ok|well|and|now|then|also|just|please|but) )*(?:try|make sure|be sure|avoid|stop|start|take|cut (?:back|down)|drink|eat|keep|dont|do not|remember to|never|limit|reduce|aim (?:for|to)|switch|swap|call|book|get|check|use|increase|add|skip) (?!me|us|a seat|your time|a look|a breath|a moment|care)/,
   / why dont you (?:try|start|cut|take|stop|switch|consider|get|use|keep|call|book)/,
   / (?:the|this|that|these|your) (?:medicine|medication|drug|pill|pills|tablets?|treatment|vaccine|inhaler|injection|cream|dose|exercise|diet) (?:will|can|may|should|helps|works|is going to|usually|often|tends|causes|lowers|raises|reduces)/,
-  / (?:studies|research|evidence|guidelines|the data) (?:show|shows|suggest|suggests|say|says|recommend|recommends|tell us|has shown)/,
-  / (?:the )?(?:recommended|safe|healthy) (?:limit|amount|dose|level|range) (?:is|for)/,
+  / (?:studies|research|evidence|guidelines|the data) (?:show|shows|suggest|suggests|say|says|recommend|recommends|tell us|has shown|have shown)/,
+  / (?:the )?(?:recommended|safe|healthy) (?:limits?|amounts?|doses?|levels?|ranges?) (?:is|are|for)/,
+  / (?:smoking|drinking|alcohol|nicotine|caffeine|vaping|marijuana|cannabis|sugar|salt|it|this medicine|this medication) (?:can|may|will|could) (?:really |seriously |actually |also )?(?:hurt|harm|damage|affect|raise|lower|increase|reduce|worsen|help lower|help reduce|make it harder) /,
   / (?:men|women|adults|people|patients|kids|children) (?:should|shouldnt|need to) /,
   / (?:smoking|drinking|alcohol|nicotine|caffeine|sugar|salt|exercise|activity|sleep|stress|weight) (?:can|will|may|is going to|tends to|often|actually|really|also)? ?(?:raise|raises|lower|lowers|increase|increases|cause|causes|damage|damages|affect|affects|make|makes|help|helps|worsen|worsens|reduce|reduces|improve|improves) /,
   / what (?:i(?:d| would) like|i want) you to do is /,
@@ -129,7 +140,7 @@ const ADVICE: readonly RegExp[] = [
 ];
 /** Reflections of the patient's own view ("you feel you should …", "sounds like you need to …"), autonomy ("you don't have to …") and questions. */
 const ADVICE_NOT: readonly RegExp[] = [
-  / (?:sounds like|seems like|feel like|feels like|you feel|you felt|you think|you thought|you said|you mentioned|youre saying|you are saying|part of you|you wonder|you know that|you believe|you realize|youve decided|you decided|youre thinking|worried that|afraid that|hoping that|you wish) (?:[a-z]+ ){0,4}(?:should|need|have to|must|ought|want)/,
+  / (?:sounds like|seems like|feel like|feels like|you feel|you felt|you think|you thought|you said|you mentioned|youre saying|you are saying|part of you|you wonder|you know that|you believe|you realize|youve decided|you decided|youre thinking|worried that|afraid that|hoping that|you wish|youre wondering|you were wondering) (?:[a-z]+ ){0,4}(?:should|need|have to|must|ought|want|could|might)/,
   / (?:dont|do not|dont really) (?:have to|need to)/,
   / (?:up to you|your (?:choice|decision|call))/,
 ];
