@@ -114,7 +114,7 @@ describe('summary: listening skills', () => {
     expect(getByRole(after, 'region', 'Listening skills to check').querySelector('h4')!.textContent).toBe('Check 4 listening skills Attune found');
     const result = await axe.run(review, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((x) => x.id)).toEqual([]);
-  });
+  }, 30_000); // axe-core is slow on a loaded machine
 
   it('read-only (no correction action): skills shown as text, no pickers, no review', () => {
     const c = show(behaviourVisit(), { onCorrectLabel: vi.fn() });
