@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { askedPermission, detectBehaviours } from '../../src/core/behaviours/detect';
 import { BEHAVIOURS } from '../../src/core/behaviours/labels';
+import { classifyUtterance } from '../../src/core/questions/classify';
+import { quantile } from '../questions/metrics';
 import { detectTranscripts, isReserved, key, loadAnnomiTherapist, type AnnomiTherapistUtterance } from './annomi';
 import { parseBehaviourSet, type BehaviourItem } from './behaviour-set';
 import { scoreBehaviours, scoreTable, type Judged } from './score';
@@ -80,6 +82,26 @@ function adviceMapping(utterances: readonly AnnomiTherapistUtterance[]): void {
   console.log(`  of ${flagged.length} utterances detected as advice, ${asInput} (${Math.round((100 * asInput) / Math.max(1, flagged.length))}%) are AnnoMI advice or information`);
 }
 
+/** Time per utterance of the detector, against the question classifier in the same run (the ≤ 1 ms target). */
+function timing(utterances: readonly AnnomiTherapistUtterance[]): void {
+  const texts = utterances.map((u) => u.text);
+  const perCall = (f: (text: string) => unknown) => {
+    for (const t of texts) f(t); // warm up
+    return texts.map((t) => {
+      const start = performance.now();
+      for (let i = 0; i < 5; i++) f(t);
+      return (performance.now() - start) / 5;
+    });
+  };
+  const detector = perCall((t) => detectBehaviours(t, false));
+  const classifier = perCall((t) => classifyUtterance({ text: t, prevText: null }));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    `\nSpeed on ${texts.length} AnnoMI therapist utterances: detector mean ${mean(detector).toFixed(3)} ms, p99 ${quantile(detector, 0.99).toFixed(3)} ms; ` +
+      `question classifier (baseline, same run) mean ${mean(classifier).toFixed(3)} ms: ratio ${(mean(detector) / mean(classifier)).toFixed(2)}`,
+  );
+}
+
 const SecondPassRow = v.object({ transcript_id: v.number(), utterance_id: v.number(), behaviours: v.array(v.picklist(BEHAVIOURS)) });
 
 function secondPass(utterances: readonly AnnomiTherapistUtterance[], path: string): void {
@@ -115,6 +137,7 @@ if (values.annomi !== undefined) {
   else {
     const utterances = loadAnnomiTherapist(values.annomi);
     adviceMapping(utterances);
+    timing(utterances);
     if (values['second-pass'] !== undefined) secondPass(utterances, values['second-pass']);
   }
 }

@@ -32,16 +32,18 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
   const panelsShown: number[] = [];
   const startSettings: unknown[] = [];
   const startAdaptation: unknown[] = [];
+  const startUsualVisitS: unknown[] = [];
   const pauses: Array<[string, boolean]> = [];
   let clock = 1_700_000_000_000;
   let ids = 0;
   const ports: CoordinatorPorts = {
     engine: {
-      async start({ sessionId, settings, adaptation }) {
+      async start({ sessionId, settings, adaptation, usualVisitS }) {
         if (options.startError) throw options.startError;
         running.add(sessionId);
         startSettings.push(settings);
         startAdaptation.push(adaptation);
+        startUsualVisitS.push(usualVisitS);
       },
       async end(sessionId) {
         running.delete(sessionId);
@@ -69,7 +71,7 @@ function setup(options: { engineResult?: TalkResult | null; startError?: Error; 
     newId: () => `visit-${++ids}`,
     log: () => undefined,
   };
-  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports), advanceClock: (ms: number) => void (clock += ms) };
+  return { ports, sent, frames, panelsShown, startSettings, startAdaptation, startUsualVisitS, pauses, running, db, visits: createVisitRepository(db), checkpoints: createCheckpointStore(db), coordinator: createCoordinator(ports), restartWorker: () => createCoordinator(ports), advanceClock: (ms: number) => void (clock += ms) };
 }
 
 describe('coordinator', () => {
@@ -79,6 +81,14 @@ describe('coordinator', () => {
     const coordinator = createCoordinator({ ...t.ports, adaptation: async () => layer });
     await coordinator.start(7, 'toolbar');
     expect(t.startAdaptation).toEqual([layer]);
+  });
+
+  it("gives the engine the clinician's usual visit length when known (the teach-back nudge), nothing otherwise", async () => {
+    const t = setup();
+    await createCoordinator({ ...t.ports, usualVisitS: async () => 900 }).start(7, 'toolbar');
+    const u = setup();
+    await createCoordinator({ ...u.ports, usualVisitS: async () => null }).start(7, 'toolbar');
+    expect([t.startUsualVisitS, u.startUsualVisitS]).toEqual([[900], [undefined]]);
   });
 
   it('puts the panel on a page outside the catalog when the clinician starts there from the toolbar', async () => {

@@ -102,7 +102,7 @@ export function createEngineHost(options: EngineHostOptions) {
   }
 
   return {
-    async start(sessionId: string, tabStreamId: string | null, settings: Settings = DEFAULT_SETTINGS, adaptation?: AdaptationLayer): Promise<void> {
+    async start(sessionId: string, tabStreamId: string | null, settings: Settings = DEFAULT_SETTINGS, adaptation?: AdaptationLayer, usualVisitS?: number): Promise<void> {
       if (running) {
         if (running.sessionId === sessionId) return;
         throw new Error('Attune is already coaching a visit in another tab. End that visit first.');
@@ -142,6 +142,7 @@ export function createEngineHost(options: EngineHostOptions) {
       const session = createLiveSession({
         sampleRate: context.sampleRate,
         settings,
+        usualVisitS: usualVisitS ?? null,
         gaze: gazeOn ? gazeTrackerOptions() : null,
         ...(speech && {
           speech: {

@@ -15,7 +15,7 @@ export function createEngineRequestHandler(host: EngineHost, runtimeId: string) 
     const run = async () => {
       switch (message.type) {
         case 'engine:start':
-          await host.start(message.sessionId, message.tabStreamId, message.settings, message.adaptation);
+          await host.start(message.sessionId, message.tabStreamId, message.settings, message.adaptation, message.usualVisitS);
           return { ok: true };
         case 'engine:remote-frames':
           host.remoteFrames(message.sessionId, message.energyDb);

@@ -7,7 +7,7 @@ import type { EngineHost } from './engine-host';
  */
 export function createInProcessEnginePort(host: EngineHost): CoordinatorPorts['engine'] {
   return {
-    start: ({ sessionId, tabStreamId, settings, adaptation }) => host.start(sessionId, tabStreamId, settings, adaptation),
+    start: ({ sessionId, tabStreamId, settings, adaptation, usualVisitS }) => host.start(sessionId, tabStreamId, settings, adaptation, usualVisitS),
     end: (sessionId) => host.end(sessionId),
     pause: async (sessionId, paused) => host.pause(sessionId, paused),
     remoteFrames: (sessionId, energyDb) => host.remoteFrames(sessionId, energyDb),

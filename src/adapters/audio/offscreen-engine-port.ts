@@ -43,9 +43,9 @@ export function createOffscreenEnginePort(): CoordinatorPorts['engine'] {
   }
 
   return {
-    async start({ sessionId, tabStreamId, settings, adaptation }) {
+    async start({ sessionId, tabStreamId, settings, adaptation, usualVisitS }) {
       await ensure();
-      await send({ type: 'engine:start', sessionId, tabStreamId, settings, ...(adaptation && { adaptation }) });
+      await send({ type: 'engine:start', sessionId, tabStreamId, settings, ...(adaptation && { adaptation }), ...(usualVisitS !== undefined && { usualVisitS }) });
     },
     async end(sessionId) {
       if (!(await exists())) return null;

@@ -9,6 +9,7 @@ import { openAttuneDb } from '../storage/db';
 import { loadSettings } from '../storage/settings-store';
 import { loadAdaptation, recordCorrection } from '../storage/adaptation-store';
 import { EMPTY_PROFILE } from '../../core/questions/adaptation-profile';
+import { recentVisitLengthsS, usualVisitLengthS } from '../../core/coach/behaviour-rules';
 import { createVisitRepository } from '../storage/visit-repository';
 import { createGoalStore } from '../storage/goal-store';
 import { createStorageProblems } from '../storage/storage-errors';
@@ -72,6 +73,10 @@ export function startBackground(): void {
       const read = await loadAdaptation().catch((error: unknown) => ({ profile: EMPTY_PROFILE, problem: String(error) }));
       if (read.problem) log(`labels not adapted: ${read.problem}`);
       return read.profile.layer;
+    },
+    usualVisitS: async () => {
+      const saved = await visits.list().catch(() => ({ visits: [] }));
+      return usualVisitLengthS(recentVisitLengthsS(saved.visits));
     },
     now: Date.now,
     newId: () => crypto.randomUUID(),

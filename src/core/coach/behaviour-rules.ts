@@ -60,6 +60,15 @@ export function teachBackFromS(settings: NudgeSettings, usualVisitS: number | nu
   return usualVisitS === null ? settings.teachBack.afterS : TEACH_BACK_SHARE_OF_USUAL * usualVisitS;
 }
 
+/** How many recent visits say what is usual; visits shorter than this (tests, false starts) are left out, s. */
+export const USUAL_VISIT_RECENT = 10;
+export const USUAL_VISIT_MIN_S = 120;
+
+/** The lengths of the clinician's last USUAL_VISIT_RECENT complete visits of at least USUAL_VISIT_MIN_S, newest first in, s out. */
+export function recentVisitLengthsS(visitsNewestFirst: readonly { durationS: number; partial: boolean }[]): number[] {
+  return visitsNewestFirst.filter((v) => !v.partial && v.durationS >= USUAL_VISIT_MIN_S).slice(0, USUAL_VISIT_RECENT).map((v) => v.durationS);
+}
+
 /** The median length of the clinician's recent visits, s; null with fewer than USUAL_VISIT_MIN_VISITS. */
 export function usualVisitLengthS(durationsS: readonly number[]): number | null {
   if (durationsS.length < USUAL_VISIT_MIN_VISITS) return null;

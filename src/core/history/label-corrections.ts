@@ -7,7 +7,7 @@ import type { VisitSummary } from '../session/schema';
 import type { UtteranceLabel } from '../questions/labels';
 import type { Behaviour } from '../behaviours/labels';
 import { normalizeBehaviours } from '../behaviours/counts';
-import { countQuestions } from '../speech/question-counts';
+import { countQuestions, effectiveLabel } from '../speech/question-counts';
 
 /**
  * The visit with one utterance relabelled (or its correction removed with `label: null`, or a
@@ -19,7 +19,8 @@ export function correctLabel(visit: VisitSummary, utteranceId: string, label: Ut
   const next = utterances.map((u) => {
     if (u.id !== utteranceId) return u;
     const { correctedLabel: _old, ...rest } = u;
-    return label === null || label === u.label ? rest : { ...rest, correctedLabel: label };
+    // What it shows without a correction (a summary shows as a reflection even if the classifier said other).
+    return label === null || label === effectiveLabel(rest) ? rest : { ...rest, correctedLabel: label };
   });
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }

@@ -121,6 +121,8 @@ export const BackgroundToEngineSchema = v.variant('type', [
     settings: v.optional(SettingsSchema),
     /** The clinician's label adaptation, learnt from their corrections (absent: none). */
     adaptation: v.optional(AdaptationLayerSchema),
+    /** The median length of the clinician's recent visits, s (the teach-back nudge; absent: settings.nudges.teachBack.afterS). */
+    usualVisitS: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   }),
   v.object({ type: v.literal('engine:remote-frames'), sessionId: id, energyDb: energyBatch }),
   v.object({ type: v.literal('engine:end'), sessionId: id }),

@@ -48,7 +48,8 @@ export interface CoordinatorPorts {
   engine: {
     /** `settings`: the clinician's settings as the visit starts (nudge thresholds, quiet mode, gaze, speech). */
     /** `adaptation`: the clinician's label adaptation layer (learnt from their corrections). */
-    start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings; adaptation?: AdaptationLayer }): Promise<void>;
+    /** `usualVisitS`: the median length of the clinician's recent visits (the teach-back nudge's "near the end"). */
+    start(request: { sessionId: string; tabStreamId: string | null; settings?: Settings; adaptation?: AdaptationLayer; usualVisitS?: number }): Promise<void>;
     /** The final figures, or null when the engine no longer has the session. */
     end(sessionId: string): Promise<LiveSessionResult | null>;
     /** The clinician's Pause/Resume: the engine stops or resumes counting. */
@@ -76,6 +77,8 @@ export interface CoordinatorPorts {
   settings(): Promise<Settings>;
   /** The clinician's label adaptation layer (absent: labels are not adapted). Never throws: an unreadable one is the identity. */
   adaptation?(): Promise<AdaptationLayer>;
+  /** The median length of the clinician's recent visits, s, or null when too few (coach/behaviour-rules.ts). Never throws. */
+  usualVisitS?(): Promise<number | null>;
   /** Memory-only keeping of a privacy-local visit's words for its review (absent: they are dropped). */
   words?: { keep(visitId: string, words: VisitWord[]): Promise<void> };
   /** The goal the clinician set for the next visit (absent: goals are not kept). */
@@ -177,7 +180,8 @@ export function createCoordinator(ports: CoordinatorPorts) {
     try {
       await ports.checkpoints.put({ session, talk: null, savedAt: ports.now() });
       const adaptation = ports.adaptation ? await ports.adaptation() : undefined;
-      await ports.engine.start({ sessionId: session.sessionId, tabStreamId, settings, ...(adaptation && { adaptation }) });
+      const usualVisitS = ports.usualVisitS ? await ports.usualVisitS() : null;
+      await ports.engine.start({ sessionId: session.sessionId, tabStreamId, settings, ...(adaptation && { adaptation }), ...(usualVisitS !== null && { usualVisitS }) });
     } catch (error) {
       delete s.sessions[tabId];
       s.errors[tabId] = describeStartError(error);

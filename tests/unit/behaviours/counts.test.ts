@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctBehaviours } from '../../../src/core/history/label-corrections';
+import { correctBehaviours, correctLabel } from '../../../src/core/history/label-corrections';
 import { countQuestions, effectiveLabel } from '../../../src/core/speech/question-counts';
 import { fullVisit, utt } from '../history/fixtures';
 
@@ -27,6 +27,14 @@ describe('behaviour counts and the summary–reflection relation', () => {
   it('visits saved before the detector have no behaviour counts (not zeros)', () => {
     expect(countQuestions([utt('x', 'other', 1)])).not.toHaveProperty('behaviours');
     expect(countQuestions([], true).behaviours).toEqual(ZERO);
+  });
+
+  it('a summary the classifier called other can be corrected to other (the correction is kept)', () => {
+    const visit = fullVisit({ utterances, questions: countQuestions(utterances) });
+    const next = correctLabel(visit, 'b', 'other')!;
+    expect(next.utterances!.find((u) => u.id === 'b')).toMatchObject({ label: 'other', correctedLabel: 'other' });
+    expect(next.questions).toMatchObject({ reflections: 1, other: 3 });
+    expect(correctLabel(next, 'b', 'reflection')!.utterances).toEqual(utterances); // back to what it shows uncorrected
   });
 
   it('correcting behaviours recomputes the counts; the detector’s own set or null undoes it', () => {

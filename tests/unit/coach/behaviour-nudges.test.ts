@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usualVisitLengthS, teachBackFromS } from '../../../src/core/coach/behaviour-rules';
+import { recentVisitLengthsS, usualVisitLengthS, teachBackFromS } from '../../../src/core/coach/behaviour-rules';
 import { createCoach } from '../../../src/core/coach/coach';
 import type { Behaviour } from '../../../src/core/behaviours/labels';
 import type { BehaviourCounts, LiveMetrics, LiveTalk } from '../../../src/core/session/schema';
@@ -170,5 +170,9 @@ describe('usual visit length', () => {
     expect(usualVisitLengthS([600, 900, 1200, 1500])).toBe(1050);
     expect(teachBackFromS(DEFAULT_SETTINGS.nudges, null)).toBe(600);
     expect(teachBackFromS(DEFAULT_SETTINGS.nudges, 1000)).toBe(700);
+  });
+  it('from the last ten complete visits of at least 2 minutes', () => {
+    const visits = [{ durationS: 30, partial: false }, { durationS: 800, partial: true }, ...Array.from({ length: 12 }, (_, i) => ({ durationS: 600 + i, partial: false }))];
+    expect(recentVisitLengthsS(visits)).toEqual([600, 601, 602, 603, 604, 605, 606, 607, 608, 609]);
   });
 });
