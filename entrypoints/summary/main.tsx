@@ -75,6 +75,11 @@ const actions: SummaryActions = {
       await pageChannel.correctLabel(visitId, utteranceId, label);
       return label ? 'Your correction was saved.' : 'The label went back to what Attune found.';
     }),
+  onCorrectBehaviours: (visitId, utteranceId, behaviours) =>
+    void change('labels', async () => {
+      await pageChannel.correctBehaviours(visitId, utteranceId, behaviours);
+      return behaviours ? 'Your correction was saved.' : 'The listening skills went back to what Attune found.';
+    }),
   onSetGoal: (goal) =>
     void change('goal', async () => {
       // The same goal set again is renewed, not added twice (the history lists it once).
@@ -138,7 +143,7 @@ async function loadContext(): Promise<void> {
     message = errorText(error);
   }
   // The opening's rule travels with the targets, so the summary judges it as the live nudge did.
-  context = { ...context, targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
+  context = { ...context, targets: { ...settings.targets, openingWithinS: settings.nudges.opening.withinS, agendaWithinS: settings.nudges.agenda.byS }, longTurnS: settings.nudges.monologue.overS, retentionDays: settings.retentionDays, goals };
 }
 
 window.addEventListener('hashchange', () => {

@@ -4,6 +4,7 @@
  * consistent with its own segments and utterances, so the import's validation accepts them.
  */
 import { countQuestions } from '../../src/core/speech/question-counts';
+import type { Behaviour } from '../../src/core/behaviours/labels';
 import type { Goal, Interval, LabelledUtterance, TimelineBin, VisitSummary } from '../../src/core/session/schema';
 
 const DAY_MS = 86_400_000;
@@ -66,6 +67,24 @@ function utterances(open: number, closed: number, reflections: number): Labelled
   }));
 }
 
+/**
+ * Listening behaviours (issue 16) for the visits made once Attune detected them (from the fourth
+ * on; the first three were "saved before", so they show as not measured): an agenda ask, then
+ * more affirmations and summaries, and advice asked for more often, visit by visit.
+ */
+function withBehaviours(utt: LabelledUtterance[], visit: number): LabelledUtterance[] {
+  if (visit < 3) return utt;
+  const plan: Record<number, Behaviour[]> = {
+    1: visit >= 5 ? ['agenda'] : [],
+    2: ['affirmation'],
+    4: visit >= 4 ? ['summary'] : [],
+    6: visit >= 6 ? ['permission'] : ['advice_without_permission'],
+    8: visit >= 7 ? ['teach_back'] : ['advice_without_permission'],
+    9: visit >= 6 ? ['affirmation'] : [],
+  };
+  return utt.map((u, i) => ({ ...u, behaviours: plan[i] ?? [] }));
+}
+
 export function richHistory(nowMs = Date.now()): VisitSummary[] {
   const goal: Goal = { id: 'open-questions', text: 'Make at least 50% of my questions open (“what…”, “how…”).', setAt: nowMs - 15 * DAY_MS, fromVisitId: 'history-2' };
   const plan = [
@@ -87,7 +106,7 @@ export function richHistory(nowMs = Date.now()): VisitSummary[] {
     const segments = turns(p.you, p.patient, p.opening);
     const clinicianS = total(segments.clinician);
     const patientS = total(segments.patient);
-    const utt = utterances(p.open, p.closed, p.refl);
+    const utt = withBehaviours(utterances(p.open, p.closed, p.refl), i);
     const startedAt = nowMs - (21 - i * 3) * DAY_MS - 2 * 3600_000;
     const [site, host] = sites[i % sites.length]!;
     const longest = Math.max(...segments.clinician.map(([a, b]) => b - a));

@@ -9,7 +9,8 @@ import { createVisitRepository } from '../../src/adapters/storage/visit-reposito
 import { exportJson, parseImport } from '../../src/core/history/export';
 import { RETENTION_CHECK_PERIOD_MIN } from '../../src/core/history/retention';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
-import { fullVisit } from '../unit/history/fixtures';
+import { behaviourVisit, fullVisit } from '../unit/history/fixtures';
+import { createBackgroundRouter, type RouterDeps } from '../../src/adapters/messaging/background-router';
 
 const DAY = 86_400_000;
 
@@ -68,6 +69,17 @@ describe('history requests in the background', () => {
     expect(await h.importVisits(visits)).toEqual({ added: 2, replaced: 0 });
     expect(await h.importVisits(visits.slice(0, 1))).toEqual({ added: 0, replaced: 1 });
     expect((await h.listVisits()).visits).toHaveLength(2);
+  });
+
+  it('a page’s listening-behaviour correction reaches storage through the router, and a malformed one is refused', async () => {
+    const { h, visits } = handlers();
+    await visits.save(behaviourVisit());
+    const route = createBackgroundRouter({ history: h, log: () => undefined, me: { runtimeId: 'ext', origin: 'chrome-extension://ext/', offscreenUrl: 'chrome-extension://ext/offscreen.html' } } as unknown as RouterDeps);
+    const page = { id: 'ext', url: 'chrome-extension://ext/summary.html' };
+    const reply = (await route({ type: 'page:correct-behaviours', visitId: 'v1', utteranceId: 'u3', behaviours: [] }, page)) as { questions: { behaviours: { affirmation: number } } };
+    expect(reply.questions.behaviours.affirmation).toBe(0);
+    expect((await visits.list()).visits[0]!.utterances![2]!.correctedBehaviours).toEqual([]);
+    expect(route({ type: 'page:correct-behaviours', visitId: 'v1', utteranceId: 'u3', behaviours: ['praise'] }, page)).toBeUndefined();
   });
 
   it('sets and clears the goal for the next visit', async () => {

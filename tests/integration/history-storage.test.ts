@@ -5,7 +5,7 @@ import { createGoalStore } from '../../src/adapters/storage/goal-store';
 import { describeStorageError, QUOTA_MESSAGE } from '../../src/adapters/storage/storage-errors';
 import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
 import { exportJson } from '../../src/core/history/export';
-import { fullVisit } from '../unit/history/fixtures';
+import { behaviourVisit, fullVisit } from '../unit/history/fixtures';
 
 const DAY = 86_400_000;
 
@@ -106,6 +106,18 @@ describe('the visit repository', () => {
     expect((await repo.list()).visits[0]).toEqual(updated);
     await expect(repo.correctLabel('v1', 'nope', 'other')).rejects.toThrow(/not in this visit/);
     await expect(repo.correctLabel('missing', 'u1', 'other')).rejects.toThrow(/could not be read/);
+  });
+
+  it('saves a listening-behaviour correction with recomputed counts, and refuses a visit that never measured them', async () => {
+    const repo = createVisitRepository(openAttuneDb());
+    await repo.save(behaviourVisit());
+    await repo.save(fullVisit({ id: 'old' }));
+    const updated = await repo.correctBehaviours('v1', 'u7', []);
+    expect(updated.questions!.behaviours).toMatchObject({ advice_without_permission: 0, permission: 1 });
+    expect((await repo.list()).visits.find((v) => v.id === 'v1')).toEqual(updated);
+    expect((await repo.correctBehaviours('v1', 'u7', null)).questions).toEqual(behaviourVisit().questions);
+    await expect(repo.correctBehaviours('old', 'u1', ['summary'])).rejects.toThrow(/not measured/);
+    await expect(repo.correctBehaviours('v1', 'nope', ['summary'])).rejects.toThrow(/not in this visit/);
   });
 
   it('a full disk becomes a plain message, not a silent failure', async () => {

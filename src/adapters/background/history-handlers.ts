@@ -1,5 +1,6 @@
 import type { GoalsReply, ImportReply, VisitListReply } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Behaviour } from '../../core/behaviours/labels';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { GoalStore } from '../storage/goal-store';
 import type { StorageProblems } from '../storage/storage-errors';
@@ -78,6 +79,10 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps) {
       }
       return visit;
     },
+
+    /** A correction of one utterance's listening behaviours (issue 16): it changes the counts, and teaches nothing yet. */
+    correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
+      tracked(() => visits.correctBehaviours(visitId, utteranceId, behaviours)),
 
     goals: (): Promise<GoalsReply> => tracked(goalsReply),
 

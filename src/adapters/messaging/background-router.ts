@@ -10,6 +10,7 @@ import {
 import type { GoalsReply, ImportReply, VisitListReply, VisitWordsReply } from '../../core/protocol/messages';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Behaviour } from '../../core/behaviours/labels';
 import { classifySender, type ExtensionIdentity, type SenderLike } from './sender-checks';
 
 export interface RouterDeps {
@@ -22,6 +23,7 @@ export interface RouterDeps {
     deleteAllVisits(): Promise<number>;
     importVisits(visits: VisitSummary[]): Promise<ImportReply>;
     correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary>;
+    correctBehaviours(visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary>;
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
   };
@@ -117,6 +119,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return deps.history.importVisits(message.visits);
       case 'page:correct-label':
         return deps.history.correctLabel(message.visitId, message.utteranceId, message.label);
+      case 'page:correct-behaviours':
+        return deps.history.correctBehaviours(message.visitId, message.utteranceId, message.behaviours);
       case 'page:goals':
         return deps.history.goals();
       case 'page:set-goal':

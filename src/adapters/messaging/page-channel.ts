@@ -14,6 +14,7 @@ import {
   type VisitWordsReply,
 } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Behaviour } from '../../core/behaviours/labels';
 import { IMPORT_BATCH_VISITS, ImportError, MAX_IMPORT_CHARS, parseImport, type ImportReport } from '../../core/history/export';
 import { VisitSummarySchema, type Goal, type VisitSummary } from '../../core/session/schema';
 
@@ -67,6 +68,8 @@ export const pageChannel = {
   importVisits,
   correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
     ask({ type: 'page:correct-label', visitId, utteranceId, label }, VisitSummarySchema),
+  correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
+    ask({ type: 'page:correct-behaviours', visitId, utteranceId, behaviours }, VisitSummarySchema),
   goals: (): Promise<GoalsReply> => ask({ type: 'page:goals' }, GoalsReplySchema),
   visitWords: (visitId: string): Promise<VisitWordsReply> => ask({ type: 'page:visit-words', visitId }, VisitWordsReplySchema),
   setGoal: (goal: Goal | null): Promise<GoalsReply> => ask({ type: 'page:set-goal', goal }, GoalsReplySchema),

@@ -1,4 +1,5 @@
-import { correctLabel } from '../../core/history/label-corrections';
+import { correctBehaviours, correctLabel } from '../../core/history/label-corrections';
+import type { Behaviour } from '../../core/behaviours/labels';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { VisitSummary } from '../../core/session/schema';
 import { readVisitRecord } from '../../core/session/visit-migrations';
@@ -95,6 +96,19 @@ export function createVisitRepository(db: Promise<AttuneDatabase>) {
         if (!read.ok) throw new Error(`the visit could not be read (${read.reason})`);
         const next = correctLabel(read.visit, utteranceId, label);
         if (!next) throw new Error('that question or reflection is not in this visit');
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      }),
+
+    /** Saves the clinician's correction of one utterance's listening behaviours; returns the updated visit. */
+    correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
+      guarded(async () => {
+        const tx = (await db).transaction('visits', 'readwrite');
+        const read = readVisitRecord(await tx.store.get(visitId));
+        if (!read.ok) throw new Error(`the visit could not be read (${read.reason})`);
+        const next = correctBehaviours(read.visit, utteranceId, behaviours);
+        if (!next) throw new Error('that utterance is not in this visit, or its listening skills were not measured');
         await tx.store.put(next);
         await tx.done;
         return next;

@@ -5,6 +5,8 @@
 import { readVisitRecord } from '../session/visit-migrations';
 import type { VisitSummary } from '../session/schema';
 import { visitQuestionFigures } from '../questions/estimate';
+import { BEHAVIOURS } from '../behaviours/labels';
+import { firstBehaviourS, visitBehaviourCounts } from '../behaviours/counts';
 
 export const EXPORT_FORMAT = 'attune-visits';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -62,6 +64,9 @@ const COLUMNS: ReadonlyArray<[string, (v: VisitSummary) => Cell]> = [
   ['closed_questions_estimated', (v) => estimatedCount(v, 'closed')],
   ['reflections_estimated', (v) => estimatedCount(v, 'reflections')],
   ['gaze_on_screen_share', (v) => round(v.gaze?.onScreenWhilePatientSpeaksShare)],
+  // Listening behaviours (issue 16), corrections applied; empty, not 0, for visits saved before Attune detected them.
+  ...BEHAVIOURS.map((b): [string, (v: VisitSummary) => Cell] => [`behaviour_${b}`, (v) => visitBehaviourCounts(v)?.[b]]),
+  ['agenda_first_s', (v) => (visitBehaviourCounts(v) ? firstBehaviourS(v.utterances ?? [], 'agenda') : undefined)],
   ['nudges', (v) => v.nudges?.length],
   ['goal', (v) => v.goal?.text],
   ['end_reason', (v) => v.endReason],

@@ -4,6 +4,7 @@
  */
 import type { Goal, VisitSummary } from '../session/schema';
 import { assess, metricById, METRICS, type MetricId, type Targets } from './metrics';
+import { agendaWithinText } from './behaviour-metrics';
 
 export interface GoalSuggestion {
   /** Stored as Goal.id. */
@@ -24,6 +25,9 @@ export function goalCatalogue(targets: Targets, longTurnS: number): GoalSuggesti
     { id: 'talk-less', metric: 'clinician-share', text: `Keep my share of talk time at or under ${pct(targets.clinicianShareMax)}.` },
     { id: 'no-interruptions', metric: 'interruptions', text: 'Wait until the patient has finished before I speak.' },
     { id: 'short-turns', metric: 'longest-turn', text: `Keep each of my turns under ${minutes} and check understanding in between.` },
+    { id: 'ask-agenda', metric: 'agenda', text: `Ask “Is there anything else you’d like to talk about today?” in the first ${agendaWithinText(targets)}.` },
+    { id: 'ask-permission', metric: 'permission', text: 'Ask permission before giving advice or information.' },
+    { id: 'teach-back', metric: 'teach-back', text: 'After giving information, ask the patient to explain it back in their own words.' },
   ];
 }
 

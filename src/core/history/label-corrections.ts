@@ -1,11 +1,13 @@
 /**
- * The clinician's corrections of the classifier's labels on the summary page. Counts always
- * use the corrected label where there is one, so a correction changes the visit's figures.
+ * The clinician's corrections of the classifier's labels and of the listening behaviours found in
+ * each utterance, on the summary page. Counts always use the correction where there is one, so a
+ * correction changes the visit's figures (countQuestions counts the behaviours too, once measured).
  */
 import type { VisitSummary } from '../session/schema';
 import type { UtteranceLabel } from '../questions/labels';
+import type { Behaviour } from '../behaviours/labels';
+import { normalizeBehaviours } from '../behaviours/counts';
 import { countQuestions, effectiveLabel } from '../speech/question-counts';
-import { BEHAVIOURS, type Behaviour } from '../behaviours/labels';
 
 /**
  * The visit with one utterance relabelled (or its correction removed with `label: null`, or a
@@ -23,22 +25,23 @@ export function correctLabel(visit: VisitSummary, utteranceId: string, label: Ut
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly Behaviour[], b: readonly Behaviour[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * The visit with one utterance's listening behaviours corrected (issue 16): `behaviours` is the
  * clinician's complete set for it (null, or the detector's own set, removes the correction), and
  * the counts recomputed, the summary-as-complex-reflection relation included. Null when the visit
- * has no such utterance.
+ * has no such utterance, or the utterance was never measured for behaviours (a visit saved before
+ * the detector: correcting one utterance would make the rest read as zeros).
  */
 export function correctBehaviours(visit: VisitSummary, utteranceId: string, behaviours: readonly Behaviour[] | null): VisitSummary | null {
-  const utterances = visit.utterances;
-  if (!utterances?.some((u) => u.id === utteranceId)) return null;
-  const next = utterances.map((u) => {
+  const target = visit.utterances?.find((u) => u.id === utteranceId);
+  if (!target || target.behaviours === undefined) return null;
+  const next = visit.utterances!.map((u) => {
     if (u.id !== utteranceId) return u;
     const { correctedBehaviours: _old, ...rest } = u;
-    if (behaviours === null || sameSet(behaviours, u.behaviours ?? [])) return rest;
-    return { ...rest, correctedBehaviours: BEHAVIOURS.filter((b) => behaviours.includes(b)) };
+    const wanted = behaviours === null ? null : normalizeBehaviours(behaviours);
+    return wanted === null || sameSet(wanted, u.behaviours ?? []) ? rest : { ...rest, correctedBehaviours: wanted };
   });
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }

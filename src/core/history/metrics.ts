@@ -8,18 +8,34 @@ import type { VisitSummary } from '../session/schema';
 import { isTooShortToScore } from './too-short';
 import { visitQuestionFigures } from '../questions/estimate';
 import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningJudgement } from '../coach/opening';
+import { BEHAVIOUR_METRICS } from './behaviour-metrics';
 
-export const METRIC_IDS = ['opening', 'clinician-share', 'open-share', 'reflection-to-question', 'interruptions', 'longest-turn', 'gaze'] as const;
+export const METRIC_IDS = [
+  'opening',
+  'clinician-share',
+  'open-share',
+  'reflection-to-question',
+  'interruptions',
+  'longest-turn',
+  'gaze',
+  // Listening behaviours (issue 16): behaviour-metrics.ts.
+  'agenda',
+  'permission',
+  'teach-back',
+  'affirmations',
+  'summaries',
+] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
-/** How a value is shown: a share (0–1), seconds, a ratio, or a whole count. */
-export type MetricUnit = 'share' | 'seconds' | 'ratio' | 'count';
+/** How a value is shown: a share (0–1), seconds, a ratio, a whole count, or yes (1) / no (0). */
+export type MetricUnit = 'share' | 'seconds' | 'ratio' | 'count' | 'yes-no';
 
 /**
  * The clinician's targets; `openingWithinS` (settings.nudges.opening.withinS) is when taking the
- * floor cuts the opening short, the same rule the live nudge uses (DEFAULT_OPENING_WITHIN_S when absent).
+ * floor cuts the opening short, the same rule the live nudge uses (DEFAULT_OPENING_WITHIN_S when absent);
+ * `agendaWithinS` (settings.nudges.agenda.byS) is when the agenda nudge comes if none was asked for.
  */
-export type Targets = Settings['targets'] & { openingWithinS?: number };
+export type Targets = Settings['targets'] & { openingWithinS?: number; agendaWithinS?: number };
 
 /** How the visit's opening statement went, by the one rule the nudge and the panel also use. */
 export function openingJudgement(visit: VisitSummary, targets: Targets): OpeningJudgement | null {
@@ -41,6 +57,14 @@ export interface MetricDefinition {
   /** The value for one visit; null when the visit did not measure it (no speech-to-text, no camera…). */
   value(visit: VisitSummary): number | null;
   target(targets: Targets, longTurnS: number): MetricTarget | null;
+  /** The target in words, when "≥ 1" would not say it ("Once, in the first 3 min"). */
+  targetText?(targets: Targets): string;
+  /** Whether the visit met the target, when that is more than comparing the value (e.g. how early). */
+  judge?(visit: VisitSummary, targets: Targets): Assessment;
+  /** Why a visit that measured this skill has no value for it ("you gave no advice"); null when it has one. */
+  notApplicable?(visit: VisitSummary): string | null;
+  /** A few words beside the value ("first at 0:42", "2 of 3"); null for none. */
+  detail?(visit: VisitSummary): string | null;
   /** Why the target is what it is, with sources, as shown under the table. */
   evidence: string;
 }
@@ -128,13 +152,19 @@ const DEFINITIONS: readonly MetricDefinition[] = [
     target: () => null,
     evidence: 'Share of the patient’s speaking time with your eyes on the screen (camera cues on only).',
   },
+  ...BEHAVIOUR_METRICS,
 ];
 
 /**
  * Every metric, each reading nothing from a visit too short to score (too-short.ts): so the
  * skills table, the observations, the trends and the goals all leave such a visit out.
  */
-export const METRICS: readonly MetricDefinition[] = DEFINITIONS.map((m) => ({ ...m, value: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.value(v)) }));
+export const METRICS: readonly MetricDefinition[] = DEFINITIONS.map((m) => ({
+  ...m,
+  value: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.value(v)),
+  ...(m.notApplicable && { notApplicable: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.notApplicable!(v)) }),
+  ...(m.detail && { detail: (v: VisitSummary) => (isTooShortToScore(v) ? null : m.detail!(v)) }),
+}));
 
 export function metricById(id: MetricId): MetricDefinition {
   return METRICS.find((m) => m.id === id)!;
@@ -152,6 +182,7 @@ export function assess(metric: MetricDefinition, visit: VisitSummary, targets: T
     const judged = openingJudgement(visit, targets);
     return judged ? (judged.letFinish ? 'met' : 'not-met') : 'unknown';
   }
+  if (metric.judge) return metric.judge(visit, targets);
   const value = metric.value(visit);
   const target = metric.target(targets, longTurnS);
   if (value === null || !target) return 'unknown';
@@ -163,6 +194,10 @@ export interface MetricRow {
   value: number | null;
   target: MetricTarget | null;
   assessment: Assessment;
+  /** Measured, but the skill did not apply in this visit, and why; null otherwise. */
+  notApplicable: string | null;
+  /** A few words beside the value; null for none. */
+  detail: string | null;
 }
 
 /** Every metric for one visit, in the order of METRICS. */
@@ -172,5 +207,7 @@ export function visitMetricRows(visit: VisitSummary, targets: Targets, longTurnS
     value: metric.value(visit),
     target: metric.target(targets, longTurnS),
     assessment: assess(metric, visit, targets, longTurnS),
+    notApplicable: metric.notApplicable?.(visit) ?? null,
+    detail: metric.detail?.(visit) ?? null,
   }));
 }

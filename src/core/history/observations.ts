@@ -6,6 +6,8 @@
 import type { VisitSummary } from '../session/schema';
 import { assess, metricById, openingJudgement, type MetricId, type Targets } from './metrics';
 import { visitQuestionFigures, type QuestionFigures } from '../questions/estimate';
+import { adviceMoments, agendaWithinText, firstAgendaS } from './behaviour-metrics';
+import { visitBehaviourCounts } from '../behaviours/counts';
 
 export interface Observation {
   kind: 'strength' | 'try';
@@ -21,9 +23,14 @@ const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times
 const questionsOpen = (q: QuestionFigures) =>
   q.estimated ? `an estimated ${q.open.toFixed(1)} of ${(q.open + q.closed).toFixed(1)}` : `${q.open} of ${q.open + q.closed}`;
 const reflectionCount = (q: QuestionFigures) => (q.estimated ? `an estimated ${q.reflections.toFixed(1)} reflections` : `${q.reflections} reflections`);
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
-/** Which metrics to talk about first: the opening and the questions matter most to patients' stories. */
-const ORDER: readonly MetricId[] = ['opening', 'open-share', 'reflection-to-question', 'clinician-share', 'interruptions', 'longest-turn'];
+/**
+ * Which metrics to talk about first: the opening and the agenda shape the whole visit, then the
+ * questions, which matter most to patients' stories; advice-giving skills come last. Affirmations
+ * and summaries have no target, so they are neither praised nor asked for.
+ */
+const ORDER: readonly MetricId[] = ['opening', 'agenda', 'open-share', 'reflection-to-question', 'clinician-share', 'interruptions', 'longest-turn', 'permission', 'teach-back'];
 
 function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS: number): string {
   const q = visitQuestionFigures(visit);
@@ -43,7 +50,22 @@ function strengthText(id: MetricId, visit: VisitSummary, targets: Targets, longT
       return 'You did not interrupt the patient once.';
     case 'longest-turn':
       return `Your longest turn was ${secs(m!.longestMonologueS.clinician)}, within ${secs(longTurnS)}: you kept explanations short.`;
-    case 'gaze':
+    default:
+      return behaviourStrengthText(id, visit);
+  }
+}
+
+/** Strengths in the listening behaviours (issue 16); '' for a metric that is never praised. */
+function behaviourStrengthText(id: MetricId, visit: VisitSummary): string {
+  const b = visitBehaviourCounts(visit)!;
+  switch (id) {
+    case 'agenda':
+      return `You asked early what else was on the patient’s mind (at ${clock(firstAgendaS(visit)!)}), so their whole agenda could shape the visit.`;
+    case 'permission':
+      return `You asked permission before giving advice or information (${b.permission} of ${adviceMoments(b)}).`;
+    case 'teach-back':
+      return `After giving information you checked understanding in the patient’s own words (teach-back, ${times(b.teach_back)}).`;
+    default:
       return '';
   }
 }
@@ -71,7 +93,27 @@ function tryText(id: MetricId, visit: VisitSummary, targets: Targets, longTurnS:
       return `You took the floor while the patient was speaking ${times(m!.interruptions.clinician)}. Try waiting a breath after they stop before you answer.`;
     case 'longest-turn':
       return `Your longest turn lasted ${secs(m!.longestMonologueS.clinician)}. Try breaking information into chunks of under ${secs(longTurnS)} and asking what the patient makes of it.`;
-    case 'gaze':
+    default:
+      return behaviourTryText(id, visit, targets);
+  }
+}
+
+/** Things to try in the listening behaviours (issue 16). */
+function behaviourTryText(id: MetricId, visit: VisitSummary, targets: Targets): string {
+  const b = visitBehaviourCounts(visit)!;
+  const within = agendaWithinText(targets);
+  switch (id) {
+    case 'agenda': {
+      const first = firstAgendaS(visit);
+      return first === null
+        ? `You did not ask what else was on the patient’s mind. In the first ${within}, try “Is there anything else you’d like to talk about today?”`
+        : `You asked what else was on the patient’s mind at ${clock(first)}. Next time ask within the first ${within}, so that concerns do not surface only at the end.`;
+    }
+    case 'permission':
+      return `You gave advice or information without asking first ${times(b.advice_without_permission)}. Try “Would it be OK if I shared some information about…?” before advising.`;
+    case 'teach-back':
+      return 'You gave information but did not check understanding. Before the end, try “To make sure I explained it clearly, can you tell me in your own words…?”';
+    default:
       return '';
   }
 }

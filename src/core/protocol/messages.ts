@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings/settings';
 import { AdaptationLayerSchema } from '../questions/adaptation-profile';
-import { EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
+import { BehaviourSchema, EndReasonSchema, GoalSchema, LiveTalkSchema, RemoteSourceSchema, UtteranceLabelSchema, VisitSummarySchema } from '../session/schema';
+import { BEHAVIOURS } from '../behaviours/labels';
 import { IMPORT_BATCH_VISITS } from '../history/export';
 import { LiveSessionCheckpointSchema } from '../session/checkpoint-schema';
 
@@ -67,6 +68,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:import-visits'), visits: v.pipe(v.array(VisitSummarySchema), v.maxLength(IMPORT_BATCH_VISITS)) }),
   /** The clinician's correction of one utterance's label; null removes the correction. */
   v.object({ type: v.literal('page:correct-label'), visitId: id, utteranceId: id, label: v.nullable(UtteranceLabelSchema) }),
+  /** The clinician's correction of one utterance's listening behaviours (issue 16); null removes the correction. */
+  v.object({ type: v.literal('page:correct-behaviours'), visitId: id, utteranceId: id, behaviours: v.nullable(v.pipe(v.array(BehaviourSchema), v.maxLength(BEHAVIOURS.length))) }),
   v.object({ type: v.literal('page:goals') }),
   /** The goal for the next visits; null clears it. */
   v.object({ type: v.literal('page:set-goal'), goal: v.nullable(GoalSchema) }),

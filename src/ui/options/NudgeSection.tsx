@@ -9,6 +9,7 @@ import './setup.css';
 import type { ComponentChildren } from 'preact';
 import type { NudgeSettings } from '../../core/settings/settings';
 import { NUDGE_WORDING } from '../../core/coach/evidence';
+import type { NudgeId } from '../../core/session/schema';
 import { NumberField } from '../components/NumberField';
 import { Switch } from '../components/Switch';
 
@@ -38,6 +39,8 @@ interface Field {
 
 interface NudgeRow {
   kind: Kind;
+  /** The nudge's id, for its wording and evidence (NUDGE_WORDING). */
+  nudge: NudgeId;
   label: string;
   when: string;
   fields: Field[];
@@ -46,18 +49,21 @@ interface NudgeRow {
 const ROWS: NudgeRow[] = [
   {
     kind: 'opening',
+    nudge: 'opening',
     label: 'Opening statement',
     when: 'When you take the floor early in the patient’s opening statement (by speaking over them or after a short pause).',
     fields: [{ label: 'Within the first', unit: 's', min: 5, max: 300, get: (n) => n.opening.withinS, set: (n, v) => void (n.opening.withinS = v) }],
   },
   {
     kind: 'monologue',
+    nudge: 'monologue',
     label: 'Long turn',
     when: 'When you have held the floor for longer than this.',
     fields: [{ label: 'Longer than', unit: 's', min: 10, max: 600, get: (n) => n.monologue.overS, set: (n, v) => void (n.monologue.overS = v) }],
   },
   {
     kind: 'balance',
+    nudge: 'balance',
     label: 'Talk balance',
     when: 'When your share of the talk over the last minutes is above your limit.',
     fields: [
@@ -67,12 +73,14 @@ const ROWS: NudgeRow[] = [
   },
   {
     kind: 'closedQuestions',
+    nudge: 'closed-questions',
     label: 'Closed questions',
     when: 'After this many closed questions in a row.',
     fields: [{ label: 'Closed questions in a row', unit: 'questions', min: 2, max: 10, get: (n) => n.closedQuestions.inARow, set: (n, v) => void (n.closedQuestions.inARow = v) }],
   },
   {
     kind: 'reflect',
+    nudge: 'reflect',
     label: 'Reflections',
     when: 'After this many questions without a reflection.',
     fields: [
@@ -81,9 +89,32 @@ const ROWS: NudgeRow[] = [
   },
   {
     kind: 'gaze',
+    nudge: 'gaze',
     label: 'Eye contact',
     when: 'When you look away for longer than this while the patient speaks (needs gaze cues).',
     fields: [{ label: 'Looking away longer than', unit: 's', min: 2, max: 120, get: (n) => n.gaze.awayS, set: (n, v) => void (n.gaze.awayS = v) }],
+  },
+  // Listening behaviours (issue 16): they need speech-to-text, as the question nudges do.
+  {
+    kind: 'agenda',
+    nudge: 'agenda',
+    label: 'Agenda',
+    when: 'When you have not yet asked what else is on the patient’s mind (“Is there anything else…?”) by this time, once their opening is over.',
+    fields: [{ label: 'No agenda question by', unit: 'min', min: 1, max: 20, scale: 1 / 60, step: 0.5, get: (n) => n.agenda.byS, set: (n, v) => void (n.agenda.byS = v) }],
+  },
+  {
+    kind: 'permission',
+    nudge: 'permission',
+    label: 'Asking permission',
+    when: 'Right after you give advice or information without first asking whether the patient would like it.',
+    fields: [],
+  },
+  {
+    kind: 'teachBack',
+    nudge: 'teach-back',
+    label: 'Teach-back',
+    when: 'When you gave advice or information and, this far into the visit, have not yet asked the patient to say it back in their own words.',
+    fields: [{ label: 'No teach-back by', unit: 'min', min: 2, max: 60, scale: 1 / 60, step: 0.5, get: (n) => n.teachBack.afterS, set: (n, v) => void (n.teachBack.afterS = v) }],
   },
 ];
 
@@ -91,18 +122,6 @@ const PACING: Field[] = [
   { label: 'Same nudge again after at least', unit: 'min', min: 0.5, max: 30, scale: 1 / 60, step: 0.5, get: (n) => n.cooldownS, set: (n, v) => void (n.cooldownS = v) },
   { label: 'Quiet time between any two nudges', unit: 's', min: 0, max: 600, get: (n) => n.minGapS, set: (n, v) => void (n.minGapS = v) },
 ];
-
-const TEXT_BY_KIND: Record<Kind, string> = {
-  opening: NUDGE_WORDING.opening.text,
-  monologue: NUDGE_WORDING.monologue.text,
-  balance: NUDGE_WORDING.balance.text,
-  closedQuestions: NUDGE_WORDING['closed-questions'].text,
-  reflect: NUDGE_WORDING.reflect.text,
-  gaze: NUDGE_WORDING.gaze.text,
-  agenda: NUDGE_WORDING.agenda.text,
-  permission: NUDGE_WORDING.permission.text,
-  teachBack: NUDGE_WORDING['teach-back'].text,
-};
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -142,15 +161,20 @@ export function NudgeSection({ nudges, quietMode, onNudgesChange, onQuietModeCha
         onChange={onQuietModeChange}
       />
       {ROWS.map((row) => (
-        <fieldset key={row.kind} class="attune-nudges__row">
+        // The evidence shows on hover (title) like the panel's "Why?", and in a disclosure for keyboards and screen readers.
+        <fieldset key={row.kind} class="attune-nudges__row" title={NUDGE_WORDING[row.nudge].source}>
           <legend class="attune-sr-only">{row.label}</legend>
           <Switch
-            label={`${row.label}: “${TEXT_BY_KIND[row.kind]}”`}
+            label={`${row.label}: “${NUDGE_WORDING[row.nudge].text}”`}
             description={row.when}
             checked={nudges[row.kind].enabled}
             onChange={(on) => change((n) => void (n[row.kind].enabled = on))}
           />
           {row.fields.map((f) => field(f, !nudges[row.kind].enabled))}
+          <details class="attune-nudges__evidence">
+            <summary>Evidence</summary>
+            <p>{NUDGE_WORDING[row.nudge].source}</p>
+          </details>
         </fieldset>
       ))}
       <fieldset class="attune-nudges__row">

@@ -14,6 +14,7 @@ import { GazeIndicator } from './GazeIndicator';
 import { DEFAULT_PANEL_PREFS, type PanelPrefs } from './model';
 import { NudgeCard } from './NudgeCard';
 import { QuestionStats } from './QuestionStats';
+import { SkillsLine } from './SkillsLine';
 
 export interface LiveViewProps {
   live: LiveTalk | null;
@@ -69,6 +70,7 @@ export function LiveView(props: LiveViewProps) {
       {live?.questions && (
         <QuestionStats questions={live.questions} openShareMin={prefs.openShareMin} reflectionToQuestionMin={prefs.reflectionToQuestionMin} />
       )}
+      {live?.questions?.counts.behaviours && live.questions.status.state === 'ready' && <SkillsLine counts={live.questions.counts.behaviours} />}
       <GazeIndicator gaze={live?.gaze} />
       <dl class="attune-stats">
         <div>

@@ -45,14 +45,14 @@ function TrendCard({ metric, visits, context }: { metric: MetricDefinition; visi
         <Sparkline
           points={points}
           target={target && !(metric.unit === 'count' && target.value === 0) ? target.value : null}
-          range={metric.unit === 'share' ? [0, 1] : undefined}
+          range={metric.unit === 'share' || metric.unit === 'yes-no' ? [0, 1] : undefined}
           format={fmt}
           label={`${metric.label} across visits, oldest to newest: ${points.map((p) => fmt(p.value)).join(', ')}`}
         />
       )}
       <p class="attune-trend__text">
         {trendSentence(trend, metric.better, fmt)}
-        {target && <span class="attune-muted"> · target {formatTarget(metric, target)}</span>}
+        {target && <span class="attune-muted"> · target {formatTarget(metric, target, context.targets)}</span>}
       </p>
       {points.length > 0 && (
         <details class="attune-trend__values">

@@ -1,7 +1,7 @@
 /**
  * Who spoke when: two lanes (You, Patient) across the visit, drawn in SVG with a minute axis;
- * when the visit has them, a row of question and reflection markers, the gaze band and the
- * nudges shown. The SVG is an image with a short description; a per-minute table (and the
+ * when the visit has them, a row of question and reflection markers, a row of listening skills
+ * (advice without asking marked apart), the gaze band and the nudges shown. The SVG is an image with a short description; a per-minute table (and the
  * question list below the chart) is the full text alternative.
  */
 import '../theme.css';
@@ -12,7 +12,8 @@ import type { ExcludedSpan, GazeSummary, Interval, LabelledUtterance, NudgeEvent
 import { effectiveLabel } from '../../core/speech/question-counts';
 import { formatClock, formatDuration } from '../format';
 import { GAZE_STATE_TEXT, NUDGE_TEXT, UTTERANCE_LABEL_TEXT } from './visit-labels';
-import { secondsPerMinute, tickLabel, timelineTicks } from './timeline';
+import { secondsPerMinute, skillMarks, tickLabel, timelineTicks } from './timeline';
+import { BEHAVIOUR_TEXT } from '../behaviour-text';
 import { SpeakerLegend } from './SpeakerLegend';
 
 export interface TalkTimelineProps {
@@ -55,10 +56,13 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges, ex
     { key: 'patient', label: 'Patient', list: segments.patient, y: TOP + LANE_H + LANE_GAP },
   ] as const;
   const marks = (utterances ?? []).filter((u) => effectiveLabel(u) !== 'other');
+  const skills = skillMarks(utterances ?? []);
   // Rows below the two lanes, each only when the visit has something to put in it.
   let rowY = LANES_BOTTOM + LANE_GAP;
   const markY = marks.length ? rowY : null;
   if (markY !== null) rowY += MARK_ROW_H + LANE_GAP;
+  const skillY = skills.length ? rowY : null;
+  if (skillY !== null) rowY += MARK_ROW_H + LANE_GAP;
   const gazeY = gaze && gaze.intervals.length ? rowY : null;
   if (gazeY !== null) rowY += GAZE_ROW_H + LANE_GAP;
   const nudgeY = nudges && nudges.length ? rowY : null;
@@ -71,6 +75,7 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges, ex
     `Timeline of a ${formatDuration(durationS)} visit. You spoke in ${segments.clinician.length} ` +
     `stretch${segments.clinician.length === 1 ? '' : 'es'}, the patient in ${segments.patient.length}. ` +
     (marks.length ? `${marks.length} questions and reflections are marked. ` : '') +
+    (skills.length ? `${skills.filter((m) => !m.avoid).length} moments of listening skills and ${skills.filter((m) => m.avoid).length} of advice without asking are marked. ` : '') +
     (gazeY !== null ? 'A band shows where you were looking. ' : '') +
     (nudgeY !== null ? `${nudges!.length} nudge${nudges!.length === 1 ? ' was' : 's were'} shown. ` : '') +
     excluded.map((e) => `${excludedText(e)}. `).join('') +
@@ -117,6 +122,27 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges, ex
                     <circle cx={cx} cy={cy} r={5} />
                   ) : (
                     <rect x={cx - 4.5} y={cy - 4.5} width={9} height={9} />
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        )}
+        {skillY !== null && (
+          <g class="attune-timeline__skills">
+            <text x={0} y={skillY + MARK_ROW_H / 2 + 4} class="attune-timeline__label">
+              Skills
+            </text>
+            {skills.map((m) => {
+              const cx = x(m.startS);
+              const cy = skillY + MARK_ROW_H / 2;
+              return (
+                <g key={`${m.utteranceId}-${m.avoid}`} class={`attune-skill-mark${m.avoid ? ' attune-skill-mark--avoid' : ''}`}>
+                  <title>{`${formatClock(m.startS)} ${m.behaviours.map((b) => BEHAVIOUR_TEXT[b].name).join(', ')}`}</title>
+                  {m.avoid ? (
+                    <path d={`M${cx - 4.5} ${cy - 4.5} L${cx + 4.5} ${cy + 4.5} M${cx + 4.5} ${cy - 4.5} L${cx - 4.5} ${cy + 4.5}`} />
+                  ) : (
+                    <path d={`M${cx} ${cy - 6} L${cx + 6} ${cy + 5} L${cx - 6} ${cy + 5} Z`} />
                   )}
                 </g>
               );
@@ -182,6 +208,18 @@ export function TalkTimeline({ durationS, segments, utterances, gaze, nudges, ex
             <span class="attune-timeline__key">
               <span class="attune-key-shape attune-key-shape--reflection" aria-hidden="true" /> Reflection
             </span>
+          </>
+        )}
+        {skillY !== null && (
+          <>
+            <span class="attune-timeline__key">
+              <span class="attune-key-shape attune-key-shape--skill" aria-hidden="true" /> Listening skill
+            </span>
+            {skills.some((m) => m.avoid) && (
+              <span class="attune-timeline__key">
+                <span class="attune-key-shape attune-key-shape--avoid" aria-hidden="true" /> Advice without asking
+              </span>
+            )}
           </>
         )}
         {gazeY !== null && (

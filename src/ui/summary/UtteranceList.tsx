@@ -9,12 +9,16 @@ import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
 import { UTTERANCE_LABEL_TEXT } from './visit-labels';
 import { LabelSelect } from './LabelSelect';
+import { hasBehaviours, effectiveBehaviours } from '../../core/behaviours/counts';
+import { BehaviourPicker, behavioursText, type CorrectBehaviours } from './BehaviourPicker';
 
 export interface UtteranceListProps {
   utterances: readonly LabelledUtterance[];
   /** null when the visit is shown read-only. Passing the classifier's own label clears the correction. */
   onCorrect: ((utteranceId: string, label: UtteranceLabel | null) => void) | null;
   privacyLocal: boolean;
+  /** Corrects an utterance's listening behaviours; absent: shown read-only. */
+  onCorrectBehaviours?: CorrectBehaviours | null;
 }
 
 /**
@@ -29,9 +33,11 @@ export interface UtteranceListProps {
 export const LABEL_ACCURACY_NOTE =
   'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too. The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
 
-export function UtteranceList({ utterances, onCorrect, privacyLocal }: UtteranceListProps) {
+export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
   const uncertain = uncertainIds(utterances);
+  // A visit saved before the behaviour detector has no skills column at all: not measured is not "none".
+  const skills = hasBehaviours(utterances);
   return (
     <>
       <p class="attune-muted attune-utterances__accuracy">
@@ -48,6 +54,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
           <tr>
             <th scope="col">Time</th>
             <th scope="col">Label</th>
+            {skills && <th scope="col">Listening skills</th>}
             {anyText && <th scope="col">What you said</th>}
           </tr>
         </thead>
@@ -70,6 +77,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
                   {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
                   {!u.correctedLabel && uncertain.has(u.id) && <small class="attune-uncertain"> uncertain</small>}
                 </td>
+                {skills && <SkillsCell utterance={u} time={time} onCorrect={onCorrectBehaviours} />}
                 {anyText && <td>{u.text ?? '—'}</td>}
               </tr>
             );
@@ -77,5 +85,22 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal }: Utterance
         </tbody>
       </table>
     </>
+  );
+}
+
+function SkillsCell({ utterance: u, time, onCorrect }: { utterance: LabelledUtterance; time: string; onCorrect: CorrectBehaviours | null }) {
+  const text = behavioursText(effectiveBehaviours(u));
+  return (
+    <td class="attune-utterances__skills">
+      {onCorrect ? (
+        <>
+          <span class="attune-print-only">{text}</span>
+          <BehaviourPicker utterance={u} time={time} onCorrect={onCorrect} />
+        </>
+      ) : (
+        text
+      )}
+      {u.correctedBehaviours && <small class="attune-muted"> (corrected; Attune found: {behavioursText(u.behaviours ?? []).toLowerCase()})</small>}
+    </td>
   );
 }

@@ -23,6 +23,13 @@ import { ShareTimeline } from './ShareTimeline';
 import { TalkTimeline } from './TalkTimeline';
 import { ReviewLabels } from './ReviewLabels';
 import { UtteranceList } from './UtteranceList';
+import { ReviewBehaviours } from './ReviewBehaviours';
+import { hasBehaviours } from '../../core/behaviours/counts';
+import type { Behaviour } from '../../core/behaviours/labels';
+
+/** A visit saved before Attune detected listening skills: they were not measured, which is not zero. */
+export const SKILLS_NOT_MEASURED =
+  'Listening skills (summaries, affirmations, asking for the agenda, asking permission, teach-back) were not measured in this visit: it was recorded before Attune detected them.';
 
 export const PARTIAL_NOTICE = 'The visit ended unexpectedly; figures cover up to the last checkpoint.';
 
@@ -54,6 +61,9 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
   const observations = observeVisit(visit, context.targets, context.longTurnS);
   const utterances = visit.utterances ?? [];
   const tooShort = isTooShortToScore(visit);
+  const measuredSkills = hasBehaviours(utterances);
+  const onCorrectBehaviours = actions?.onCorrectBehaviours;
+  const correctBehaviours = measuredSkills && onCorrectBehaviours ? (utteranceId: string, b: Behaviour[] | null) => onCorrectBehaviours(visit.id, utteranceId, b) : null;
   return (
     <article class="attune-visit" aria-labelledby={headingId}>
       <h2 id={headingId}>Visit on {formatDate(visit.startedAt)}</h2>
@@ -107,7 +117,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
       ) : (
         <>
           <h3>Skills at a glance</h3>
-          <MetricTable rows={rows} />
+          <MetricTable rows={rows} targets={context.targets} />
 
           <h3>Observations</h3>
           <Observations items={observations} />
@@ -168,7 +178,8 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
 
       {utterances.length > 0 && (
         <>
-          <h3>Your questions and reflections</h3>
+          <h3>{measuredSkills ? 'Your questions, reflections and listening skills' : 'Your questions and reflections'}</h3>
+          {!measuredSkills && <p class="attune-muted attune-visit__skills-not-measured">{SKILLS_NOT_MEASURED}</p>}
           {actions && (
             <ReviewLabels
               utterances={utterances}
@@ -177,10 +188,18 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
               onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)}
             />
           )}
+          {correctBehaviours && (
+            <ReviewBehaviours
+              utterances={utterances}
+              {...(context.reviewWords?.visitId === visit.id && { memoryWords: context.reviewWords.words })}
+              onCorrect={correctBehaviours}
+            />
+          )}
           <UtteranceList
             utterances={utterances}
             privacyLocal={visit.privacyLocal}
             onCorrect={actions ? (utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label) : null}
+            onCorrectBehaviours={correctBehaviours}
           />
           {actions && <ActionStatus result={context.result} area="labels" />}
         </>

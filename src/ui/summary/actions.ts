@@ -2,6 +2,7 @@
 import type { Targets } from '../../core/history/metrics';
 import type { GoalsReply, VisitWordsReply } from '../../core/protocol/messages';
 import type { UtteranceLabel } from '../../core/questions/labels';
+import type { Behaviour } from '../../core/behaviours/labels';
 import type { Goal, VisitSummary } from '../../core/session/schema';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import type { ActionResult } from '../components/ActionStatus';
@@ -13,6 +14,8 @@ export type SummaryResult = ActionResult<SummaryArea>;
 
 export interface SummaryActions {
   onCorrectLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): void;
+  /** Corrects one utterance's listening behaviours (null: back to what Attune found); absent: no controls. */
+  onCorrectBehaviours?(visitId: string, utteranceId: string, behaviours: Behaviour[] | null): void;
   onSetGoal(goal: Goal | null): void;
   onExport(visits: readonly VisitSummary[], format: 'json' | 'csv'): void;
   onDeleteVisit(visitId: string): void;

@@ -1,5 +1,7 @@
-/** Pure maths behind the talk timeline: axis ticks and the per-minute text alternative. */
-import type { Interval } from '../../core/session/schema';
+/** Pure maths behind the talk timeline: axis ticks, the per-minute text alternative and the skills row's markers. */
+import type { Interval, LabelledUtterance } from '../../core/session/schema';
+import { BEHAVIOURS_TO_AVOID, type Behaviour } from '../../core/behaviours/labels';
+import { effectiveBehaviours } from '../../core/behaviours/counts';
 
 /** Tick spacings in seconds, smallest first; the first that gives at most MAX_TICKS intervals wins. */
 const STEPS_S = [30, 60, 120, 300, 600, 900, 1200, 1800, 3600];
@@ -46,4 +48,28 @@ export function minuteLabels(bins: number): number[] {
   const out = [1];
   for (let m = step; m <= bins; m += step) if (m !== 1) out.push(m);
   return out;
+}
+
+/** One marker on the timeline's skills row: an utterance's listening skills, or its advice given without asking. */
+export interface SkillMark {
+  utteranceId: string;
+  startS: number;
+  behaviours: Behaviour[];
+  avoid: boolean;
+}
+
+/**
+ * The skills row's markers (issue 16), corrections applied: per utterance, one marker for its
+ * skills and a separate one for advice without asking, so the two never share a shape.
+ */
+export function skillMarks(utterances: readonly LabelledUtterance[]): SkillMark[] {
+  return utterances.flatMap((u) => {
+    const all = effectiveBehaviours(u);
+    const good = all.filter((b) => !BEHAVIOURS_TO_AVOID.includes(b));
+    const bad = all.filter((b) => BEHAVIOURS_TO_AVOID.includes(b));
+    return [
+      ...(good.length ? [{ utteranceId: u.id, startS: u.startS, behaviours: good, avoid: false }] : []),
+      ...(bad.length ? [{ utteranceId: u.id, startS: u.startS, behaviours: bad, avoid: true }] : []),
+    ];
+  });
 }

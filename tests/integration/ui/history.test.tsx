@@ -10,6 +10,7 @@ import { LABEL_ACCURACY_NOTE } from '../../../src/ui/summary/UtteranceList';
 import { DEFAULT_CONTEXT, type SummaryActions } from '../../../src/ui/summary/actions';
 import { metricById } from '../../../src/core/history/metrics';
 import type { VisitSummary } from '../../../src/core/session/schema';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { click, fire, getByRole, getByText, mount, queryAllByRole, queryAllByText, queryByRole } from './dom';
 import { fullVisit, metrics } from '../../unit/history/fixtures';
 
@@ -48,7 +49,7 @@ describe('visit page: skills, observations, questions, goal', () => {
     const c = showVisit(fullVisit({ questions: undefined, utterances: undefined, gaze: undefined }));
     expect(c.querySelectorAll('.attune-metrics tbody tr')).toHaveLength(4);
     expect(getByText(c, /^Not measured in this visit:/).textContent).toBe(
-      'Not measured in this visit: open questions, reflections per question, looking at the patient while they speak.',
+      'Not measured in this visit: open questions, reflections per question, looking at the patient while they speak, asked for the patient’s whole agenda, asked permission before advising, checked understanding (teach-back), affirmations, summaries.',
     );
   });
 
@@ -186,6 +187,11 @@ describe('history page', () => {
       'Times you interrupted',
       'Your longest turn',
       'Looking at the patient while they speak',
+      'Asked for the patient’s whole agenda',
+      'Asked permission before advising',
+      'Checked understanding (teach-back)',
+      'Affirmations',
+      'Summaries',
     ]);
     const share = cards[1]!;
     expect(share.querySelector('.attune-trend__text')!.textContent).toBe('Latest 45% vs your average of the previous 3 visits (63%): better (lower is better) · target ≤ 60%');
@@ -296,8 +302,15 @@ describe('sparkline', () => {
     expect(formatMetricValue('ratio', 1.25)).toBe('1.3');
     expect(formatMetricValue('count', 3)).toBe('3');
     expect(formatMetricValue('count', null)).toBe('—');
-    expect(formatTarget(metricById('open-share'), { kind: 'at-least', value: 0.7 })).toBe('≥ 70%');
-    expect(formatTarget(metricById('opening'), null)).toBe('Not interrupted');
+    expect(formatMetricValue('yes-no', 1)).toBe('Yes');
+    expect(formatMetricValue('yes-no', 0)).toBe('No');
+    expect(formatMetricValue('yes-no', 0.25)).toBe('25% of visits');
+    const targets = { ...DEFAULT_SETTINGS.targets, agendaWithinS: 120 };
+    expect(formatTarget(metricById('open-share'), { kind: 'at-least', value: 0.7 }, targets)).toBe('≥ 70%');
+    expect(formatTarget(metricById('opening'), null, targets)).toBe('Not interrupted');
+    expect(formatTarget(metricById('agenda'), { kind: 'at-least', value: 1 }, targets)).toBe('Once, in the first 2 min');
+    expect(formatTarget(metricById('permission'), { kind: 'at-least', value: 1 }, targets)).toBe('Every time');
+    expect(formatTarget(metricById('summaries'), null, targets)).toBe('—');
   });
 });
 

@@ -72,6 +72,26 @@ describe('NudgeSection (options)', () => {
     expect(input(c, 'Longer than').disabled).toBe(false);
   });
 
+  it('switches the listening-behaviour nudges, sets their times in minutes, and shows each nudge’s evidence', () => {
+    const { c, onNudgesChange } = setup();
+    click(getByRole(c, 'switch', /^Asking permission: “Ask permission before advising”/));
+    expect(onNudgesChange.mock.calls.at(-1)![0].permission).toEqual({ enabled: false });
+    click(getByRole(c, 'switch', /^Teach-back: “Check understanding”/));
+    expect(onNudgesChange.mock.calls.at(-1)![0].teachBack.enabled).toBe(false);
+    expect(input(c, 'No agenda question by').value).toBe('3');
+    type(input(c, 'No agenda question by'), '2.5');
+    expect(onNudgesChange.mock.calls.at(-1)![0].agenda).toEqual({ enabled: true, byS: 150 });
+    type(input(c, 'No teach-back by'), '8');
+    expect(onNudgesChange.mock.calls.at(-1)![0].teachBack.afterS).toBe(480);
+    for (const next of onNudgesChange.mock.calls.map((call) => call[0])) expect(v.safeParse(SettingsSchema, { ...DEFAULT_SETTINGS, nudges: next }).success).toBe(true);
+    // Every nudge, old and new, carries its evidence: on hover and in a disclosure.
+    const rows = Array.from(c.querySelectorAll('fieldset.attune-nudges__row[title]'));
+    expect(rows).toHaveLength(9);
+    const agenda = rows.find((r) => r.textContent!.includes('Ask what else is on their mind'))!;
+    expect(agenda.getAttribute('title')).toMatch(/Singh Ospina/);
+    expect(agenda.querySelector('.attune-nudges__evidence')!.textContent).toMatch(/^Evidence.*36% of visits/);
+  });
+
   it('toggles quiet mode', () => {
     const { c, onQuietModeChange } = setup();
     click(getByRole(c, 'switch', 'Quiet mode'));
@@ -87,5 +107,5 @@ describe('NudgeSection (options)', () => {
     expect(getByRole(c, 'heading', 'Nudges during the visit')).toBeTruthy();
     const result = await axe.run(c, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((x) => x.id)).toEqual([]);
-  });
+  }, 30_000); // axe-core is slow on a loaded machine
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, CSV_HEADER, exportCsv, exportJson, ImportError, parseImport } from '../../../src/core/history/export';
-import { fullVisit, metrics } from './fixtures';
+import { correctBehaviours } from '../../../src/core/history/label-corrections';
+import { behaviourVisit, fullVisit, metrics } from './fixtures';
 
 const visits = [
   fullVisit({ id: 'a' }),
@@ -36,6 +37,22 @@ describe('export and import', () => {
       partial: 'false',
     });
     expect(row(2)).toMatchObject({ id: 'b', opening_s: '', open_questions: '', goal: '', partial: 'true', end_reason: 'engine-lost' });
+  });
+
+  it('CSV has a column per listening behaviour (corrections applied), blank for a visit saved before them', () => {
+    const corrected = correctBehaviours(behaviourVisit({ u1: ['summary'], u4: ['agenda'], u5: ['summary', 'affirmation'] }, { id: 'c' }), 'u1', ['summary', 'teach_back'])!;
+    const lines = exportCsv([corrected, fullVisit({ id: 'old' })]).split('\r\n');
+    const row = (i: number) => Object.fromEntries(CSV_HEADER.map((h, j) => [h, lines[i]!.split(',')[j]]));
+    const columns = ['behaviour_summary', 'behaviour_affirmation', 'behaviour_agenda', 'behaviour_permission', 'behaviour_teach_back', 'behaviour_advice_without_permission', 'agenda_first_s'];
+    expect(CSV_HEADER).toEqual(expect.arrayContaining(columns));
+    const pick = (r: Record<string, string | undefined>) => columns.map((c) => r[c]);
+    expect(pick(row(1))).toEqual(['2', '1', '1', '0', '1', '0', '130']);
+    expect(pick(row(2))).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it('JSON keeps the behaviours and their corrections through export and import', () => {
+    const corrected = correctBehaviours(behaviourVisit(), 'u7', [])!;
+    expect(parseImport(exportJson([corrected], 0)).visits).toEqual([corrected]);
   });
 
   it('quotes CSV cells that need it and defuses spreadsheet formulas', () => {

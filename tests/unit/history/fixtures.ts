@@ -1,6 +1,7 @@
 /** A saved visit with every optional part, and helpers to vary it. Known answers are worked out by hand in each test. */
 import type { LabelledUtterance, TalkMetrics, VisitSummary } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+import { countQuestions } from '../../../src/core/speech/question-counts';
 
 export const TARGETS = DEFAULT_SETTINGS.targets;
 export const LONG_TURN_S = 60;
@@ -69,4 +70,19 @@ export function fullVisit(over: Partial<VisitSummary> = {}): VisitSummary {
     privacyLocal: true,
     ...over,
   };
+}
+
+/**
+ * fullVisit() measured by the behaviour detector (issue 16): every utterance carries `behaviours`
+ * (empty unless given), and the counts are recomputed the way a correction recomputes them.
+ * Default: an agenda ask at 0:10 (u1), an affirmation (u3), a summary (u5), a permission-ask (u6)
+ * and advice without permission (u7); no teach-back.
+ */
+export function behaviourVisit(
+  behaviours: Record<string, LabelledUtterance['behaviours']> = { u1: ['agenda'], u3: ['affirmation'], u5: ['summary'], u6: ['permission'], u7: ['advice_without_permission'] },
+  over: Partial<VisitSummary> = {},
+): VisitSummary {
+  const base = fullVisit(over);
+  const utterances = base.utterances!.map((u) => ({ ...u, behaviours: behaviours[u.id] ?? [] }));
+  return { ...base, utterances, questions: countQuestions(utterances) };
 }

@@ -9,6 +9,10 @@ describe('goals', () => {
     expect(suggestGoals(fullVisit(), TARGETS, LONG_TURN_S).map((g) => g.id)).toEqual([
       'reflect-more',
       'no-interruptions',
+      // Not measured (a visit saved before the behaviour detector), in metric order.
+      'ask-agenda',
+      'ask-permission',
+      'teach-back',
       'let-opening-finish',
       'talk-less',
       'open-questions',

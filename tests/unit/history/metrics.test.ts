@@ -14,6 +14,12 @@ describe('visit metrics', () => {
       interruptions: [2, { kind: 'at-most', value: 0 }, 'not-met'],
       'longest-turn': [45, { kind: 'at-most', value: 60 }, 'met'],
       gaze: [0.8, null, 'unknown'],
+      // Saved before the behaviour detector: not measured (null), never zero.
+      agenda: [null, { kind: 'at-least', value: 1 }, 'unknown'],
+      permission: [null, { kind: 'at-least', value: 1 }, 'unknown'],
+      'teach-back': [null, { kind: 'at-least', value: 1 }, 'unknown'],
+      affirmations: [null, null, 'unknown'],
+      summaries: [null, null, 'unknown'],
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PanelToBackgroundSchema, parseMessage } from '../../../src/core/protocol/messages';
+import { PageToBackgroundSchema, PanelToBackgroundSchema, parseMessage } from '../../../src/core/protocol/messages';
 import { classifySender } from '../../../src/adapters/messaging/sender-checks';
 import { matchesPattern, platformForUrl } from '../../../src/core/platforms/catalog';
 
@@ -13,6 +13,15 @@ describe('message validation', () => {
     expect(parseMessage(PanelToBackgroundSchema, { type: 'panel:remote-frames', sessionId: 's', energyDb: ['loud'] })).toBeNull();
     expect(parseMessage(PanelToBackgroundSchema, { type: 'panel:delete-everything' })).toBeNull();
     expect(parseMessage(PanelToBackgroundSchema, 'panel:start')).toBeNull();
+  });
+
+  it('accepts a listening-behaviour correction only with known behaviours', () => {
+    const msg = (behaviours: unknown) => parseMessage(PageToBackgroundSchema, { type: 'page:correct-behaviours', visitId: 'v', utteranceId: 'u', behaviours });
+    expect(msg(['summary', 'teach_back'])).not.toBeNull();
+    expect(msg([])).not.toBeNull();
+    expect(msg(null)).not.toBeNull();
+    expect(msg(['bragging'])).toBeNull();
+    expect(msg(Array(7).fill('summary'))).toBeNull();
   });
 });
 
