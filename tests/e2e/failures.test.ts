@@ -138,7 +138,11 @@ describe('failures during a visit', () => {
     const before = (await waitForVisits(page, 11)).find((v) => v.id === 'history-6')!;
     const closed = before.utterances![1]!;
     expect(closed.label).toBe('closed_question');
-    await page.getByRole('combobox', { name: `Label of what you said at ${formatClock(closed.startS)}` }).selectOption('open_question');
+    // The full list of labels (the same select also sits in the review of uncertain labels above it).
+    await page
+      .locator('table.attune-utterances')
+      .getByRole('combobox', { name: `Label of what you said at ${formatClock(closed.startS)}` })
+      .selectOption('open_question');
     await expect.poll(async () => (await waitForVisits(page, 11)).find((v) => v.id === 'history-6')!.questions!.open).toBe(before.questions!.open + 1);
     await expect.poll(() => page.locator('[role="status"][data-area="labels"]').innerText()).toBe('Your correction was saved.');
     await expect.poll(() => page.locator('.attune-metrics tbody tr', { hasText: 'Open questions' }).innerText()).toContain(formatPercent((before.questions!.open + 1) / (before.questions!.open + before.questions!.closed)));
