@@ -2,29 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { recentVisitLengthsS, usualVisitLengthS, teachBackFromS } from '../../../src/core/coach/behaviour-rules';
 import { createCoach } from '../../../src/core/coach/coach';
 import type { Behaviour } from '../../../src/core/behaviours/labels';
-import type { BehaviourCounts, LiveMetrics, LiveTalk } from '../../../src/core/session/schema';
+import type { BehaviourCounts, LiveTalk } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS, type NudgeSettings } from '../../../src/core/settings/settings';
+import { liveMetrics } from './live-metrics';
 
 /** Timelines (one live state a second) and the prompts the coach must raise, with their times. */
 
 type Recent = NonNullable<LiveTalk['questions']>['recent'];
 const ZERO: BehaviourCounts = { summary: 0, affirmation: 0, agenda: 0, permission: 0, teach_back: 0, advice_without_permission: 0 };
 
-const metrics = (over: Partial<LiveMetrics> = {}): LiveMetrics => ({
-  turns: 0,
-  turnsPerMin: 0,
-  interruptions: { clinician: 0, patient: 0 },
-  backchannels: { clinician: 0, patient: 0 },
-  longestMonologueS: { clinician: 0, patient: 0 },
-  clinicianLongMonologues: [],
-  clinicianResponseLatencyS: null,
-  patientResponseLatencyS: null,
-  opening: null,
-  floor: null,
-  currentTurnS: 0,
-  recentClinicianShare: null,
-  ...over,
-});
+const metrics = liveMetrics;
 
 interface Said {
   endS: number;

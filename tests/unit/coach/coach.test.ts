@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCoach } from '../../../src/core/coach/coach';
 import { NUDGE_WORDING } from '../../../src/core/coach/evidence';
-import type { LiveMetrics, LiveTalk, Nudge, NudgeId } from '../../../src/core/session/schema';
+import type { LiveTalk, Nudge, NudgeId } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS, type NudgeSettings } from '../../../src/core/settings/settings';
+import { liveMetrics } from './live-metrics';
 
 /**
  * Table-driven: each case is a timeline of live states (what the engine reports 4× a second,
@@ -11,21 +12,7 @@ import { DEFAULT_SETTINGS, type NudgeSettings } from '../../../src/core/settings
 
 type Recent = NonNullable<LiveTalk['questions']>['recent'];
 
-const metrics = (over: Partial<LiveMetrics> = {}): LiveMetrics => ({
-  turns: 0,
-  turnsPerMin: 0,
-  interruptions: { clinician: 0, patient: 0 },
-  backchannels: { clinician: 0, patient: 0 },
-  longestMonologueS: { clinician: 0, patient: 0 },
-  clinicianLongMonologues: [],
-  clinicianResponseLatencyS: null,
-  patientResponseLatencyS: null,
-  opening: null,
-  floor: null,
-  currentTurnS: 0,
-  recentClinicianShare: null,
-  ...over,
-});
+const metrics = liveMetrics;
 
 function live(elapsedS: number, over: Partial<LiveTalk> = {}): LiveTalk {
   return { clinicianS: 0, patientS: 0, overlapS: 0, clinicianShare: null, elapsedS, speakingNow: 'patient', metrics: metrics(), ...over };
