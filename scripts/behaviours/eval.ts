@@ -2,7 +2,7 @@
  * Evaluate the listening-behaviour detector (issue 16).
  *
  *   npm run eval:behaviours -- [FILE ...] [--annomi ../shared/data/annomi-dev.jsonl]
- *                              [--second-pass data/behaviours/annomi-second-pass.jsonl] [--reps 1000] [--seed 1]
+ *                              [--second-pass data/behaviours/second-pass-labels.jsonl] [--reps 1000] [--seed 1]
  *
  * For each FILE in the behaviour-set format (docs/BEHAVIOURS.md): precision and recall per
  * behaviour with percentile-bootstrap 90% intervals, on `text` and, for the items that have it,
@@ -19,7 +19,7 @@ import { askedPermission, detectBehaviours } from '../../src/core/behaviours/det
 import { BEHAVIOURS } from '../../src/core/behaviours/labels';
 import { classifyUtterance } from '../../src/core/questions/classify';
 import { quantile } from '../questions/metrics';
-import { detectTranscripts, isReserved, key, loadAnnomiTherapist, type AnnomiTherapistUtterance } from './annomi';
+import { detectTranscripts, isReserved, key, loadAnnomiTherapist, type AnnomiTherapistUtterance } from './second-pass-join';
 import { parseBehaviourSet, type BehaviourItem } from './behaviour-set';
 import { scoreBehaviours, scoreTable, type Judged } from './score';
 

@@ -10,7 +10,7 @@ import { BEHAVIOURS } from '../../../src/core/behaviours/labels';
 import { BehaviourItemSchema, parseLines, SecondPassRowSchema } from '../../../scripts/behaviours/set-schema';
 
 const TEST_SET = 'data/behaviours/test-set.jsonl';
-const SECOND_PASS = 'data/behaviours/annomi-second-pass.jsonl';
+const SECOND_PASS = 'data/behaviours/second-pass-labels.jsonl';
 /** Optional: with the AnnoMI dev split beside the checkout, the second pass is checked for whole transcripts. */
 const ANNOMI_DEV = '../shared/data/annomi-dev.jsonl';
 const MIN_POSITIVES = 60;
