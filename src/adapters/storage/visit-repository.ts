@@ -20,6 +20,19 @@ export interface VisitList {
  * StorageError with a message for the clinician.
  */
 export function createVisitRepository(db: Promise<AttuneDatabase>) {
+  /** Reads one visit, applies a change to it and writes it back in one transaction; null from `change` means the target is missing. */
+  const updateVisit = (visitId: string, change: (visit: VisitSummary) => VisitSummary | null, missingMessage: string): Promise<VisitSummary> =>
+    guarded(async () => {
+      const tx = (await db).transaction('visits', 'readwrite');
+      const read = readVisitRecord(await tx.store.get(visitId));
+      if (!read.ok) throw new Error(`the visit could not be read (${read.reason})`);
+      const next = change(read.visit);
+      if (!next) throw new Error(missingMessage);
+      await tx.store.put(next);
+      await tx.done;
+      return next;
+    });
+
   return {
     save: (summary: VisitSummary): Promise<void> =>
       guarded(async () => {
@@ -90,29 +103,15 @@ export function createVisitRepository(db: Promise<AttuneDatabase>) {
 
     /** Saves the clinician's correction of one utterance's label; returns the updated visit. */
     correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
-      guarded(async () => {
-        const tx = (await db).transaction('visits', 'readwrite');
-        const read = readVisitRecord(await tx.store.get(visitId));
-        if (!read.ok) throw new Error(`the visit could not be read (${read.reason})`);
-        const next = correctLabel(read.visit, utteranceId, label);
-        if (!next) throw new Error('that question or reflection is not in this visit');
-        await tx.store.put(next);
-        await tx.done;
-        return next;
-      }),
+      updateVisit(visitId, (visit) => correctLabel(visit, utteranceId, label), 'that question or reflection is not in this visit'),
 
     /** Saves the clinician's correction of one utterance's listening behaviours; returns the updated visit. */
     correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
-      guarded(async () => {
-        const tx = (await db).transaction('visits', 'readwrite');
-        const read = readVisitRecord(await tx.store.get(visitId));
-        if (!read.ok) throw new Error(`the visit could not be read (${read.reason})`);
-        const next = correctBehaviours(read.visit, utteranceId, behaviours);
-        if (!next) throw new Error('that utterance is not in this visit, or its listening skills were not measured');
-        await tx.store.put(next);
-        await tx.done;
-        return next;
-      }),
+      updateVisit(
+        visitId,
+        (visit) => correctBehaviours(visit, utteranceId, behaviours),
+        'that utterance is not in this visit, or its listening skills were not measured',
+      ),
   };
 }
 export type VisitRepository = ReturnType<typeof createVisitRepository>;
