@@ -8,6 +8,7 @@ import { downloadText } from '../../src/adapters/browser/download';
 import { DEFAULT_CONTEXT, type SummaryActions, type SummaryArea, type SummaryContext } from '../../src/ui/summary/actions';
 import { SummaryApp } from '../../src/ui/summary/SummaryApp';
 import { deletedNotice, importNotice, skippedNotice } from '../../src/ui/summary/notices';
+import { CONFIRMED_TEXT, UNCONFIRMED_TEXT } from '../../src/ui/summary/ReviewLabels';
 import { formatCount } from '../../src/ui/format';
 
 // Visit summaries and history: wiring only. The page lives in the URL hash so it can be linked:
@@ -74,6 +75,11 @@ const actions: SummaryActions = {
     void change('labels', async () => {
       await pageChannel.correctLabel(visitId, utteranceId, label);
       return label ? 'Your correction was saved.' : 'The label went back to what Attune found.';
+    }),
+  onConfirmLabel: (visitId, utteranceId, confirmed) =>
+    void change('labels', async () => {
+      await pageChannel.confirmLabel(visitId, utteranceId, confirmed);
+      return confirmed ? CONFIRMED_TEXT : UNCONFIRMED_TEXT;
     }),
   onCorrectBehaviours: (visitId, utteranceId, behaviours) =>
     void change('labels', async () => {

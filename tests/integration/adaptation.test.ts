@@ -10,6 +10,8 @@ import { createStorageProblems } from '../../src/adapters/storage/storage-errors
 import { createVisitRepository } from '../../src/adapters/storage/visit-repository';
 import { IDENTITY_LAYER, toLogProbs } from '../../src/core/questions/adaptation';
 import type { VisitSummary } from '../../src/core/session/schema';
+import { createBackgroundRouter, type RouterDeps } from '../../src/adapters/messaging/background-router';
+import { visitQuestionFigures } from '../../src/core/questions/estimate';
 import { fullVisit } from '../unit/history/fixtures';
 
 const closedLeaning = toLogProbs([0.35, 0.45, 0.1, 0.1]);
@@ -47,6 +49,23 @@ describe('label adaptation in the background', () => {
     expect(read.profile.layer.openLogOdds).toBeGreaterThan(0);
     await h.correctLabel('v1', 'u1', null);
     expect((await loadAdaptation()).profile.corrections.map((c) => c.key)).toEqual(['v1/u0']);
+  });
+
+  it('a confirmation in the review is saved through the router, counts in full, and teaches nothing', async () => {
+    const { h } = await setUp();
+    const route = createBackgroundRouter({ history: h, log: () => undefined, me: { runtimeId: 'ext', origin: 'chrome-extension://ext/', offscreenUrl: 'chrome-extension://ext/offscreen.html' } } as unknown as RouterDeps);
+    const page = { id: 'ext', url: 'chrome-extension://ext/summary.html' };
+    const before = visitQuestionFigures(visitOfClosedQuestions('v1'))!;
+    const visit = (await route({ type: 'page:confirm-label', visitId: 'v1', utteranceId: 'u0', confirmed: true }, page)) as VisitSummary;
+    expect(visit.utterances![0]).toMatchObject({ labelConfirmed: true });
+    // 4 questions each open 0.35, closed 0.45: confirming one as closed makes it count 0 / 1
+    expect(before.closed).toBeCloseTo(4 * 0.45, 3);
+    expect(visitQuestionFigures(visit)!.closed).toBeCloseTo(3 * 0.45 + 1, 3);
+    expect(visitQuestionFigures(visit)!.open).toBeCloseTo(3 * 0.35, 3);
+    expect(await loadAdaptation()).toEqual({ profile: expect.objectContaining({ layer: IDENTITY_LAYER, corrections: [] }), problem: null });
+    const undone = await h.confirmLabel('v1', 'u0', false);
+    expect(undone.utterances![0]!.labelConfirmed).toBeUndefined();
+    expect(route({ type: 'page:confirm-label', visitId: 'v1', utteranceId: 'u0', confirmed: 'yes' }, page)).toBeUndefined();
   });
 
   it('keeps no text in storage, even with privacy-local mode off', async () => {

@@ -80,6 +80,14 @@ export function createHistoryHandlers(deps: HistoryHandlerDeps) {
       return visit;
     },
 
+    /**
+     * The clinician's confirmation of a label in the review step: it counts in full from then on.
+     * It does not teach the adaptation layer (measured: docs/QUESTIONS.md, "Learning from the
+     * clinician's corrections").
+     */
+    confirmLabel: (visitId: string, utteranceId: string, confirmed: boolean): Promise<VisitSummary> =>
+      tracked(() => visits.confirmLabel(visitId, utteranceId, confirmed)),
+
     /** A correction of one utterance's listening behaviours (issue 16): it changes the counts, and teaches nothing yet. */
     correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
       tracked(() => visits.correctBehaviours(visitId, utteranceId, behaviours)),

@@ -23,6 +23,7 @@ export interface RouterDeps {
     deleteAllVisits(): Promise<number>;
     importVisits(visits: VisitSummary[]): Promise<ImportReply>;
     correctLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary>;
+    confirmLabel(visitId: string, utteranceId: string, confirmed: boolean): Promise<VisitSummary>;
     correctBehaviours(visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary>;
     goals(): Promise<GoalsReply>;
     setGoal(goal: Goal | null): Promise<GoalsReply>;
@@ -119,6 +120,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
         return deps.history.importVisits(message.visits);
       case 'page:correct-label':
         return deps.history.correctLabel(message.visitId, message.utteranceId, message.label);
+      case 'page:confirm-label':
+        return deps.history.confirmLabel(message.visitId, message.utteranceId, message.confirmed);
       case 'page:correct-behaviours':
         return deps.history.correctBehaviours(message.visitId, message.utteranceId, message.behaviours);
       case 'page:goals':

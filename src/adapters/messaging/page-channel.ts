@@ -68,6 +68,8 @@ export const pageChannel = {
   importVisits,
   correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
     ask({ type: 'page:correct-label', visitId, utteranceId, label }, VisitSummarySchema),
+  confirmLabel: (visitId: string, utteranceId: string, confirmed: boolean): Promise<VisitSummary> =>
+    ask({ type: 'page:confirm-label', visitId, utteranceId, confirmed }, VisitSummarySchema),
   correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>
     ask({ type: 'page:correct-behaviours', visitId, utteranceId, behaviours }, VisitSummarySchema),
   goals: (): Promise<GoalsReply> => ask({ type: 'page:goals' }, GoalsReplySchema),

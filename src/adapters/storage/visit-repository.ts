@@ -1,4 +1,4 @@
-import { correctBehaviours, correctLabel } from '../../core/history/label-corrections';
+import { confirmLabel, correctBehaviours, correctLabel } from '../../core/history/label-corrections';
 import type { Behaviour } from '../../core/behaviours/labels';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { VisitSummary } from '../../core/session/schema';
@@ -104,6 +104,10 @@ export function createVisitRepository(db: Promise<AttuneDatabase>) {
     /** Saves the clinician's correction of one utterance's label; returns the updated visit. */
     correctLabel: (visitId: string, utteranceId: string, label: UtteranceLabel | null): Promise<VisitSummary> =>
       updateVisit(visitId, (visit) => correctLabel(visit, utteranceId, label), 'that question or reflection is not in this visit'),
+
+    /** Saves (or withdraws) the clinician's confirmation of one utterance's label; returns the updated visit. */
+    confirmLabel: (visitId: string, utteranceId: string, confirmed: boolean): Promise<VisitSummary> =>
+      updateVisit(visitId, (visit) => confirmLabel(visit, utteranceId, confirmed), 'that question or reflection is not in this visit'),
 
     /** Saves the clinician's correction of one utterance's listening behaviours; returns the updated visit. */
     correctBehaviours: (visitId: string, utteranceId: string, behaviours: Behaviour[] | null): Promise<VisitSummary> =>

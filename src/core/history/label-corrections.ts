@@ -3,7 +3,7 @@
  * each utterance, on the summary page. Counts always use the correction where there is one, so a
  * correction changes the visit's figures (countQuestions counts the behaviours too, once measured).
  */
-import type { VisitSummary } from '../session/schema';
+import type { LabelledUtterance, VisitSummary } from '../session/schema';
 import type { UtteranceLabel } from '../questions/labels';
 import type { Behaviour } from '../behaviours/labels';
 import { normalizeBehaviours } from '../behaviours/counts';
@@ -12,16 +12,34 @@ import { countQuestions, effectiveLabel } from '../speech/question-counts';
 /**
  * The visit with one utterance relabelled (or its correction removed with `label: null`, or a
  * correction equal to the classifier's label), and its counts recomputed. Null when the visit has no such utterance.
+ * Any change here is a new verdict, so it also withdraws a confirmation: choosing the label it
+ * shows uncorrected is the dropdown's undo, and the clinician confirms with the review's button.
  */
 export function correctLabel(visit: VisitSummary, utteranceId: string, label: UtteranceLabel | null): VisitSummary | null {
-  const utterances = visit.utterances;
-  if (!utterances?.some((u) => u.id === utteranceId)) return null;
-  const next = utterances.map((u) => {
-    if (u.id !== utteranceId) return u;
-    const { correctedLabel: _old, ...rest } = u;
+  return relabel(visit, utteranceId, (u) => {
+    const { correctedLabel: _old, labelConfirmed: _confirmed, ...rest } = u;
     // What it shows without a correction (a summary shows as a reflection even if the classifier said other).
     return label === null || label === effectiveLabel(rest) ? rest : { ...rest, correctedLabel: label };
   });
+}
+
+/**
+ * The visit with the clinician's confirmation of one utterance's label recorded (`confirmed`) or
+ * withdrawn, and its counts recomputed: a confirmed label counts in full in the estimates
+ * (estimate.ts) without being a correction. A corrected label already counts in full, so
+ * confirming it changes nothing. Null when the visit has no such utterance.
+ */
+export function confirmLabel(visit: VisitSummary, utteranceId: string, confirmed: boolean): VisitSummary | null {
+  return relabel(visit, utteranceId, (u) => {
+    const { labelConfirmed: _old, ...rest } = u;
+    return confirmed && !u.correctedLabel ? { ...rest, labelConfirmed: true } : rest;
+  });
+}
+
+function relabel(visit: VisitSummary, utteranceId: string, change: (u: LabelledUtterance) => LabelledUtterance): VisitSummary | null {
+  const utterances = visit.utterances;
+  if (!utterances?.some((u) => u.id === utteranceId)) return null;
+  const next = utterances.map((u) => (u.id === utteranceId ? change(u) : u));
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }
 

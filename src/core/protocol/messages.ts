@@ -68,6 +68,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page:import-visits'), visits: v.pipe(v.array(VisitSummarySchema), v.maxLength(IMPORT_BATCH_VISITS)) }),
   /** The clinician's correction of one utterance's label; null removes the correction. */
   v.object({ type: v.literal('page:correct-label'), visitId: id, utteranceId: id, label: v.nullable(UtteranceLabelSchema) }),
+  /** The clinician's confirmation that one utterance's label is right (false withdraws it): it then counts in full. */
+  v.object({ type: v.literal('page:confirm-label'), visitId: id, utteranceId: id, confirmed: v.boolean() }),
   /** The clinician's correction of one utterance's listening behaviours (issue 16); null removes the correction. */
   v.object({ type: v.literal('page:correct-behaviours'), visitId: id, utteranceId: id, behaviours: v.nullable(v.pipe(v.array(BehaviourSchema), v.maxLength(BEHAVIOURS.length))) }),
   v.object({ type: v.literal('page:goals') }),

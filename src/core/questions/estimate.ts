@@ -7,12 +7,14 @@
  * (docs/QUESTIONS.md, "Visit level"): label counts round every uncertain question towards its
  * likelier kind, and those roundings do not cancel within one visit.
  *
- * A label the clinician corrected counts in full for the corrected label. The live panel keeps
+ * A label the clinician corrected counts in full for the corrected label, and one they confirmed
+ * in the review step counts in full for the label shown (review.ts). The live panel keeps
  * whole label counts (speech-pipeline.ts); the saved visit's skills, trends, goals and export read
  * these figures, and say that they are estimates.
  */
 import type { LabelledUtterance, QuestionCounts, VisitSummary } from '../session/schema';
 import { UTTERANCE_LABELS, type UtteranceLabel } from './labels';
+import { effectiveLabel } from '../speech/question-counts';
 
 const OPEN = UTTERANCE_LABELS.indexOf('open_question');
 const CLOSED = UTTERANCE_LABELS.indexOf('closed_question');
@@ -39,8 +41,11 @@ const oneHot = (label: UtteranceLabel): number[] => UTTERANCE_LABELS.map((l) => 
  * and closed, so for a question the label's share is its stored confidence and the rest of the
  * question probability goes to the other kind (without a layer this is the model's own split).
  */
-export function labelWeights(u: Pick<LabelledUtterance, 'label' | 'correctedLabel' | 'confidence' | 'classLogProbs'>): number[] {
-  if (u.correctedLabel) return oneHot(u.correctedLabel);
+export function labelWeights(
+  u: Pick<LabelledUtterance, 'label' | 'correctedLabel' | 'labelConfirmed' | 'confidence' | 'classLogProbs' | 'behaviours' | 'correctedBehaviours'>,
+): number[] {
+  // The clinician's verdict counts in full: a correction, or a confirmation of the label shown.
+  if (u.correctedLabel || u.labelConfirmed) return oneHot(effectiveLabel(u));
   if (!u.classLogProbs) return oneHot(u.label);
   const raw = u.classLogProbs.map((x) => Math.exp(x));
   const total = raw.reduce((a, b) => a + b, 0);
@@ -60,7 +65,7 @@ const ratios = (open: number, closed: number, reflections: number) => {
   return { openShare: questions > 0 ? open / questions : null, reflectionToQuestion: questions > 0 ? reflections / questions : null };
 };
 
-/** Expected counts over utterances (corrections in full). */
+/** Expected counts over utterances (corrected and confirmed labels in full). */
 export function estimateQuestions(utterances: readonly LabelledUtterance[]): QuestionFigures {
   const sum = [0, 0, 0, 0];
   for (const u of utterances) labelWeights(u).forEach((w, c) => (sum[c] = (sum[c] as number) + w));

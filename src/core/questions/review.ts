@@ -1,8 +1,9 @@
 /**
  * Which labels to offer for review first (issue 13 §4, issue 19.5): the clinician's time goes
  * furthest on the labels the classifier was least sure of. Corrections go through the existing
- * correction path (page:correct-label), and a corrected label counts in full in the visit's
- * estimated figures (estimate.ts).
+ * correction path (page:correct-label); a label the clinician finds right is confirmed
+ * (page:confirm-label). Corrected and confirmed labels count in full in the visit's estimated
+ * figures (estimate.ts).
  *
  * How many, measured (scripts/questions/review-sim.ts, `npm run eval:questions`, docs/QUESTIONS.md
  * "Review: how many labels"): in grouped cross-validation on AnnoMI spoken through Moonshine, a
@@ -25,7 +26,7 @@ export const UNCERTAIN_BELOW = 0.9;
 
 /**
  * The visit's uncertain labels: its REVIEW_AT_MOST least confident (by the classifier's
- * confidence; ties: earliest first) under UNCERTAIN_BELOW. Corrected ones keep their place, so
+ * confidence; ties: earliest first) under UNCERTAIN_BELOW. Reviewed ones keep their place, so
  * the set does not refill as the clinician works through it.
  */
 export function uncertainIds(utterances: readonly LabelledUtterance[]): Set<string> {
@@ -33,8 +34,11 @@ export function uncertainIds(utterances: readonly LabelledUtterance[]): Set<stri
   return new Set(ranked.slice(0, REVIEW_AT_MOST).map((u) => u.id));
 }
 
-/** The uncertain labels not yet corrected, least confident first (ties: earliest first). */
+/** Whether the clinician has given their verdict on this label: corrected it, or confirmed it. */
+export const isReviewed = (u: Pick<LabelledUtterance, 'correctedLabel' | 'labelConfirmed'>): boolean => Boolean(u.correctedLabel || u.labelConfirmed);
+
+/** The uncertain labels not yet corrected or confirmed, least confident first (ties: earliest first). */
 export function reviewQueue(utterances: readonly LabelledUtterance[]): LabelledUtterance[] {
   const uncertain = uncertainIds(utterances);
-  return utterances.filter((u) => !u.correctedLabel && uncertain.has(u.id)).sort((a, b) => a.confidence - b.confidence || a.startS - b.startS);
+  return utterances.filter((u) => !isReviewed(u) && uncertain.has(u.id)).sort((a, b) => a.confidence - b.confidence || a.startS - b.startS);
 }

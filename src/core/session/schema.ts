@@ -129,6 +129,13 @@ export const LabelledUtteranceSchema = v.object({
   /** The clinician's correction on the summary page; counts use it when present. */
   correctedLabel: v.optional(UtteranceLabelSchema),
   /**
+   * The clinician confirmed, in the review step, the label this utterance shows (`effectiveLabel`)
+   * and did not correct it: it then counts in full, like a corrected one (estimate.ts). A
+   * correction replaces a confirmation (and wins if a file holds both). A marker, no text, so kept in
+   * privacy-local mode too. Absent on visits saved before it and on labels not confirmed.
+   */
+  labelConfirmed: v.optional(v.literal(true)),
+  /**
    * The classifier's log-probability of each label (`UTTERANCE_LABELS` order), before the
    * clinician's adaptation layer: what a correction teaches that layer (src/core/questions/adaptation.ts).
    * Four numbers, no text, so kept in privacy-local mode too. Absent on visits saved before it.

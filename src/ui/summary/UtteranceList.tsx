@@ -3,7 +3,7 @@
  * correct a label; counts and shares follow. Text shows only when it was kept (privacy-local off).
  */
 import { effectiveLabel } from '../../core/speech/question-counts';
-import { uncertainIds } from '../../core/questions/review';
+import { isReviewed, uncertainIds } from '../../core/questions/review';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
@@ -17,6 +17,8 @@ export interface UtteranceListProps {
   /** null when the visit is shown read-only. Passing the classifier's own label clears the correction. */
   onCorrect: ((utteranceId: string, label: UtteranceLabel | null) => void) | null;
   privacyLocal: boolean;
+  /** Withdraws the clinician's confirmation of a label (`confirmed` false); null when read-only. */
+  onConfirm?: ((utteranceId: string, confirmed: boolean) => void) | null;
   /** Corrects an utterance's listening behaviours; absent: shown read-only. */
   onCorrectBehaviours?: CorrectBehaviours | null;
 }
@@ -33,7 +35,7 @@ export interface UtteranceListProps {
 export const LABEL_ACCURACY_NOTE =
   'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too. The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
 
-export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
+export function UtteranceList({ utterances, onCorrect, onConfirm = null, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
   const uncertain = uncertainIds(utterances);
   // A visit saved before the behaviour detector has no skills column at all: not measured is not "none".
@@ -75,7 +77,8 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBe
                     UTTERANCE_LABEL_TEXT[label]
                   )}
                   {u.correctedLabel && <small class="attune-muted"> (corrected; Attune said {UTTERANCE_LABEL_TEXT[u.label].toLowerCase()})</small>}
-                  {!u.correctedLabel && uncertain.has(u.id) && <small class="attune-uncertain"> uncertain</small>}
+                  {u.labelConfirmed && !u.correctedLabel && <Confirmed time={time} onUndo={onConfirm ? () => onConfirm(u.id, false) : null} />}
+                  {!isReviewed(u) && uncertain.has(u.id) && <small class="attune-uncertain"> uncertain</small>}
                 </td>
                 {skills && <SkillsCell utterance={u} time={time} onCorrect={onCorrectBehaviours} />}
                 {anyText && <td>{u.text ?? '—'}</td>}
@@ -85,6 +88,25 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBe
         </tbody>
       </table>
     </>
+  );
+}
+
+/** A label the clinician confirmed in the review, with the undo (a confirmation is withdrawn like a correction is). */
+function Confirmed({ time, onUndo }: { time: string; onUndo: (() => void) | null }) {
+  return (
+    <small class="attune-muted attune-utterances__confirmed">
+      {' '}
+      (you confirmed it
+      {onUndo && (
+        <>
+          ;{' '}
+          <button type="button" class="attune-link" aria-label={`Undo your confirmation of the label at ${time}`} onClick={onUndo}>
+            undo
+          </button>
+        </>
+      )}
+      )
+    </small>
   );
 }
 

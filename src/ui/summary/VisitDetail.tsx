@@ -186,6 +186,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
               privacyLocal={visit.privacyLocal}
               {...(context.reviewWords?.visitId === visit.id && { memoryWords: context.reviewWords.words })}
               onCorrect={(utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label)}
+              onConfirm={(utteranceId, confirmed) => actions.onConfirmLabel(visit.id, utteranceId, confirmed)}
             />
           )}
           {correctBehaviours && (
@@ -199,6 +200,7 @@ export function VisitDetail({ visit, context = DEFAULT_CONTEXT, actions }: Visit
             utterances={utterances}
             privacyLocal={visit.privacyLocal}
             onCorrect={actions ? (utteranceId, label) => actions.onCorrectLabel(visit.id, utteranceId, label) : null}
+            onConfirm={actions ? (utteranceId, confirmed) => actions.onConfirmLabel(visit.id, utteranceId, confirmed) : null}
             onCorrectBehaviours={correctBehaviours}
           />
           {actions && <ActionStatus result={context.result} area="labels" />}

@@ -14,6 +14,8 @@ export type SummaryResult = ActionResult<SummaryArea>;
 
 export interface SummaryActions {
   onCorrectLabel(visitId: string, utteranceId: string, label: UtteranceLabel | null): void;
+  /** Records that a label is right as shown (false withdraws it): it then counts in full. */
+  onConfirmLabel(visitId: string, utteranceId: string, confirmed: boolean): void;
   /** Corrects one utterance's listening behaviours (null: back to what Attune found); absent: no controls. */
   onCorrectBehaviours?(visitId: string, utteranceId: string, behaviours: Behaviour[] | null): void;
   onSetGoal(goal: Goal | null): void;

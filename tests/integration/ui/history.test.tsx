@@ -15,7 +15,7 @@ import { click, fire, getByRole, getByText, mount, queryAllByRole, queryAllByTex
 import { fullVisit, metrics } from '../../unit/history/fixtures';
 
 function actions(): { [K in keyof SummaryActions]: ReturnType<typeof vi.fn> } {
-  return { onCorrectLabel: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
+  return { onCorrectLabel: vi.fn(), onConfirmLabel: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
 }
 
 const showVisit = (v: VisitSummary, a = actions()) =>

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { REVIEW_AT_MOST, reviewQueue, uncertainIds, UNCERTAIN_BELOW } from '../../../src/core/questions/review';
 import type { SummaryActions } from '../../../src/ui/summary/actions';
 import { VisitDetail } from '../../../src/ui/summary/VisitDetail';
-import { fire, getByRole, mount } from './dom';
+import { click, fire, getByRole, mount, queryByRole, rerender } from './dom';
 import { visit } from './fixtures';
 
 /**
@@ -44,6 +44,38 @@ describe('review uncertain labels', () => {
     expect(onCorrectLabel).toHaveBeenCalledWith('v1', 'e', 'open_question');
     // The full list marks them too.
     expect(c.querySelectorAll('.attune-utterances .attune-uncertain')).toHaveLength(3);
+  });
+
+  it('confirms a right label from the keyboard; the list says so and can undo it', () => {
+    const onConfirmLabel = vi.fn();
+    const actions = { onCorrectLabel: vi.fn(), onConfirmLabel } as unknown as SummaryActions;
+    const c = mount(<VisitDetail visit={visit({ utterances, privacyLocal: true })} actions={actions} />);
+    const review = getByRole(c, 'region', 'Uncertain labels');
+    expect(review.textContent).toMatch(/Confirm each one that is right and change each one that is wrong/);
+    const confirm = getByRole(review, 'button', 'Confirm closed question at 0:50');
+    expect(confirm.tagName).toBe('BUTTON');
+    click(confirm);
+    expect(onConfirmLabel).toHaveBeenCalledWith('v1', 'e', true);
+
+    // Saved: it leaves the review (which does not refill), the full list marks it confirmed, not uncertain.
+    const confirmed = utterances.map((x) => (x.id === 'e' ? { ...x, labelConfirmed: true as const } : x));
+    expect(reviewQueue(confirmed).map((x) => x.id)).toEqual(['b', 'c']);
+    const after = mount(<VisitDetail visit={visit({ utterances: confirmed, privacyLocal: true })} actions={actions} />);
+    expect(queryByRole(getByRole(after, 'region', 'Uncertain labels'), 'button', /0:50/)).toBeNull();
+    const row = Array.from(after.querySelectorAll('.attune-utterances tbody tr')).find((r) => r.textContent?.startsWith('0:50'))!;
+    expect(row.textContent).toMatch(/you confirmed it; undo/);
+    expect(row.querySelector('.attune-uncertain')).toBeNull();
+    click(getByRole(row, 'button', 'Undo your confirmation of the label at 0:50'));
+    expect(onConfirmLabel).toHaveBeenLastCalledWith('v1', 'e', false);
+  });
+
+  it('after a label leaves the review, the keyboard focus goes to the next one', () => {
+    const actions = { onCorrectLabel: vi.fn(), onConfirmLabel: vi.fn() } as unknown as SummaryActions;
+    const c = mount(<VisitDetail visit={visit({ utterances, privacyLocal: true })} actions={actions} />);
+    getByRole(c, 'button', 'Confirm closed question at 0:50').focus();
+    const confirmed = utterances.map((x) => (x.id === 'e' ? { ...x, labelConfirmed: true as const } : x));
+    rerender(c, <VisitDetail visit={visit({ utterances: confirmed, privacyLocal: true })} actions={actions} />);
+    expect(document.activeElement).toBe(getByRole(c, 'button', 'Confirm closed question at 0:20'));
   });
 
   it('shows the words where they were kept (privacy-local off)', () => {

@@ -9,7 +9,7 @@ import { click, fire, getByRole, getByText, mount, queryByRole } from './dom';
 import { behaviourVisit, fullVisit } from '../../unit/history/fixtures';
 
 function actions() {
-  return { onCorrectLabel: vi.fn(), onCorrectBehaviours: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
+  return { onCorrectLabel: vi.fn(), onConfirmLabel: vi.fn(), onCorrectBehaviours: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
 }
 
 const show = (v: VisitSummary, a: Partial<ReturnType<typeof actions>> | null = actions(), context = DEFAULT_CONTEXT) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { correctLabel } from '../../../src/core/history/label-corrections';
+import { confirmLabel, correctLabel } from '../../../src/core/history/label-corrections';
+import { LabelledUtteranceSchema } from '../../../src/core/session/schema';
+import * as v from 'valibot';
 import { countQuestions } from '../../../src/core/speech/question-counts';
 import { fullVisit, utt } from './fixtures';
 
@@ -22,6 +24,35 @@ describe('label corrections', () => {
     expect(undone.questions).toEqual(fullVisit().questions);
     // Choosing the classifier's own label again also clears the correction.
     expect(correctLabel(once, 'u5', 'reflection')!.utterances).toEqual(fullVisit().utterances);
+  });
+
+  it('a confirmation is stored as a marker, withdrawn by undo, and replaced by a correction', () => {
+    const confirmed = confirmLabel(fullVisit(), 'u2', true)!;
+    const u2 = confirmed.utterances!.find((u) => u.id === 'u2')!;
+    expect(u2).toMatchObject({ label: 'closed_question', labelConfirmed: true });
+    expect(u2.correctedLabel).toBeUndefined();
+    // the label counts (whole labels) do not change; the estimates do (estimate.test.ts)
+    expect(confirmed.questions).toEqual(fullVisit().questions);
+    expect(confirmLabel(confirmed, 'u2', false)!.utterances).toEqual(fullVisit().utterances);
+    const corrected = correctLabel(confirmed, 'u2', 'open_question')!.utterances!.find((u) => u.id === 'u2')!;
+    expect(corrected).toMatchObject({ correctedLabel: 'open_question' });
+    expect(corrected.labelConfirmed).toBeUndefined();
+    // the dropdown's undo (its own label again) also withdraws it
+    expect(correctLabel(confirmed, 'u2', null)!.utterances).toEqual(fullVisit().utterances);
+  });
+
+  it('confirming a corrected label changes nothing: the correction already counts in full', () => {
+    const corrected = correctLabel(fullVisit(), 'u2', 'open_question')!;
+    expect(confirmLabel(corrected, 'u2', true)!.utterances).toEqual(corrected.utterances);
+    expect(confirmLabel(fullVisit(), 'nope', true)).toBeNull();
+  });
+
+  it('old records stay valid, and the marker holds no text', () => {
+    const old = { id: 'a', startS: 0, endS: 1, label: 'other', confidence: 0.5 };
+    expect(v.safeParse(LabelledUtteranceSchema, old).success).toBe(true);
+    expect(v.safeParse(LabelledUtteranceSchema, { ...old, labelConfirmed: true }).success).toBe(true);
+    expect(v.safeParse(LabelledUtteranceSchema, { ...old, labelConfirmed: 'yes, I said “fine”' }).success).toBe(false);
+    expect(v.safeParse(LabelledUtteranceSchema, { ...old, labelConfirmed: false }).success).toBe(false);
   });
 
   it('an unknown utterance or a visit without utterances gives null', () => {

@@ -14,6 +14,14 @@ describe('labelWeights: how much one utterance counts towards each label', () =>
     expect(labelWeights({ label: 'open_question', correctedLabel: 'reflection', confidence: 0.5, classLogProbs: logs([0.5, 0.3, 0.1, 0.1]) })).toEqual([0, 0, 1, 0]);
   });
 
+  it('a confirmed label counts in full for the label shown', () => {
+    expect(labelWeights({ label: 'closed_question', labelConfirmed: true, confidence: 0.4, classLogProbs: logs([0.35, 0.4, 0.15, 0.1]) })).toEqual([0, 1, 0, 0]);
+    // a summary shows as a reflection (question-counts.ts): confirming it confirms the reflection
+    expect(labelWeights({ label: 'other', labelConfirmed: true, confidence: 0.5, classLogProbs: logs([0.1, 0.1, 0.3, 0.5]), behaviours: ['summary'] })).toEqual([0, 0, 1, 0]);
+    // a correction wins over a confirmation (a hand-edited file holding both)
+    expect(labelWeights({ label: 'other', labelConfirmed: true, correctedLabel: 'open_question', confidence: 0.5 })).toEqual([1, 0, 0, 0]);
+  });
+
   it('without stored probabilities the label counts in full', () => {
     expect(labelWeights({ label: 'closed_question', confidence: 0.55 })).toEqual([0, 1, 0, 0]);
   });
@@ -47,6 +55,17 @@ const u = (id: string, label: LabelledUtterance['label'], confidence: number, p:
   utt(id, label, 0, { confidence, classLogProbs: logs(p), ...extra });
 
 describe('estimateQuestions: expected counts', () => {
+  it('a confirmation moves the figures to the label in full', () => {
+    const visit = [u('a', 'open_question', 0.6, [0.6, 0.3, 0.1, 1e-9]), u('b', 'closed_question', 0.5, [0.2, 0.5, 0.2, 0.1])];
+    // before: open 0.8, closed 0.8; after confirming b as closed: open 0.6, closed 0.3 + 1 = 1.3
+    const after = estimateQuestions([visit[0]!, { ...visit[1]!, labelConfirmed: true }]);
+    expect(estimateQuestions(visit).openShare).toBeCloseTo(0.5, 6);
+    expect(after.open).toBeCloseTo(0.6, 6);
+    expect(after.closed).toBeCloseTo(1.3, 6);
+    expect(after.reflections).toBeCloseTo(0.1, 6);
+    expect(after.openShare).toBeCloseTo(0.6 / 1.9, 6);
+  });
+
   it('adds the probabilities: worked example', () => {
     const f = estimateQuestions([
       u('a', 'open_question', 0.6, [0.6, 0.3, 0.1, 1e-9]),
