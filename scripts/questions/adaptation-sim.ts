@@ -1,11 +1,19 @@
 /**
  * The simulated clinician of eval-adaptation.ts: visits in time order; before each visit the
  * layer is fitted on the corrections of the earlier visits only; after it, the clinician
- * reviews the k least-confident labels and corrects the wrong ones (exactly what the extension
- * keeps: the corrected utterances' log-probabilities and labels). The visit is scored before its own review, so nothing is fitted on what is scored.
+ * reviews the k least-confident labels, corrects the wrong ones and (unless `confirm` is 'none')
+ * confirms the right ones, exactly what the extension keeps: the corrected utterances'
+ * log-probabilities and labels, and a `labelConfirmed` marker. The visit is scored before its
+ * own review (what the layer learnt), so nothing is fitted on what is scored, and after it.
+ *
+ * Scored as the summary shows a visit: the product's own expected counts (estimate.ts
+ * `estimateQuestions`: each label counts by its probabilities after the layer, corrected and
+ * confirmed labels in full).
  */
 import { adaptLabel, fitAdaptation, type AdaptationExample, type FitOptions } from '../../src/core/questions/adaptation';
+import { estimateQuestions } from '../../src/core/questions/estimate';
 import type { UtteranceLabel } from '../../src/core/questions/labels';
+import type { LabelledUtterance } from '../../src/core/session/schema';
 
 export interface SimUtterance {
   logProbs: readonly number[];
@@ -15,61 +23,85 @@ export interface SimUtterance {
 export type SimVisit = readonly SimUtterance[];
 
 export interface VisitErrors {
-  /** |open share − gold| in points (0–100), null when the gold visit has fewer than 4 questions. */
+  /** |open share − gold| in points (0–100). */
   openSharePts: number;
   rq: number;
 }
 
+/**
+ * What the review does with a right label: 'none' leaves it (it counts by its probabilities);
+ * 'counts' confirms it (it counts in full; the product's Confirm); 'teaches' also adds it to the
+ * corrections the layer is fitted on, as evidence the prediction was right.
+ */
+export type ConfirmMode = 'none' | 'counts' | 'teaches';
+
 /** Visit-level errors scored only on visits with at least this many gold questions (issue 13). */
 export const MIN_GOLD_QUESTIONS = 4;
 
-function shareAndRatio(labels: readonly UtteranceLabel[]): { share: number; rq: number } {
-  const open = labels.filter((l) => l === 'open_question').length;
-  const closed = labels.filter((l) => l === 'closed_question').length;
-  const refl = labels.filter((l) => l === 'reflection').length;
-  // No predicted question: the share is unknown (scored as 50 %), R:Q as reflections per one question.
-  return { share: open + closed === 0 ? 0.5 : open / (open + closed), rq: refl / Math.max(1, open + closed) };
+interface Figures {
+  open: number;
+  closed: number;
+  reflections: number;
 }
 
-export function visitErrors(pred: readonly UtteranceLabel[], gold: readonly UtteranceLabel[]): VisitErrors | null {
-  const g = shareAndRatio(gold);
-  const goldQuestions = gold.filter((l) => l === 'open_question' || l === 'closed_question').length;
-  if (goldQuestions < MIN_GOLD_QUESTIONS) return null;
-  const p = shareAndRatio(pred);
-  return { openSharePts: Math.abs(p.share - g.share) * 100, rq: Math.abs(p.rq - g.rq) };
+function shareAndRatio({ open, closed, reflections }: Figures): { share: number; rq: number } {
+  // No question at all: the share is unknown (scored as 50 %), R:Q as reflections per one question.
+  return { share: open + closed === 0 ? 0.5 : open / (open + closed), rq: reflections / Math.max(1, open + closed) };
+}
+
+const goldFigures = (gold: readonly UtteranceLabel[]): Figures => ({
+  open: gold.filter((l) => l === 'open_question').length,
+  closed: gold.filter((l) => l === 'closed_question').length,
+  reflections: gold.filter((l) => l === 'reflection').length,
+});
+
+/** The visit's errors against the gold labels; null when the gold visit has fewer than MIN_GOLD_QUESTIONS questions. */
+export function visitErrors(predicted: Figures, gold: readonly UtteranceLabel[]): VisitErrors | null {
+  const g = goldFigures(gold);
+  if (g.open + g.closed < MIN_GOLD_QUESTIONS) return null;
+  const p = shareAndRatio(predicted);
+  const t = shareAndRatio(g);
+  return { openSharePts: Math.abs(p.share - t.share) * 100, rq: Math.abs(p.rq - t.rq) };
 }
 
 /** Per later visit (index ≥ 1) with enough gold questions: errors with the layer, and after the visit's own review too. */
 export interface SimVisitResult {
   position: number;
   adapted: VisitErrors;
-  /** The same visit after its own k corrections (the layer, then the reviewed labels fixed). */
+  /** The same visit after its own review (the layer, then the reviewed labels corrected or confirmed). */
   afterOwnReview: VisitErrors;
 }
 
-/**
- * `confirmations`: the review also records the reviewed labels the clinician left as they were
- * (a "looks right" answer); the extension's correction path does not keep those today.
- */
-export function simulateClinician(visits: readonly SimVisit[], k: number, fit: Partial<FitOptions>, confirmations = false): SimVisitResult[] {
+/** The labelled utterances the extension would save for a visit under `layer`, before any review. */
+function labelled(visit: SimVisit, layer: ReturnType<typeof fitAdaptation>): LabelledUtterance[] {
+  return visit.map((u, i) => {
+    // The extension's own labelling function, on the model's probabilities.
+    const a = adaptLabel(u.logProbs.map(Math.exp), layer);
+    return { id: String(i), startS: i, endS: i + 1, label: a.label, confidence: a.confidence, classLogProbs: a.logProbs };
+  });
+}
+
+export function simulateClinician(visits: readonly SimVisit[], k: number, fit: Partial<FitOptions>, confirm: ConfirmMode = 'counts'): SimVisitResult[] {
   const corrections: AdaptationExample[] = [];
   const out: SimVisitResult[] = [];
   visits.forEach((visit, position) => {
-    const layer = fitAdaptation(corrections, fit);
-    // The extension's own labelling function, on the model's probabilities.
-    const adapted = visit.map((u) => adaptLabel(u.logProbs.map(Math.exp), layer));
-    const labels = adapted.map((a) => a.label);
-    // The k least-confident labels (ties: earlier first), as a review step would offer them.
-    const order = adapted.map((a, i) => ({ i, conf: a.confidence })).sort((a, b) => a.conf - b.conf || a.i - b.i);
-    const reviewed = new Set(order.slice(0, k).map((x) => x.i));
-    const corrected = new Set([...reviewed].filter((i) => labels[i] !== (visit[i] as SimUtterance).gold));
+    const shown = labelled(visit, fitAdaptation(corrections, fit));
     const gold = visit.map((u) => u.gold);
-    const errors = visitErrors(labels, gold);
-    if (position > 0 && errors !== null) {
-      const fixed = labels.map((l, i) => (corrected.has(i) ? (gold[i] as UtteranceLabel) : l));
-      out.push({ position, adapted: errors, afterOwnReview: visitErrors(fixed, gold) as VisitErrors });
+    // The k least-confident labels (ties: earlier first), as the review step offers them.
+    const order = shown.map((u, i) => ({ i, conf: u.confidence })).sort((a, b) => a.conf - b.conf || a.i - b.i);
+    const reviewed = order.slice(0, k).map((x) => x.i);
+    const reviewedSet = new Set(reviewed);
+    const afterReview = shown.map((u, i): LabelledUtterance => {
+      if (!reviewedSet.has(i)) return u;
+      if (u.label !== gold[i]) return { ...u, correctedLabel: gold[i] as UtteranceLabel };
+      return confirm === 'none' ? u : { ...u, labelConfirmed: true };
+    });
+    const errors = visitErrors(estimateQuestions(shown), gold);
+    if (position > 0 && errors !== null) out.push({ position, adapted: errors, afterOwnReview: visitErrors(estimateQuestions(afterReview), gold) as VisitErrors });
+    for (const i of reviewed) {
+      const wrong = shown[i]!.label !== gold[i];
+      if (wrong || confirm === 'teaches') corrections.push({ logProbs: visit[i]!.logProbs, target: gold[i] as UtteranceLabel });
     }
-    for (const i of confirmations ? reviewed : corrected) corrections.push({ logProbs: (visit[i] as SimUtterance).logProbs, target: gold[i] as UtteranceLabel });
   });
   return out;
 }

@@ -9,9 +9,11 @@
  *    shipped settings) without any of that annotator's transcripts, so the base model has never
  *    seen this clinician; its class probabilities for the clinician's utterances are the input.
  * 2. Per clinician (annotators with ≥ 2 transcripts), adaptation-sim.ts: before each visit the
- *    layer is fitted on the corrections of the earlier visits; the clinician then corrects the
- *    k least-confident labels. Scored: every visit after the first with ≥ 4 gold questions,
- *    before its own review (the layer's effect), and after it (layer + the visit's own corrections).
+ *    layer is fitted on the corrections of the earlier visits; the clinician then reviews the
+ *    k least-confident labels: corrects the wrong ones and confirms the right ones (the review
+ *    step's Confirm; also without it, and with confirmations teaching the layer, for comparison).
+ *    Scored as the summary shows it (expected counts, reviewed labels in full): every visit after
+ *    the first with ≥ 4 gold questions, before its own review (the layer's effect), and after it.
  * 3. The layer's one setting (its L2) is chosen for each clinician on the other
  *    clinicians (nested), so the headline table is not tuned on what it scores; the grid is printed too.
  *
@@ -22,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { classifyWithModel } from '../../src/core/questions/classify';
 import { DEFAULT_FIT, fitAdaptation, toLogProbs, type FitOptions } from '../../src/core/questions/adaptation';
 import { loadExamples, underCondition, type Condition, type Example } from './data';
-import { mean, quantile, simulateClinician, type SimVisit, type SimVisitResult } from './adaptation-sim';
+import { mean, quantile, simulateClinician, type ConfirmMode, type SimVisit, type SimVisitResult } from './adaptation-sim';
 import { train } from './trainer';
 
 /** Moonshine writes punctuated text and the extension never hears the patient: the product's text condition; and ASR-style text. */
@@ -61,17 +63,22 @@ function baseProbabilities(examples: readonly Example[]): Clinicians {
 }
 
 type Results = Record<string, SimVisitResult[]>; // annotator → later visits
-/** CONFIRM=1: the review also records the labels it left alone (not what the extension keeps; for comparison). */
-const CONFIRM = process.env.CONFIRM === '1';
-const run = (clin: Clinicians, c: Condition, k: number, fit: Partial<FitOptions>): Results =>
-  Object.fromEntries(Object.entries(clin).map(([a, conds]) => [a, simulateClinician(conds[c] as SimVisit[], k, fit, CONFIRM)]));
+/** The product's review first ('counts'), then the two alternatives it is compared with. */
+const MODES: readonly ConfirmMode[] = ['counts', 'none', 'teaches'];
+const MODE_TEXT: Record<ConfirmMode, string> = {
+  counts: 'right ones confirmed (shipped)',
+  none: 'right ones left alone',
+  teaches: 'right ones confirmed and teaching the layer',
+};
+const run = (clin: Clinicians, c: Condition, k: number, fit: Partial<FitOptions>, mode: ConfirmMode = 'counts'): Results =>
+  Object.fromEntries(Object.entries(clin).map(([a, conds]) => [a, simulateClinician(conds[c] as SimVisit[], k, fit, mode)]));
 
 /** Mean later-visit error over clinicians' visits (open share in points + 10 × R:Q: both matter, on comparable scales). */
 const loss = (rs: readonly SimVisitResult[]): number => mean(rs.map((r) => r.adapted.openSharePts + 10 * r.adapted.rq));
 
 /** For each clinician, the grid setting that does best at k on all the other clinicians; their later visits under it. */
-function nested(clin: Clinicians, c: Condition, k: number): { results: SimVisitResult[]; picks: string[] } {
-  const grid = GRID.map((fit) => run(clin, c, k, fit));
+function nested(clin: Clinicians, c: Condition, k: number, mode: ConfirmMode): { results: SimVisitResult[]; picks: string[] } {
+  const grid = GRID.map((fit) => run(clin, c, k, fit, mode));
   const results: SimVisitResult[] = [];
   const picks: string[] = [];
   for (const a of Object.keys(clin)) {
@@ -105,27 +112,32 @@ function report(clin: Clinicians): void {
     const base = run(clin, c, 0, DEFAULT_FIT);
     const baseAll = Object.values(base).flat();
     console.log(`\n### ${c}: ${baseAll.length} later visits of ${Object.keys(clin).length} clinicians (annotators)`);
-    console.log('Open share error in points and R:Q error, median / p90 over later visits; "fixed" = share of the mean error removed vs k = 0.');
-    console.log('| k corrections per visit | layer only: open share | layer only: R:Q | layer only: fixed | + own review: open share | + own review: R:Q | + own review: fixed |');
+    console.log('Expected counts as the summary shows them. Open share error in points and R:Q error, median / p90 over later visits; "fixed" = share of the mean error removed vs k = 0.');
+    console.log('| k labels reviewed per visit | layer only: open share | layer only: R:Q | layer only: fixed | + own review: open share | + own review: R:Q | + own review: fixed |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     const picksByK: string[] = [];
-    for (const k of KS) {
-      const { results, picks } = nested(clin, c, k);
-      console.log(row(`${k} (nested choice of setting)`, results, baseAll));
-      if (k > 0) picksByK.push(`k=${k}: ${picks.join(' ')}`);
+    for (const mode of MODES) {
+      for (const k of mode === 'counts' ? KS : KS.filter((x) => x > 0)) {
+        const { results, picks } = nested(clin, c, k, mode);
+        console.log(row(`${k}, ${MODE_TEXT[mode]} (nested choice of setting)`, results, baseAll));
+        if (k > 0) picksByK.push(`${mode} k=${k}: ${picks.join(' ')}`);
+      }
     }
     console.log(`settings chosen on the other clinicians: ${picksByK.join('; ')}`);
-    for (const k of [3, 5]) console.log(row(`${k} (shipped setting ${JSON.stringify(DEFAULT_FIT)})`, Object.values(run(clin, c, k, DEFAULT_FIT)).flat(), baseAll));
+    for (const mode of MODES) {
+      for (const k of [3, 5]) console.log(row(`${k}, ${MODE_TEXT[mode]} (setting ${JSON.stringify(DEFAULT_FIT)})`, Object.values(run(clin, c, k, DEFAULT_FIT, mode)).flat(), baseAll));
+    }
     console.log('\nGrid (every clinician under one setting; for reading, not for choosing):');
     console.log('| setting | k | layer only: open share | layer only: R:Q | fixed | + own review: open share | + own review: R:Q | fixed |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const fit of GRID) for (const k of [3, 5]) console.log(row(`${JSON.stringify(fit)} | ${k}`, Object.values(run(clin, c, k, fit)).flat(), baseAll));
-    console.log('\nPer clinician, default setting, k = 5 (mean later-visit open-share error, points: k = 0 → 5; visits):');
-    const k5 = run(clin, c, 5, DEFAULT_FIT);
+    console.log('\nPer clinician, default setting, k = 5 (mean later-visit open-share error before its own review, points: k = 0 → 5 with corrections teaching → 5 with confirmations teaching too; visits):');
+    const k5 = run(clin, c, 5, DEFAULT_FIT, 'counts');
+    const k5t = run(clin, c, 5, DEFAULT_FIT, 'teaches');
+    const meanOpen = (rs: readonly SimVisitResult[]) => f1(mean(rs.map((x) => x.adapted.openSharePts)));
     for (const a of Object.keys(clin)) {
       const b = base[a] as SimVisitResult[];
-      const r = k5[a] as SimVisitResult[];
-      if (b.length) console.log(`  ${a}: ${f1(mean(b.map((x) => x.adapted.openSharePts)))} → ${f1(mean(r.map((x) => x.adapted.openSharePts)))} (${b.length})`);
+      if (b.length) console.log(`  ${a}: ${meanOpen(b)} → ${meanOpen(k5[a] as SimVisitResult[])} → ${meanOpen(k5t[a] as SimVisitResult[])} (${b.length})`);
     }
   }
 }

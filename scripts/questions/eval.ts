@@ -192,6 +192,8 @@ cals.forEach((c, f) =>
 console.log('\nREVIEW SIMULATION (the clinician reviews the offered labels after the visit and corrects the wrong ones; src/core/questions/review.ts):');
 const REVIEW_POLICIES: ReviewPolicy[] = [...[0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((below) => ({ below })), ...[3, 5, 8, 10].map((leastConfident) => ({ leastConfident })),
   { leastConfident: 8, below: 0.9 },
+  // The review step's Confirm (src/ui/summary/ReviewLabels.tsx): the right labels then count in full too.
+  ...[3, 5, 8].map((leastConfident) => ({ leastConfident, below: 0.9, confirm: true })),
 ];
 // The product's calibration in every condition (the speech-fitted temperature loses at visit level: docs/QUESTIONS.md).
 for (const view of [...speechNames.slice(0, 1), ...textNames]) {

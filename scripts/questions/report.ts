@@ -164,7 +164,13 @@ export function reviewTable(rows: readonly ScoredUtterance[], view: string, mode
     const name =
       policy.leastConfident === 0
         ? 'none'
-        : [policy.leastConfident !== undefined && `the ${policy.leastConfident} least confident`, policy.below !== undefined && `confidence < ${policy.below}`].filter(Boolean).join(', ');
+        : [
+            policy.leastConfident !== undefined && `the ${policy.leastConfident} least confident`,
+            policy.below !== undefined && `confidence < ${policy.below}`,
+            policy.confirm && 'right ones confirmed',
+          ]
+            .filter(Boolean)
+            .join(', ');
     const per = (gain: number, n: number, d = 2) => (n > 0 ? fmt(gain / n, d) : '–');
     console.log(
       `| ${name} | ${fmt(o.reviewedPerVisit, 1)} | ${fmt(o.correctedPerVisit, 1)} | ${fmt(o.shareMedianPts, 1)} | ${fmt(o.shareMeanPts, 1)} | ${fmt(o.shareP90Pts, 1)} | ${fmt(o.rqMedian, 2)} | ${fmt(o.rqMean, 2)} | ` +

@@ -1,10 +1,11 @@
 /**
  * Simulated review of uncertain labels (issue 13 §4; the cut-off UNCERTAIN_BELOW in
  * src/core/questions/review.ts): after each visit the clinician reviews the labels offered for
- * review and corrects the wrong ones to the gold label. A corrected label then counts in full;
- * a reviewed label that was right is left alone, as in the product (a correction equal to the
- * classifier's label is no correction), so it keeps counting by its probabilities. Scored like
- * the evaluation: per visit with ≥ 4 gold questions, |open share − gold| and |R:Q − gold|.
+ * review and corrects the wrong ones to the gold label. A corrected label then counts in full.
+ * A reviewed label that was right is either confirmed (`confirm`: the review step's Confirm
+ * button, after which it counts in full for its label, as estimate.ts counts `labelConfirmed`)
+ * or left alone, counting by its probabilities (a clinician who only corrects). Scored like the
+ * evaluation: per visit with ≥ 4 gold questions, |open share − gold| and |R:Q − gold|.
  */
 import { UTTERANCE_LABELS, type UtteranceLabel } from '../../src/core/questions/labels';
 import { argmaxLabel, countsByVisit, quantile, visitErrors, type CountMode, type ScoredUtterance } from './metrics';
@@ -13,6 +14,8 @@ import { argmaxLabel, countsByVisit, quantile, visitErrors, type CountMode, type
 export interface ReviewPolicy {
   below?: number;
   leastConfident?: number;
+  /** The clinician confirms the reviewed labels that were right (they then count in full). */
+  confirm?: boolean;
 }
 
 export interface ReviewOutcome {
@@ -37,7 +40,7 @@ export function offered(rows: readonly ScoredUtterance[], policy: ReviewPolicy):
   return new Set(chosen.map((x) => x.i));
 }
 
-/** Rows after the review: a reviewed wrong label becomes the gold label with probability 1. */
+/** Rows after the review: a reviewed wrong label becomes the gold label with probability 1, a confirmed right one its own label. */
 export function afterReview(rows: readonly ScoredUtterance[], policy: ReviewPolicy): { rows: ScoredUtterance[]; reviewed: number; corrected: number } {
   const byVisit = new Map<number, number[]>();
   rows.forEach((r, i) => byVisit.set(r.visitId, [...(byVisit.get(r.visitId) ?? []), i]));
@@ -49,9 +52,10 @@ export function afterReview(rows: readonly ScoredUtterance[], policy: ReviewPoli
     for (const j of offered(visitRows, policy)) {
       reviewed++;
       const r = visitRows[j] as ScoredUtterance;
-      if (argmaxLabel(r.probs) === r.gold) continue;
-      corrected++;
-      out[idx[j] as number] = { ...r, probs: UTTERANCE_LABELS.map((l: UtteranceLabel) => (l === r.gold ? 1 : 0)) };
+      const right = argmaxLabel(r.probs) === r.gold;
+      if (!right) corrected++;
+      // Either way the gold label then counts in full: corrected to it, or confirmed as it.
+      if (!right || policy.confirm) out[idx[j] as number] = { ...r, probs: UTTERANCE_LABELS.map((l: UtteranceLabel) => (l === r.gold ? 1 : 0)) };
     }
   }
   return { rows: out, reviewed, corrected };

@@ -35,6 +35,25 @@ describe('review simulation', () => {
   });
 });
 
+describe('review simulation: confirming the right labels', () => {
+  it('a confirmed right label counts in full for its label; the wrong ones are corrected as before', () => {
+    const r = afterReview(ROWS, { below: 0.6, confirm: true });
+    expect(r).toMatchObject({ reviewed: 2, corrected: 1 });
+    expect(r.rows[1]!.probs).toEqual([1, 0, 0, 0]);
+    expect(r.rows[2]!.probs).toEqual([0, 1, 0, 0]);
+    expect(r.rows[0]).toBe(ROWS[0]); // not offered: still by its probabilities
+  });
+
+  it('scores what the summary shows: expected counts with the reviewed labels in full', () => {
+    // after: open 0.9 + 1 = 1.9, closed 0.1 + 1 + 0.3 = 1.4, reflections 0.7 → share 1.9 / 3.3 vs 2/3; R:Q 0.7 / 3.3 vs 1/3
+    const o = simulateReview(ROWS, { below: 0.6, confirm: true }, 'expected', 1);
+    expect(o.shareMedianPts).toBeCloseTo(Math.abs(1.9 / 3.3 - 2 / 3) * 100, 6);
+    expect(o.rqMedian).toBeCloseTo(Math.abs(0.7 / 3.3 - 1 / 3), 6);
+    // confirming adds nothing under label counts (argmax already counts a right label in full)
+    expect(simulateReview(ROWS, { below: 0.6, confirm: true }, 'argmax', 1).shareMedianPts).toBeCloseTo(0, 9);
+  });
+});
+
 describe('review simulation: both limits', () => {
   it('offers at most k of the labels under the cut-off', () => {
     expect([...offered(ROWS, { below: 0.8, leastConfident: 5 })].sort()).toEqual([1, 2, 3]);
