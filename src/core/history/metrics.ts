@@ -6,7 +6,7 @@
 import type { Settings } from '../settings/settings';
 import type { VisitSummary } from '../session/schema';
 import { isTooShortToScore } from './too-short';
-import { visitQuestionFigures } from '../questions/estimate';
+import { figuresNote, visitQuestionFigures } from '../questions/estimate';
 import { DEFAULT_OPENING_WITHIN_S, judgeOpening, type OpeningJudgement } from '../coach/opening';
 import { BEHAVIOUR_METRICS } from './behaviour-metrics';
 
@@ -67,6 +67,8 @@ export interface MetricDefinition {
   detail?(visit: VisitSummary): string | null;
   /** Why the target is what it is, with sources, as shown under the table. */
   evidence: string;
+  /** How this visit's value was worked out, shown after the evidence, when that differs between visits. */
+  howCounted?(visit: VisitSummary): string | null;
 }
 
 /** Opening statements: interrupted after a median 11 s; left alone, patients finish in about 92 s. */
@@ -81,11 +83,14 @@ function openingValue(visit: VisitSummary): number | null {
 }
 
 /**
- * Why the question figures need not match a count of the labels listed below them: they are
- * expected counts (src/core/questions/estimate.ts), closer to an expert's on AnnoMI.
+ * How this visit's question figures were worked out (estimate.ts `figuresNote`): expected counts,
+ * which need not match a count of the labels listed below them, or, for a visit saved before
+ * probabilities were kept, the label counts themselves.
  */
-export const ESTIMATE_NOTE =
-  'Estimated: each thing you said counts by how likely it is to be each kind, so an unsure label counts in part (a label you corrected counts in full).';
+function questionFiguresNote(visit: VisitSummary): string | null {
+  const figures = visitQuestionFigures(visit);
+  return figures ? figuresNote(figures) : null;
+}
 
 const DEFINITIONS: readonly MetricDefinition[] = [
   {
@@ -114,7 +119,8 @@ const DEFINITIONS: readonly MetricDefinition[] = [
     better: 'higher',
     value: (v) => visitQuestionFigures(v)?.openShare ?? null,
     target: (t) => ({ kind: 'at-least', value: t.openShareMin }),
-    evidence: `Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good. ${ESTIMATE_NOTE}`,
+    evidence: 'Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good.',
+    howCounted: questionFiguresNote,
   },
   {
     id: 'reflection-to-question',
@@ -123,7 +129,8 @@ const DEFINITIONS: readonly MetricDefinition[] = [
     better: 'higher',
     value: (v) => visitQuestionFigures(v)?.reflectionToQuestion ?? null,
     target: (t) => ({ kind: 'at-least', value: t.reflectionToQuestionMin }),
-    evidence: `Reflections for each question you asked. MITI 4.2.1: 1 or more is fair, 2 or more is good. ${ESTIMATE_NOTE}`,
+    evidence: 'Reflections for each question you asked. MITI 4.2.1: 1 or more is fair, 2 or more is good.',
+    howCounted: questionFiguresNote,
   },
   {
     id: 'interruptions',
@@ -198,6 +205,8 @@ export interface MetricRow {
   notApplicable: string | null;
   /** A few words beside the value; null for none. */
   detail: string | null;
+  /** The metric's evidence, then how this visit's value was worked out where that varies (`howCounted`). */
+  evidence: string;
 }
 
 /** Every metric for one visit, in the order of METRICS. */
@@ -209,5 +218,6 @@ export function visitMetricRows(visit: VisitSummary, targets: Targets, longTurnS
     assessment: assess(metric, visit, targets, longTurnS),
     notApplicable: metric.notApplicable?.(visit) ?? null,
     detail: metric.detail?.(visit) ?? null,
+    evidence: [metric.evidence, metric.howCounted?.(visit)].filter(Boolean).join(' '),
   }));
 }

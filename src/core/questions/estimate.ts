@@ -73,6 +73,16 @@ export function estimateQuestions(utterances: readonly LabelledUtterance[]): Que
   return { open, closed, reflections, ...ratios(open, closed, reflections), estimated: true };
 }
 
+/**
+ * How a visit's question figures were worked out, in the clinician's words, so that the skills
+ * table never calls plain label counts estimates: it follows `QuestionFigures.estimated`.
+ */
+export const ESTIMATE_NOTE =
+  'Estimated: each thing you said counts by how likely it is to be each kind, so an unsure label counts in part (a label you corrected or confirmed counts in full).';
+export const COUNT_NOTE =
+  'Counted: this visit was saved before Attune kept how sure it was of each label, so each label counts once, as listed below (corrections included).';
+export const figuresNote = (figures: Pick<QuestionFigures, 'estimated'>): string => (figures.estimated ? ESTIMATE_NOTE : COUNT_NOTE);
+
 /** Whole label counts as figures (visits saved before probabilities were kept). */
 export const countFigures = (q: QuestionCounts): QuestionFigures => ({
   open: q.open,

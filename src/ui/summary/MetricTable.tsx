@@ -26,11 +26,11 @@ export function MetricTable({ rows, targets }: { rows: readonly MetricRow[]; tar
           </tr>
         </thead>
         <tbody>
-          {measured.map(({ metric, value, target, assessment, detail }) => (
+          {measured.map(({ metric, value, target, assessment, detail, evidence }) => (
             <tr key={metric.id} class={`attune-metrics__row attune-metrics__row--${assessment}`}>
               <th scope="row">
                 {metric.label}
-                <small class="attune-cite">{metric.evidence}</small>
+                <small class="attune-cite">{evidence}</small>
               </th>
               <td>
                 {formatMetricValue(metric.unit, value)}

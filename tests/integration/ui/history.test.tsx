@@ -43,6 +43,9 @@ describe('visit page: skills, observations, questions, goal', () => {
     expect(table.textContent).toMatch(/Singh Ospina.*Marvel.*Langewitz/);
     expect(table.textContent).toMatch(/MITI 3\.1\.1/);
     expect(table.textContent).toMatch(/MITI 4\.2\.1/);
+    // fullVisit() was saved without the classifier's probabilities: its figures are counts, and say so.
+    expect(table.textContent).toMatch(/Counted: this visit was saved before/);
+    expect(table.textContent).not.toMatch(/Estimated/);
   });
 
   it('names what the visit did not measure instead of showing empty rows', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { adaptResult } from '../../../src/core/questions/adaptation';
-import { estimateQuestions, labelWeights, visitQuestionFigures } from '../../../src/core/questions/estimate';
+import { COUNT_NOTE, ESTIMATE_NOTE, estimateQuestions, figuresNote, labelWeights, visitQuestionFigures } from '../../../src/core/questions/estimate';
 import { exportCsv, CSV_HEADER } from '../../../src/core/history/export';
-import { METRICS } from '../../../src/core/history/metrics';
+import { METRICS, metricById, visitMetricRows } from '../../../src/core/history/metrics';
 import { observeVisit } from '../../../src/core/history/observations';
-import type { LabelledUtterance } from '../../../src/core/session/schema';
+import type { LabelledUtterance, VisitSummary } from '../../../src/core/session/schema';
 import { fullVisit, LONG_TURN_S, TARGETS, utt } from '../history/fixtures';
 
 const logs = (p: number[]) => p.map((x) => Math.log(x));
@@ -107,7 +107,23 @@ describe('visitQuestionFigures: what the summary, history, goals and export show
     const rq = METRICS.find((m) => m.id === 'reflection-to-question')!;
     expect(open.value(estimated)).toBeCloseTo(0.5, 6);
     expect(rq.value(estimated)).toBeCloseTo(1.2 / 1.7, 6);
-    expect(open.evidence).toMatch(/^Share of your questions that were open\..*Estimated: /);
+  });
+
+  it('the skills table says "estimated" only for a visit whose figures are estimates', () => {
+    const evidence = (visit: VisitSummary) => Object.fromEntries(visitMetricRows(visit, TARGETS, LONG_TURN_S).map((r) => [r.metric.id, r.evidence]));
+    const now = evidence(estimated);
+    expect(now['open-share']).toBe(`Share of your questions that were open. MITI 3.1.1: 50% or more is fair, 70% or more is good. ${ESTIMATE_NOTE}`);
+    expect(now['reflection-to-question']).toMatch(/MITI 4\.2\.1.*Estimated: .*corrected or confirmed counts in full/);
+    // A visit saved before probabilities were kept: its figures are the label counts, and it says so.
+    const old = fullVisit();
+    expect(visitQuestionFigures(old)!.estimated).toBe(false);
+    const then = evidence(old);
+    expect(then['open-share']).toMatch(/good\. Counted: this visit was saved before Attune kept how sure/);
+    expect(then['open-share']).not.toMatch(/Estimated/);
+    expect(then['reflection-to-question']).toMatch(/Counted: /);
+    expect(figuresNote({ estimated: false })).toBe(COUNT_NOTE);
+    // Other metrics show their evidence alone.
+    expect(now['interruptions']).toBe(metricById('interruptions').evidence);
   });
 
   it('the observations give estimated counts that agree with the share beside them', () => {
