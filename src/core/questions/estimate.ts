@@ -93,6 +93,9 @@ export const countFigures = (q: QuestionCounts): QuestionFigures => ({
   estimated: false,
 });
 
+/** Whether a visit's figures are estimates: its utterances carry the classifier's probabilities (visits saved since they were kept). */
+export const hasEstimates = (utterances: readonly Pick<LabelledUtterance, 'classLogProbs'>[]): boolean => utterances.some((u) => u.classLogProbs);
+
 /**
  * The figures the summary, history, goals and export show for a visit: estimates when its
  * utterances carry the classifier's probabilities, else its label counts; null when the visit
@@ -100,6 +103,6 @@ export const countFigures = (q: QuestionCounts): QuestionFigures => ({
  */
 export function visitQuestionFigures(visit: Pick<VisitSummary, 'utterances' | 'questions'>): QuestionFigures | null {
   const utterances = visit.utterances ?? [];
-  if (utterances.some((u) => u.classLogProbs)) return estimateQuestions(utterances);
+  if (hasEstimates(utterances)) return estimateQuestions(utterances);
   return visit.questions ? countFigures(visit.questions) : null;
 }

@@ -4,6 +4,7 @@
  */
 import { effectiveLabel } from '../../core/speech/question-counts';
 import { isReviewed, uncertainIds } from '../../core/questions/review';
+import { hasEstimates } from '../../core/questions/estimate';
 import type { UtteranceLabel } from '../../core/questions/labels';
 import type { LabelledUtterance } from '../../core/session/schema';
 import { formatClock } from '../format';
@@ -33,7 +34,11 @@ export interface UtteranceListProps {
  * majority of ten is off by about 15 points on the one ten-coder visit with questions.
  */
 export const LABEL_ACCURACY_NOTE =
-  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too. The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
+  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too.';
+
+/** How the skills table counted these labels, by the same test as its figures (estimate.ts `hasEstimates`). */
+export const SHARES_ESTIMATED_NOTE = ' The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
+export const SHARES_COUNTED_NOTE = ' The shares in the skills table count these labels as listed (this visit was saved before Attune kept how sure it was); the uncertain labels are the ones most worth correcting.';
 
 export function UtteranceList({ utterances, onCorrect, onConfirm = null, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
@@ -44,6 +49,7 @@ export function UtteranceList({ utterances, onCorrect, onConfirm = null, privacy
     <>
       <p class="attune-muted attune-utterances__accuracy">
         {LABEL_ACCURACY_NOTE}
+        {hasEstimates(utterances) ? SHARES_ESTIMATED_NOTE : SHARES_COUNTED_NOTE}
         {onCorrect ? ' Correct any label that is wrong; the counts follow.' : ''}
       </p>
       {!anyText && (

@@ -6,7 +6,7 @@ import { Sparkline } from '../../../src/ui/summary/Sparkline';
 import { sparklineGeometry, SPARK_H, SPARK_W } from '../../../src/ui/summary/sparkline';
 import { formatMetricValue, formatTarget } from '../../../src/ui/summary/metric-format';
 import { dateInputMs } from '../../../src/ui/summary/HistoryView';
-import { LABEL_ACCURACY_NOTE } from '../../../src/ui/summary/UtteranceList';
+import { LABEL_ACCURACY_NOTE, SHARES_COUNTED_NOTE, SHARES_ESTIMATED_NOTE } from '../../../src/ui/summary/UtteranceList';
 import { DEFAULT_CONTEXT, type SummaryActions } from '../../../src/ui/summary/actions';
 import { metricById } from '../../../src/core/history/metrics';
 import type { VisitSummary } from '../../../src/core/session/schema';
@@ -109,7 +109,13 @@ describe('visit page: skills, observations, questions, goal', () => {
     fire(selects[6]!, new Event('change', { bubbles: true }));
     expect(a.onCorrectLabel).toHaveBeenLastCalledWith('v1', 'u7', null);
     // The clinician is told the labels are estimates, and that correcting them is expected.
-    expect(c.querySelector('.attune-utterances__accuracy')!.textContent).toBe(`${LABEL_ACCURACY_NOTE} Correct any label that is wrong; the counts follow.`);
+    // A visit saved without the classifier's probabilities: its shares are counts, and the note says so.
+    expect(c.querySelector('.attune-utterances__accuracy')!.textContent).toBe(`${LABEL_ACCURACY_NOTE}${SHARES_COUNTED_NOTE} Correct any label that is wrong; the counts follow.`);
+    // With them (visits saved since), the shares are estimates: the note and the skills table both say so.
+    const withProbs = fullVisit({ utterances: fullVisit().utterances!.map((u) => ({ ...u, classLogProbs: [-1.386, -1.386, -1.386, -1.386] })) });
+    const e = showVisit(withProbs);
+    expect(e.querySelector('.attune-utterances__accuracy')!.textContent).toContain(SHARES_ESTIMATED_NOTE.trim());
+    expect(e.querySelector('.attune-metrics')!.textContent).toMatch(/Estimated: each thing you said/);
   });
 
   it('shows the words only when they were kept; in privacy-local mode says why there are none', () => {
