@@ -12,6 +12,8 @@
  * R:Q error, 1.4–1.7 points of share per correction; every confidence cut-off tried (0.4–0.9)
  * fixes less per correction (0.6, the earlier cut-off: 8.4 labels a visit, 18–23 %, 1.1–1.2
  * points), because a cut-off offers many labels in a hard visit and none in an easy one.
+ * Confirming the right ones too (the review's Confirm) removes 30–33 % of the mean open-share
+ * error for the same 8 labels (0.85–0.94 points per label reviewed, against 0.71–0.78).
  */
 import type { LabelledUtterance } from '../session/schema';
 
