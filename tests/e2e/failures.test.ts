@@ -147,6 +147,21 @@ describe('failures during a visit', () => {
     await expect.poll(() => page.locator('[role="status"][data-area="labels"]').innerText()).toBe('Your correction was saved.');
     await expect.poll(() => page.locator('.attune-metrics tbody tr', { hasText: 'Open questions' }).innerText()).toContain(formatPercent((before.questions!.open + 1) / (before.questions!.open + before.questions!.closed)));
 
+    // Confirm in the review, from the keyboard: saved as a marker, announced, the focus moves on to the
+    // next label of the review; the full list says so and undoes it.
+    const stored = async () => (await waitForVisits(page, 11)).find((v) => v.id === 'history-6')!.utterances!;
+    const [first, , third] = before.utterances!;
+    const confirmName = (u: typeof first) => `Confirm ${u!.label.replace('_question', ' question')} at ${formatClock(u!.startS)}`;
+    const review = page.getByRole('region', { name: 'Uncertain labels' });
+    await review.getByRole('button', { name: confirmName(first) }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored())[0]!.labelConfirmed).toBe(true);
+    await expect.poll(() => page.locator('[role="status"][data-area="labels"]').innerText()).toMatch(/^Confirmed: /);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(confirmName(third));
+    await page.getByRole('button', { name: `Undo your confirmation of the label at ${formatClock(first!.startS)}` }).click();
+    await expect.poll(async () => (await stored())[0]!.labelConfirmed).toBeUndefined();
+    await expect.poll(() => page.locator('[role="status"][data-area="labels"]').innerText()).toMatch(/confirmation was withdrawn/);
+
     // Nothing left the machine during any of it.
     expect(guard.attempts).toEqual([]);
     await page.close();

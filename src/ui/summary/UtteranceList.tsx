@@ -104,12 +104,12 @@ function Confirmed({ time, onUndo }: { time: string; onUndo: (() => void) | null
       {' '}
       (you confirmed it
       {onUndo && (
-        <>
+        <span class="attune-utterances__undo">
           ;{' '}
           <button type="button" class="attune-link" aria-label={`Undo your confirmation of the label at ${time}`} onClick={onUndo}>
             undo
           </button>
-        </>
+        </span>
       )}
       )
     </small>
