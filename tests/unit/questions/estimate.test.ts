@@ -140,5 +140,10 @@ describe('visitQuestionFigures: what the summary, history, goals and export show
     expect(cell('open_questions_estimated')).toBe('0.85');
     expect(cell('reflections_estimated')).toBe('1.2');
     expect(exportCsv([fullVisit()]).split('\r\n')[1]!.split(',')[CSV_HEADER.indexOf('open_questions_estimated')]).toBe('');
+    // A label confirmed in the review counts in full there too: b (closed 0.5 of its 0.7 question probability) → closed 1.
+    const confirmed = { ...estimated, utterances: estimated.utterances!.map((x) => (x.id === 'b' ? { ...x, labelConfirmed: true as const } : x)) };
+    const after = exportCsv([confirmed]).split('\r\n')[1]!.split(',');
+    expect(after[CSV_HEADER.indexOf('closed_questions_estimated')]).toBe('1.35');
+    expect(after[CSV_HEADER.indexOf('open_questions_estimated')]).toBe('0.65');
   });
 });
