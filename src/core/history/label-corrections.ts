@@ -50,7 +50,9 @@ const sameSet = (a: readonly Behaviour[], b: readonly Behaviour[]) => a.length =
  * clinician's complete set for it (null, or the detector's own set, removes the correction), and
  * the counts recomputed, the summary-as-complex-reflection relation included. Null when the visit
  * has no such utterance, or the utterance was never measured for behaviours (a visit saved before
- * the detector: correcting one utterance would make the rest read as zeros).
+ * the detector: correcting one utterance would make the rest read as zeros). A confirmed label
+ * whose shown label changes with it (a summary shows as a reflection) loses the confirmation: the
+ * clinician confirmed what was shown then.
  */
 export function correctBehaviours(visit: VisitSummary, utteranceId: string, behaviours: readonly Behaviour[] | null): VisitSummary | null {
   const target = visit.utterances?.find((u) => u.id === utteranceId);
@@ -59,7 +61,10 @@ export function correctBehaviours(visit: VisitSummary, utteranceId: string, beha
     if (u.id !== utteranceId) return u;
     const { correctedBehaviours: _old, ...rest } = u;
     const wanted = behaviours === null ? null : normalizeBehaviours(behaviours);
-    return wanted === null || sameSet(wanted, u.behaviours ?? []) ? rest : { ...rest, correctedBehaviours: wanted };
+    const changed = wanted === null || sameSet(wanted, u.behaviours ?? []) ? rest : { ...rest, correctedBehaviours: wanted };
+    if (!changed.labelConfirmed || effectiveLabel(changed) === effectiveLabel(u)) return changed;
+    const { labelConfirmed: _confirmed, ...unconfirmed } = changed;
+    return unconfirmed;
   });
   return { ...visit, utterances: next, questions: countQuestions(next) };
 }

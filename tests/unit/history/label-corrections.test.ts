@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmLabel, correctLabel } from '../../../src/core/history/label-corrections';
+import { confirmLabel, correctBehaviours, correctLabel } from '../../../src/core/history/label-corrections';
 import { LabelledUtteranceSchema } from '../../../src/core/session/schema';
 import * as v from 'valibot';
 import { countQuestions } from '../../../src/core/speech/question-counts';
@@ -39,6 +39,15 @@ describe('label corrections', () => {
     expect(corrected.labelConfirmed).toBeUndefined();
     // the dropdown's undo (its own label again) also withdraws it
     expect(correctLabel(confirmed, 'u2', null)!.utterances).toEqual(fullVisit().utterances);
+  });
+
+  it('a confirmation lapses when a behaviour correction changes the label shown (a summary shows as a reflection)', () => {
+    const measured = fullVisit({ utterances: fullVisit().utterances!.map((u) => ({ ...u, behaviours: [] })) });
+    const confirmed = confirmLabel(measured, 'u2', true)!;
+    const asSummary = correctBehaviours(confirmed, 'u2', ['summary'])!.utterances!.find((u) => u.id === 'u2')!;
+    expect(asSummary.labelConfirmed).toBeUndefined();
+    const stillClosed = correctBehaviours(confirmed, 'u2', ['affirmation'])!.utterances!.find((u) => u.id === 'u2')!;
+    expect(stillClosed.labelConfirmed).toBe(true);
   });
 
   it('confirming a corrected label changes nothing: the correction already counts in full', () => {
