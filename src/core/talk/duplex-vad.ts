@@ -238,7 +238,7 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
   }
 
   /** The microphone's hangover, frames: `hangoverMs`, or longer in a reverberant room (see `reverbHangoverShare`). */
-  function clinicianHangoverFrames(): number {
+  function roomHangoverFrames(): number {
     if (o.reverbHangoverShare <= 0 || micDecays.length < DECAY_MIN_ENDS) return hangoverFrames;
     const sorted = [...micDecays].sort((a, b) => a - b);
     const decayDbPerFrame = sorted[Math.floor(sorted.length / 2)]!;
@@ -271,7 +271,11 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
     if (steepest === 0) return;
     micDecays.push(steepest);
     if (micDecays.length > DECAY_MEMORY) micDecays.shift();
+    clinicianHangoverFrames = roomHangoverFrames();
   }
+
+  // changes only when an end is measured
+  let clinicianHangoverFrames = roomHangoverFrames();
 
   /** Hysteresis; `loud` null means "no information" (digital silence inside speech). */
   function gate(g: GateState, loud: boolean | null, frame: number, hangover = hangoverFrames): VadEvent | null {
@@ -420,7 +424,7 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
       }
       micHistory.shift();
       micHistory.push(mic);
-      const clinicianEvent = gate(s.gate.clinician, clinicianLoud, frame, clinicianHangoverFrames());
+      const clinicianEvent = gate(s.gate.clinician, clinicianLoud, frame, clinicianHangoverFrames);
       if (clinicianEvent?.type === 'speechEnd') learnDecay(clinicianEvent.frame, frame);
       return { clinician: clinicianEvent, patient: patientEvent };
     },
