@@ -31,10 +31,11 @@ export const DEMO_TRUTH = JSON.parse(readFileSync('demo/audio/truth.json', 'utf8
   patient: Array<[number, number]>;
 };
 
-export async function startE2E(extensionDir = EXTENSION_DIR, fakeMicWav = 'demo/audio/clinician.wav'): Promise<E2E> {
+/** `audioDir`: the demo page's audio folder (patient.wav, truth.json), demo/audio by default. */
+export async function startE2E(extensionDir = EXTENSION_DIR, fakeMicWav = 'demo/audio/clinician.wav', audioDir?: string): Promise<E2E> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const guard = await startNetworkGuard();
-  const server = await startDemoServer();
+  const server = await startDemoServer(0, { audioDir });
   const b = await launchChromium({ extensionDir, headless: true, fakeMicWav, proxyUrl: guard.proxyUrl });
   return {
     b,

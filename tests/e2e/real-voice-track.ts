@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeWavFrames, parseWavHeader } from '../../src/core/audio/wav';
+import { decodeWavFrames, encodeWav16, parseWavHeader } from '../../src/core/audio/wav';
 
 /**
  * A clinician microphone track of a real human voice (issue 14.4), built at test time from the
@@ -83,3 +83,36 @@ export function buildClinicianTrack(turns: Array<[number, number]>, patient: Arr
 
 /** Seconds of speech in `intervals` between 0 and `untilS`. */
 export const speechWithin = (intervals: Array<[number, number]>, untilS: number): number => intervals.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, untilS) - s), 0);
+
+/** A far end's room and line noise, dBFS (make-call.py's realistic default far-end noise). */
+const FAR_END_NOISE_DBFS = -62;
+
+/**
+ * The demo's patient audio as a call delivers it: with the far end's noise floor under it. The demo
+ * track is gated to exact digital zero outside the patient's speech, also in the 0.3–0.45 s pauses
+ * between the sentences of one turn; the talk engine reads digital zero inside speech as packet loss
+ * and bridges it (up to 400 ms, plus the hangover), so on the gated track it counts those pauses as
+ * the patient's speech (1.6–2.6 s over the first minute). A real far end is never digitally silent
+ * while its speaker pauses. Writes patient.wav and truth.json into `dir` (the demo server's audio
+ * folder) and returns the patient.wav path.
+ */
+export function writeFarEndWithNoise(dir: string, demoAudioDir = 'demo/audio'): string {
+  const bytes = new Uint8Array(readFileSync(join(demoAudioDir, 'patient.wav')));
+  const header = parseWavHeader(bytes);
+  const x = decodeWavFrames(header, bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes))[0]!;
+  // white noise (seeded, so every run plays the same track) at the far end's noise level
+  let seed = 0x9e3779b9;
+  const uniform = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const amplitude = 10 ** (FAR_END_NOISE_DBFS / 20) * Math.sqrt(3); // uniform on ±a has RMS a/√3
+  const noisy = x.map((v) => Math.max(-1, Math.min(1, v + amplitude * (2 * uniform() - 1))));
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'patient.wav');
+  writeFileSync(out, encodeWav16([noisy], header.sampleRate));
+  copyFileSync(join(demoAudioDir, 'truth.json'), join(dir, 'truth.json'));
+  return out;
+}

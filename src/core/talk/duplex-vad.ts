@@ -31,6 +31,16 @@ export interface DuplexVadOptions {
   minSpeechMs: number;
   /** Quiet needed in a row before an end is confirmed, ms; bridges pauses between words. */
   hangoverMs: number;
+  /**
+   * Microphone: the hangover as a share of the room's measured reverberation time (RT60, from how
+   * fast the clinician's level decays after each utterance ends), when that is longer than
+   * `hangoverMs`. A far microphone in a reverberant room hears the quiet syllables of a real voice
+   * at about the noise floor, smeared over a few hundred ms; a close microphone decays fast and
+   * keeps `hangoverMs`. 0 disables it.
+   */
+  reverbHangoverShare: number;
+  /** The longest microphone hangover the reverberation may ask for, ms. */
+  maxHangoverMs: number;
   /** Far end: level above its noise floor that starts speech, dB. */
   patientOnDb: number;
   /** Far end: level above its noise floor that keeps speech going, dB. */
@@ -74,6 +84,8 @@ export const DEFAULT_DUPLEX_VAD: DuplexVadOptions = {
   minSpeechDbfs: -62,
   minSpeechMs: 60,
   hangoverMs: 280,
+  reverbHangoverShare: 0.8,
+  maxHangoverMs: 450,
   patientOnDb: 12,
   patientHoldDb: 9,
   clinicianOnDb: 11,
@@ -97,6 +109,16 @@ const DIGITAL_SILENCE_DB = -90;
 const ECHO_LEARN_ABOVE_FLOOR_DB = 20;
 /** Updates before the echo delay estimate is trusted. */
 const ECHO_DELAY_MIN_UPDATES = 300;
+/** The room's decay is read as the time the microphone level takes to fall this far, dB. */
+const DECAY_FALL_DB = 15;
+/** A fall counts when it ends at least this far above the noise floor (not lost in the noise), dB. */
+const DECAY_ABOVE_FLOOR_DB = 3;
+/** Falls are looked for from this long before an utterance's end (frames, 300 ms) up to its confirmation. */
+const DECAY_LOOKBACK_FRAMES = 30;
+/** The reverberation estimate is the median of the decays of this many recent ends. */
+const DECAY_MEMORY = 15;
+/** Ends measured before the reverberation estimate is trusted. */
+const DECAY_MIN_ENDS = 3;
 
 /** Hysteresis of one channel. */
 export interface GateState {
@@ -134,6 +156,10 @@ export interface DuplexVadState {
   delayFrames: number | null;
   bands: { full: BandState; hf: BandState };
   gate: { clinician: GateState; patient: GateState };
+  /** Microphone levels of the last frames (oldest first), dBFS: the decay after an end is read here. */
+  micHistory?: number[];
+  /** Decays after recent clinician utterance ends, dB per frame (oldest first). */
+  micDecays?: number[];
 }
 
 export interface DuplexEvents {
@@ -182,6 +208,12 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
   const alpha = FRAME_MS / 1000 / o.echoMemoryS;
   const s = restore ? cloneState(restore) : initialDuplexVadState(o);
   const lags = s.history.length;
+  const maxHangoverFrames = Math.max(hangoverFrames, Math.round(o.maxHangoverMs / FRAME_MS));
+  // checkpoints from before the reverberation estimate start it afresh
+  const micFrames = maxHangoverFrames + DECAY_LOOKBACK_FRAMES + 2;
+  if (s.micHistory?.length !== micFrames) s.micHistory = Array<number>(micFrames).fill(-120);
+  const micHistory = s.micHistory;
+  const micDecays = (s.micDecays ??= []);
 
   const levelCap = Math.round((o.speechLevelMemoryS * 1000) / FRAME_MS);
   function learnLevel(g: GateState, level: number): void {
@@ -205,8 +237,48 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
     return floor + rise;
   }
 
+  /** The microphone's hangover, frames: `hangoverMs`, or longer in a reverberant room (see `reverbHangoverShare`). */
+  function roomHangoverFrames(): number {
+    if (o.reverbHangoverShare <= 0 || micDecays.length < DECAY_MIN_ENDS) return hangoverFrames;
+    const sorted = [...micDecays].sort((a, b) => a - b);
+    const decayDbPerFrame = sorted[Math.floor(sorted.length / 2)]!;
+    const rt60Frames = 60 / decayDbPerFrame;
+    return Math.min(maxHangoverFrames, Math.max(hangoverFrames, Math.round(o.reverbHangoverShare * rt60Frames)));
+  }
+
+  /**
+   * At a clinician end (dated `endFrame`), the steepest 15 dB fall of the microphone level in the
+   * 300 ms before it and the hangover after it, dB per frame. A room's reverberation bounds how
+   * fast any fall can be (60 dB per RT60), so the steepest fall measures the room (blind RT60
+   * estimation reads the same bound from speech decays): 4–15 dB per frame close to the
+   * microphone, about 1 in a reverberant room. Noise that fluctuates near the floor (babble) slows
+   * the falls too, and there quiet syllables hide in the same way, so it also lengthens the hangover.
+   */
+  function learnDecay(endFrame: number, frame: number): void {
+    const floor = s.bands.full.floorIdle;
+    if (floor === null || s.gate.patient.speaking) return;
+    const first = Math.max(0, micHistory.length - 1 - (frame - endFrame) - DECAY_LOOKBACK_FRAMES);
+    let steepest = 0;
+    for (let i = first; i < micHistory.length; i++) {
+      const from = micHistory[i]!;
+      if (from < floor + DECAY_FALL_DB + DECAY_ABOVE_FLOOR_DB) continue;
+      for (let j = i + 1; j < micHistory.length; j++) {
+        if (micHistory[j]! > from - DECAY_FALL_DB) continue;
+        steepest = Math.max(steepest, DECAY_FALL_DB / (j - i));
+        break;
+      }
+    }
+    if (steepest === 0) return;
+    micDecays.push(steepest);
+    if (micDecays.length > DECAY_MEMORY) micDecays.shift();
+    clinicianHangoverFrames = roomHangoverFrames();
+  }
+
+  // changes only when an end is measured
+  let clinicianHangoverFrames = roomHangoverFrames();
+
   /** Hysteresis; `loud` null means "no information" (digital silence inside speech). */
-  function gate(g: GateState, loud: boolean | null, frame: number): VadEvent | null {
+  function gate(g: GateState, loud: boolean | null, frame: number, hangover = hangoverFrames): VadEvent | null {
     if (loud === null) {
       if (g.speaking && g.held < maxDropoutFrames) {
         g.run++;
@@ -228,7 +300,7 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
       g.held = 0;
       return { type: 'speechStart', frame: start };
     }
-    if (g.speaking && g.run - g.held >= hangoverFrames) {
+    if (g.speaking && g.run - g.held >= hangover) {
       g.speaking = false;
       const end = frame - g.run + 1;
       g.run = 0;
@@ -350,7 +422,10 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
         if (clinicianLoud && !farActive) learnLevel(s.gate.clinician, mic);
         learnBand(s.bands.full, mic, echoRef, farActive);
       }
-      const clinicianEvent = gate(s.gate.clinician, clinicianLoud, frame);
+      micHistory.shift();
+      micHistory.push(mic);
+      const clinicianEvent = gate(s.gate.clinician, clinicianLoud, frame, clinicianHangoverFrames);
+      if (clinicianEvent?.type === 'speechEnd') learnDecay(clinicianEvent.frame, frame);
       return { clinician: clinicianEvent, patient: patientEvent };
     },
     get speaking() {
