@@ -27,14 +27,14 @@ export interface UtteranceListProps {
 /**
  * How far to trust the automatic labels, so a clinician reads the figures as estimates. From
  * grouped cross-validation on AnnoMI spoken by espeak-ng and transcribed by the shipped Moonshine
- * path (docs/QUESTIONS.md, "Visit level in the product's condition"; 27 visits, three fold
- * partitions): the expert's label on 0.70 of utterances; the estimated open-question share (expected
- * counts, as the summary shows it) off from the expert's by a median of 19–21 points, 39–45 at
- * the 90th percentile; R:Q by a median of 0.11–0.18. A single expert simulated against the
+ * path (docs/QUESTIONS.md, "Visit level in the product's condition"; all 35 scored DEV visits,
+ * three fold partitions): the expert's label on 0.70 of utterances; the estimated open-question
+ * share (expected counts, as the summary shows it) off from the expert's by a median of 18–21
+ * points, 47–48 at the 90th percentile; R:Q by a median of 0.22–0.24. A single expert simulated against the
  * majority of ten is off by about 15 points on the one ten-coder visit with questions.
  */
 export const LABEL_ACCURACY_NOTE =
-  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too.';
+  'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.25. Experts differ from each other too.';
 
 /** How the skills table counted these labels, by the same test as its figures (estimate.ts `hasEstimates`). */
 export const SHARES_ESTIMATED_NOTE = ' The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
