@@ -102,3 +102,14 @@ describe('the DEV set (regression guard: the rules were written on it, so this i
     }
   });
 });
+
+describe('the second DEV set (summary hard negatives: single reflections, plan and advice recaps, options)', () => {
+  it('keeps summary precision ≥ 0.95 and recall ≥ 0.8 on its text', () => {
+    const items = parseBehaviourSet(readFileSync(new URL('../../../data/behaviours/dev-set-2.jsonl', import.meta.url), 'utf8'), 'dev-set-2.jsonl');
+    const judged = items.map((item) => ({ gold: item.behaviours.includes('summary'), predicted: detectBehaviours(item.text, askedPermission(item.precedingClinician)).behaviours.includes('summary') }));
+    const tp = judged.filter((j) => j.gold && j.predicted).length;
+    expect(items.filter((i) => i.hardNegativeFor.includes('summary')).length).toBeGreaterThanOrEqual(100);
+    expect(tp / judged.filter((j) => j.predicted).length).toBeGreaterThanOrEqual(0.95);
+    expect(tp / judged.filter((j) => j.gold).length).toBeGreaterThanOrEqual(0.8);
+  });
+});
