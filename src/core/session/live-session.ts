@@ -115,7 +115,7 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
     span.durationS = Math.round((span.durationS + samples.length / options.sampleRate) * 1000) / 1000;
   };
   const extras = (): VisitExtras => ({
-    ...(speech ? { utterances: speech.utterances(), questions: speech.counts() } : {}),
+    ...(speech ? { utterances: speech.utterances(), questions: speech.counts(), adviceGiven: speech.live().adviceGiven ?? 0 } : {}),
     ...(gaze && { gaze: gaze.summary() }),
     nudges: coach.events(),
     ...(excluded.length > 0 && { excluded: excluded.map((e) => ({ ...e, durationS: Math.round(e.durationS * 100) / 100 })) }),
