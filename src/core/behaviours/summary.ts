@@ -46,14 +46,16 @@ const LEAD_IN = /^ (?:(?:of |up )?what (?:youve|you have|you ve|you|youre) (?:to
 const PATIENT_LEAD_IN = / you| ive got| i have got| i got| understood| understand| heard| hearing/;
 
 /** A recap of the clinician's own side: the plan, results, options, instructions, last visit. */
-const FRAMED_OBJECT_NOT = /^ (?:of |up )?(?:the|our|my|todays|last|your (?:history|notes|chart|file|records|background|allergies|results?|scan|bloods?|tests?|medications?|medicines?|meds|options|plan|numbers|levels|treatment|doses?|dosing|appointment|care|instructions)|what (?:we|i|the|weve|ive|id|im)|where we|how we|everything (?:we|i))(?: |$)/;
+const FRAMED_OBJECT_NOT = /^ (?:of |up )?(?:(?:a few |some |a couple of |two |three )?(?:options|choices|ideas|suggestions|tips|recommendations)|the|our|my|todays|last|your (?:history|notes|chart|file|records|background|allergies|results?|scan|bloods?|tests?|medications?|medicines?|meds|options|plan|numbers|levels|treatment|doses?|dosing|appointment|care|instructions)|what (?:we|i|the|weve|ive|id|im)|where we|how we|everything (?:we|i))(?: |$)/;
 const NOT_PATIENTS: readonly RegExp[] = [
   // the clinician's plan or acts, now or at the last visit
   / (?:(?:well|ill) (?:start|try|see|check|get|book|do|send|call|give|add|stop|switch|keep|follow|refer|order|increase|reduce|change|talk|meet|put|make|arrange|look|review|go|support|need|have|be)|we will|were going to|we are going to|were gonna|i will|im going to|i am going to|im gonna|id recommend|i recommend|im recommending|i suggest|id suggest|we agreed|we decided|we started|we talked|we discussed|we covered|we increased|we changed|we reduced|weve (?:talked|covered|increased|discussed|agreed|decided|started)|ive (?:told|explained|given|prescribed)) /,
   /(?<!whether |if |that |worried )youll (?:take|use|need|come|start|get|keep|have|see|stop|be taking|go|book|call|bring) /,
   / (?:its|it is) (?:your|up to you)|your (?:choice|decision|call) /,
   / (?:once|twice|three times|four times) a (?:day|week)| (?:one|two|three) (?:puffs?|tablets?|pills?|capsules?|drops?) /,
-  // results and explanations
+  // results and explanations, the clinician's own view
+  / i think (?:its|it is|this is|that is|youve got|you have) | (?:it|this|that) should (?:settle|clear|get better|go away|improve|heal|resolve|help) /,
+  / you (?:can|could|might) (?:try|use|take|go|ask|call) /,
   / (?:your|the) (?:results?|scans?|bloods?|blood tests?|tests?|x rays?|numbers|levels|cholesterol|exam|ecg|mri|biopsy|swab|heart|kidneys|liver function) (?:is|are|was|were|came|showed|shows|look|looks|looked) /,
   / (?:this|it) is (?:a|an|just|probably|likely) (?:viral|infection|virus|sprain|strain|normal)/,
   / (?:theres|there is|there are) (?:surgery|the option|an option|two options|three options|medication|physio)/,
@@ -87,9 +89,13 @@ function findFraming(sentences: readonly Sentence[]): Framing | undefined {
   return undefined;
 }
 
-/** Cuts clauses into list items at "and", "but", "plus" (ASR often drops the commas). */
+/** A clause that opens like a question ("…, which one feels most important": Moonshine may drop the "?"). */
+const ASKING = /^ (?:(?:so|and|but|now) )?(?:which|what|how|where|when|why|who|do you|does|is it|is that|are you|would you|can you|could you|did i|have i)(?: |$)/;
+
+/** Cuts clauses into list items at "and", "but", "plus" (ASR often drops the commas), up to the first clause that asks. */
 const itemsOf = (clauses: readonly string[]) =>
   clauses
+    .slice(0, clauses.findIndex((clause, i) => i > 0 && ASKING.test(clause)) >>> 0) // the first is the framing's own ("what I've heard is …")
     .flatMap((clause) => clause.split(/ (?:and also|and then|and|but|plus|as well as|or) /))
     .map((item) => ` ${item.trim()} `)
     .filter((item) => item.trim().split(' ').length >= 2);

@@ -27,6 +27,9 @@ const NOT_SUMMARIES: [string, string][] = [
   ['a question that lists options', "To sum up, is it the cost, the side effects, or the hassle that's putting you off?"],
   ['the framing with one thing only', "So far you've told me about the cough. Tell me about your breathing."],
   ['a framing about the letter', "I'll summarize what we discussed in a letter to your GP."],
+  ['a list of options offered', 'Let me pull together some ideas for you. You can try a sleep diary, a fan, and less coffee.'],
+  ['the framing before a question whose "?" was lost', "You've mentioned a few things you'd like to change, which one matters most to you"],
+  ['the clinician’s diagnosis', "To sum up, I think it's a migraine, and it should settle with rest and fluids thank you."],
   ['an explanation', 'In a nutshell, this is a virus, it should clear in a week, and rest is the best medicine.'],
 ];
 
