@@ -52,7 +52,7 @@ export interface LiveSpeechOptions {
  * gaze, nudges. Each part is present only when it ran. Checkpoints carry it whole, so a visit
  * closed from a checkpoint keeps what was known at that moment without replaying anything.
  */
-export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'gaze' | 'nudges' | 'excluded'>>;
+export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'adviceGiven' | 'gaze' | 'nudges' | 'excluded'>>;
 
 export interface LiveSessionCheckpoint {
   talk: TalkCheckpoint;
