@@ -34,6 +34,8 @@ const GIVE = '(?:share|shared|tell you|told you|give you|gave you|offer|offered|
 const PERMISSION: readonly RegExp[] = [
   // "would it be okay / alright if I shared …", "is it all right with you if I tell you …"
   new RegExp(` (?:would|will|is) (?:it )?(?:be )?(?:ok|okay|alright|all right|fine)(?: with you)? (?:if i|for me to|that i) (?:just )?${GIVE}`),
+  // Moonshine's "What it's be okay if I share …" for "Would it be okay …": "it be okay if I" only comes from that ask
+  new RegExp(` (?:it|its) be (?:ok|okay|alright|all right|fine)(?: with you)? (?:if i|for me to) (?:just )?${GIVE}`),
   / (?:would|do) you (?:like|want|care) to hear (?:them|it|about|more|some|a few|what|my|how)/,
   new RegExp(` (?:can|could|may|might) i (?:just )?${GIVE}`),
   new RegExp(` (?:do|would) you mind if i (?:just )?${GIVE}`),
@@ -54,6 +56,8 @@ const TEACH_BACK: readonly RegExp[] = [
   / (?:to make sure|just to make sure|so i (?:can )?(?:know|make sure)|just so i know) (?:that )?i (?:explained|was clear|did a good job|covered|got (?:it|everything) across|didnt (?:miss|leave out|confuse))/,
   / (?:tell|explain|say|repeat|walk) (?:it |that |this |them )?(?:back )?(?:to me )?in your own words/,
   / (?:tell|explain|say|repeat) (?:me )?back (?:to me )?(?:what|how|when|the)/,
+  // "what will you try this week, in your own words?" (the plan, ahead: not "how have you been feeling")
+  / (?:what|how|when|which) (?:will you|are you going to|youre going to|are you gonna|youll)(?: [a-z]+){0,6} in your own words/,
   / in your own words(?: [a-z]+){0,6} (?:we (?:talked|discussed|went over|agreed|decided|covered)|youll|you will|youre going to|you are going to|youre gonna|the plan|to take|how (?:you|to) (?:take|use)|what (?:to do|you should do))/,
   / (?:tell|explain|repeat|say|show) (?:it |that |this |them |those )?back to me/,
   / (?:can|could|would) you (?:tell|show|explain|walk) me (?:through )?(?:how|what|when) (?:you(?:re| are)? (?:going to|gonna|will)|youll|you would|youd) (?:take|use|do|check|give|inject|change|tell)/,

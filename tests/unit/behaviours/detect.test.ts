@@ -13,8 +13,13 @@ const CASES: [string, string[]][] = [
   ['Is there anything else that hurts?', []],
   ['Would it be alright if I told you a bit about the patch?', ['permission']],
   ['Would it be alright to move our appointment to Friday?', []],
+  // Moonshine's reading of "Would it be okay if I shared …" (heard in the demo visit)
+  ["What it's be okay if I share a few ideas that often help with sleep.", ['permission']],
+  ["What it's be okay if we meet on Friday.", []],
   ["Just to make sure I explained it properly, can you tell me how you'll take the antibiotic?", ['teach_back']],
   ['Do you understand?', []],
+  ['To make sure I explain it clearly, what will you do first, in your own words?', ['teach_back']],
+  ['In your own words, how have you been feeling since the surgery?', []],
   ["Let me summarize what you've said: the job, the move, and now your father's illness.", ['summary']],
   ['Let me summarize the plan: take one tablet at night.', ['advice_without_permission']],
   ['That sounds so frustrating.', ['affirmation']],
