@@ -33,6 +33,13 @@ export interface UtteranceListProps {
 export const LABEL_ACCURACY_NOTE =
   'Labels are automatic. On counselling visits coded by motivational-interviewing experts (AnnoMI), spoken and transcribed the way Attune hears you, Attune gives the expert’s label to about 7 in 10 utterances. Its estimated share of open questions is typically within about 20 points of the expert’s (in 1 visit in 10 it is off by 40 or more), and its reflections per question within about 0.2. Experts differ from each other too. The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
 
+/**
+ * How far the listening skills can be trusted (docs/BEHAVIOURS.md, the held-out TEST set in the
+ * ASR form: precision 0.85–1.00 per skill, recall 0.23–0.53, summaries 0.06).
+ */
+export const BEHAVIOUR_ACCURACY_NOTE =
+  'Listening skills are found by wording rules that would rather miss a skill than credit one you did not show. On test sentences written apart from the rules and transcribed the way Attune hears you, a skill it named was right at least 85 times in 100, but it found only a quarter to a half of each skill, and about 1 summary in 15. Tick any it missed.';
+
 export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
   const uncertain = uncertainIds(utterances);
@@ -44,6 +51,7 @@ export function UtteranceList({ utterances, onCorrect, privacyLocal, onCorrectBe
         {LABEL_ACCURACY_NOTE}
         {onCorrect ? ' Correct any label that is wrong; the counts follow.' : ''}
       </p>
+      {skills && <p class="attune-muted attune-utterances__skills-accuracy">{BEHAVIOUR_ACCURACY_NOTE}</p>}
       {!anyText && (
         <p class="attune-muted">
           {privacyLocal ? 'Privacy-local mode: only labels and times were kept, never the words.' : 'No words were kept for this visit: only labels and times.'}

@@ -6,13 +6,13 @@ import { Sparkline } from '../../../src/ui/summary/Sparkline';
 import { sparklineGeometry, SPARK_H, SPARK_W } from '../../../src/ui/summary/sparkline';
 import { formatMetricValue, formatTarget } from '../../../src/ui/summary/metric-format';
 import { dateInputMs } from '../../../src/ui/summary/HistoryView';
-import { LABEL_ACCURACY_NOTE } from '../../../src/ui/summary/UtteranceList';
+import { BEHAVIOUR_ACCURACY_NOTE, LABEL_ACCURACY_NOTE } from '../../../src/ui/summary/UtteranceList';
 import { DEFAULT_CONTEXT, type SummaryActions } from '../../../src/ui/summary/actions';
 import { metricById } from '../../../src/core/history/metrics';
 import type { VisitSummary } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { click, fire, getByRole, getByText, mount, queryAllByRole, queryAllByText, queryByRole } from './dom';
-import { fullVisit, metrics } from '../../unit/history/fixtures';
+import { behaviourVisit, fullVisit, metrics } from '../../unit/history/fixtures';
 
 function actions(): { [K in keyof SummaryActions]: ReturnType<typeof vi.fn> } {
   return { onCorrectLabel: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
@@ -107,6 +107,11 @@ describe('visit page: skills, observations, questions, goal', () => {
     expect(a.onCorrectLabel).toHaveBeenLastCalledWith('v1', 'u7', null);
     // The clinician is told the labels are estimates, and that correcting them is expected.
     expect(c.querySelector('.attune-utterances__accuracy')!.textContent).toBe(`${LABEL_ACCURACY_NOTE} Correct any label that is wrong; the counts follow.`);
+  });
+
+  it('says how far the listening skills can be trusted, only on a visit that measured them', () => {
+    expect(showVisit(behaviourVisit()).querySelector('.attune-utterances__skills-accuracy')!.textContent).toBe(BEHAVIOUR_ACCURACY_NOTE);
+    expect(showVisit(fullVisit()).querySelector('.attune-utterances__skills-accuracy')).toBeNull();
   });
 
   it('shows the words only when they were kept; in privacy-local mode says why there are none', () => {
