@@ -93,12 +93,14 @@ function findFraming(sentences: readonly Sentence[]): Framing | undefined {
 const ASKING = /^ (?:(?:so|and|but|now) )?(?:which|what|how|where|when|why|who|do you|does|is it|is that|are you|would you|can you|could you|did i|have i)(?: |$)/;
 
 /** Cuts clauses into list items at "and", "but", "plus" (ASR often drops the commas), up to the first clause that asks. */
-const itemsOf = (clauses: readonly string[]) =>
-  clauses
-    .slice(0, clauses.findIndex((clause, i) => i > 0 && ASKING.test(clause)) >>> 0) // the first is the framing's own ("what I've heard is …")
+function itemsOf(clauses: readonly string[]): string[] {
+  // The first clause is the framing's own ("what I've heard is …"): it never ends the list.
+  const asking = clauses.findIndex((clause, i) => i > 0 && ASKING.test(clause));
+  return (asking === -1 ? clauses : clauses.slice(0, asking))
     .flatMap((clause) => clause.split(/ (?:and also|and then|and|but|plus|as well as|or) /))
     .map((item) => ` ${item.trim()} `)
     .filter((item) => item.trim().split(' ').length >= 2);
+}
 
 const OPTIONS_QUESTION = / (?:is it|was it|is that|are they|would you|do you|which|what) /;
 /** A statement that asks for more ("Tell me about your father", "Let's talk about …") ends the gathering, like a question. */
