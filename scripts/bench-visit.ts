@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCameraClip } from './lib/camera-clip';
-import { makeLongVisitAudio } from './lib/long-visit-audio';
+import { demoDialogue, makeLongVisitAudio } from './lib/long-visit-audio';
 import { printVisitCost, type Verdict } from './lib/visit-cost-report';
 import { runVisitCost } from './lib/visit-cost-run';
 
@@ -41,7 +41,7 @@ const verdicts: Verdict[] = [];
 try {
   const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes);
   const camera = makeCameraClip(tmp);
-  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / 118.853)}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const gaze of modes) {
     console.log(`\n— gaze ${gaze ? 'on' : 'off'}: extension browser and baseline browser side by side…`);
     const loadBefore = loadavg()[0]!;

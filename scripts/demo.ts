@@ -2,7 +2,7 @@
  * `npm run demo`: builds the extension and opens Chromium with it on the local demo visit.
  *   npm run demo                 a window; your microphone is the clinician; close it to finish
  *   npm run demo -- --headless   no display needed (also with CI=true or no $DISPLAY): a recorded
- *                                clinician plays as the microphone, the ~2-minute visit runs and
+ *                                clinician plays as the microphone, the ~2.5-minute visit runs and
  *                                ends, and the saved summary and screenshot paths are printed
  *   --no-build                   use the existing .output/chrome-mv3
  */

@@ -25,6 +25,14 @@ interface DemoTruth {
   patient: Array<[number, number]>;
 }
 
+/** The demo dialogue's own figures (demo/audio/truth.json): its length, and its clinician's questions and reflections per cycle. */
+export function demoDialogue(): { durationS: number; open: number; closed: number; reflections: number } {
+  const truth = JSON.parse(readFileSync(join(DEMO_AUDIO, 'truth.json'), 'utf8')) as DemoTruth;
+  const clinician = truth.turns.filter((t) => t.speaker === 'clinician');
+  const count = (label: string) => clinician.filter((t) => t.label === label).length;
+  return { durationS: truth.duration_s, open: count('open_question'), closed: count('closed_question'), reflections: count('reflection') };
+}
+
 function repeatWav(file: string, repeats: number): { bytes: Uint8Array; seconds: number } {
   const bytes = new Uint8Array(readFileSync(file));
   const header = parseWavHeader(bytes);

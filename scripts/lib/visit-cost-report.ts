@@ -1,4 +1,5 @@
 import { cpuWindows, mean, memoryFigures, percentile } from './cost-stats';
+import { demoDialogue } from './long-visit-audio';
 import type { ProcessKind } from './proc-tree';
 import type { VisitCostRun } from './visit-cost-run';
 
@@ -58,8 +59,9 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
     console.log(
       `  face worker: ${g ? `CPU ${f(faceCpuMs)} ms per camera frame (its thread), wall ${f(g.workMsPerFrame)} ms, over ${g.frames} frames (${f(g.frames / wallS)} fps), landmarker on ${f((100 * g.landmarkedFrames) / g.frames, 0)}%` : 'no report (gaze did not run)'}`,
     );
-  const cycles = Math.max(1, Math.floor(wallS / 118.853));
-  console.log(`  panel counts: open ${run.counts.open}, closed ${run.counts.closed}, reflections ${run.counts.reflections} (script: 5 / 3 / 3 per 2-minute cycle, ${cycles} full cycles); requests beyond this machine: ${run.networkAttempts}`);
+  const dialogue = demoDialogue();
+  const cycles = Math.max(1, Math.floor(wallS / dialogue.durationS));
+  console.log(`  panel counts: open ${run.counts.open}, closed ${run.counts.closed}, reflections ${run.counts.reflections} (script: ${dialogue.open} / ${dialogue.closed} / ${dialogue.reflections} per ${Math.round(dialogue.durationS)} s cycle, ${cycles} full cycles); requests beyond this machine: ${run.networkAttempts}`);
 
   const cpuTarget = o.gaze ? TARGETS.cpuPctGazeOn : TARGETS.cpuPctGazeOff;
   const mode = `gaze ${o.gaze ? 'on' : 'off'}`;

@@ -77,7 +77,7 @@ try {
   await panel(page).getByRole('button', { name: /end visit/i }).click();
   await panel(page).getByText(/Visit saved/).waitFor({ timeout: 20_000 });
   const grown = [...peaks].map(([pid, peak]) => ({ pid, before: baseline.get(pid) ?? 0, peak })).sort((a, b) => b.peak - b.before - (a.peak - a.before))[0];
-  console.log(`panel counts: ${counts} (demo script: open 5, closed 3, reflections 3)`);
+  console.log(`panel counts: ${counts} (demo script: open 6, closed 5, reflections 3)`);
   if (grown) console.log(`renderer that grew most (the extension's, with the worker): ${grown.before.toFixed(0)} MB before the visit → peak ${grown.peak.toFixed(0)} MB`);
   await page.waitForTimeout(500);
   const s = found.stats;

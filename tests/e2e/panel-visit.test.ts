@@ -31,14 +31,14 @@ describe('a demo visit started from the panel', () => {
     expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     // Questions and reflections (speech-to-text of the clinician's microphone, issue 4).
     const shown = await readQuestionCounts(page);
-    console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 5, closed 3, reflections 3)`);
-    // The script asks 8 questions (5 open, 3 closed), makes 3 reflections and ends with 3 lines of
+    console.info(`panel question counts ${JSON.stringify(shown)} (demo script: open 6, closed 5, reflections 3)`);
+    // The script asks 11 questions (6 open, 5 closed), makes 3 reflections and ends with 3 lines of
     // advice (other). The live microphone path (Chrome's capture, echo canceller) sometimes blurs a
     // word, and two advice lines win by a small margin (docs/QUESTIONS.md). So: every question is
     // found (within one), all open ones but at most one as open, reflections within one of the 3.
     // (With Chrome's noise suppression, since turned off, two open questions came out closed.)
-    expect(Math.abs(shown.open + shown.closed - 8)).toBeLessThanOrEqual(1);
-    expect(shown.open).toBeGreaterThanOrEqual(4);
+    expect(Math.abs(shown.open + shown.closed - 11)).toBeLessThanOrEqual(1);
+    expect(shown.open).toBeGreaterThanOrEqual(5);
     expect(Math.abs(shown.reflections - 3)).toBeLessThanOrEqual(1);
 
     await panel(page).getByRole('button', { name: /end visit/i }).click();
@@ -53,10 +53,10 @@ describe('a demo visit started from the panel', () => {
     const { cliShare, clinicianShiftS, patientShiftS } = await cliShareForVisit(visit!);
     console.info(`page-tap saved share ${(visit!.clinicianShare! * 100).toFixed(2)}% vs attune analyze ${(cliShare * 100).toFixed(2)}% on the same audio (mic at ${clinicianShiftS.toFixed(2)} s, patient at ${patientShiftS.toFixed(2)} s)`);
     expect(Math.abs(visit!.clinicianShare! - cliShare)).toBeLessThanOrEqual(0.01);
-    // One labelled utterance per clinician turn (14), counted as the panel showed them, and in
+    // One labelled utterance per clinician turn (17), counted as the panel showed them, and in
     // privacy-local mode (the default) labels and times only: no words are kept.
-    expect(visit!.utterances?.length).toBeGreaterThanOrEqual(13);
-    expect(visit!.utterances?.length).toBeLessThanOrEqual(15);
+    expect(visit!.utterances?.length).toBeGreaterThanOrEqual(16);
+    expect(visit!.utterances?.length).toBeLessThanOrEqual(18);
     expect(visit!.utterances?.every((u) => u.text === undefined)).toBe(true);
     expect(visit!.questions).toMatchObject(shown);
     await summaryPage.close();

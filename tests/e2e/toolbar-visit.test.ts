@@ -57,6 +57,9 @@ describe('a coached demo visit started from the toolbar', () => {
     console.info(`live clinician share ${(liveShare * 100).toFixed(1)}% vs truth ${(DEMO_TRUTH.clinician_share * 100).toFixed(1)}%`);
     expect(Math.abs(liveShare - DEMO_TRUTH.clinician_share)).toBeLessThan(0.05);
     await page.screenshot({ path: `${ARTIFACTS}/panel-end.png` });
+    // The demo clinician asks for the agenda, affirms, asks permission before advising and checks understanding (demo/audio/visit.jsonl).
+    console.info(`panel skills at the end: ${await panel(page).locator('.attune-skills').innerText()}`);
+    await shootPanel(page, 'panel-skills');
 
     // A change of speaker shows on the panel within 300 ms (median over the script's patient takeovers).
     const { changes, scriptStartMs } = await readSpeakingChanges(page);

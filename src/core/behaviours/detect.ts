@@ -9,7 +9,8 @@
  * Pure TypeScript; a few dozen regular expressions per sentence, well under 1 ms per utterance.
  */
 import { BEHAVIOURS, type Behaviour } from './labels';
-import { isAdvice, isAffirmation, isAgenda, isPermission, isSummary, isTeachBack } from './rules';
+import { isAdvice, isAffirmation, isAgenda, isPermission, isTeachBack } from './rules';
+import { isSummaryUtterance } from './summary';
 import { sentencesOf } from './sentences';
 
 /** A permission-ask covers the advice of this many following clinician utterances… */
@@ -34,7 +35,7 @@ export function detectBehaviours(text: string, permissionBefore: boolean): Utter
   let permissionAsked = false;
   let advice = false;
   const sentences = sentencesOf(text);
-  if (sentences.some(isSummary)) found.add('summary');
+  if (isSummaryUtterance(sentences)) found.add('summary');
   for (const sentence of sentences) {
     if (isAffirmation(sentence)) found.add('affirmation');
     if (isAgenda(sentence)) found.add('agenda');

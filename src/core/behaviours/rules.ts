@@ -34,6 +34,8 @@ const GIVE = '(?:share|shared|tell you|told you|give you|gave you|offer|offered|
 const PERMISSION: readonly RegExp[] = [
   // "would it be okay / alright if I shared …", "is it all right with you if I tell you …"
   new RegExp(` (?:would|will|is) (?:it )?(?:be )?(?:ok|okay|alright|all right|fine)(?: with you)? (?:if i|for me to|that i) (?:just )?${GIVE}`),
+  // Moonshine's "What it's be okay if I share …" for "Would it be okay …": "it be okay if I" only comes from that ask
+  new RegExp(` (?:it|its) be (?:ok|okay|alright|all right|fine)(?: with you)? (?:if i|for me to) (?:just )?${GIVE}`),
   / (?:would|do) you (?:like|want|care) to hear (?:them|it|about|more|some|a few|what|my|how)/,
   new RegExp(` (?:can|could|may|might) i (?:just )?${GIVE}`),
   new RegExp(` (?:do|would) you mind if i (?:just )?${GIVE}`),
@@ -54,6 +56,8 @@ const TEACH_BACK: readonly RegExp[] = [
   / (?:to make sure|just to make sure|so i (?:can )?(?:know|make sure)|just so i know) (?:that )?i (?:explained|was clear|did a good job|covered|got (?:it|everything) across|didnt (?:miss|leave out|confuse))/,
   / (?:tell|explain|say|repeat|walk) (?:it |that |this |them )?(?:back )?(?:to me )?in your own words/,
   / (?:tell|explain|say|repeat) (?:me )?back (?:to me )?(?:what|how|when|the)/,
+  // "what will you try this week, in your own words?" (the plan, ahead: not "how have you been feeling")
+  / (?:what|how|when|which) (?:will you|are you going to|youre going to|are you gonna|youll)(?: [a-z]+){0,6} in your own words/,
   / in your own words(?: [a-z]+){0,6} (?:we (?:talked|discussed|went over|agreed|decided|covered)|youll|you will|youre going to|you are going to|youre gonna|the plan|to take|how (?:you|to) (?:take|use)|what (?:to do|you should do))/,
   / (?:tell|explain|repeat|say|show) (?:it |that |this |them |those )?back to me/,
   / (?:can|could|would) you (?:tell|show|explain|walk) me (?:through )?(?:how|what|when) (?:you(?:re| are)? (?:going to|gonna|will)|youll|you would|youd) (?:take|use|do|check|give|inject|change|tell)/,
@@ -64,22 +68,7 @@ const TEACH_BACK: readonly RegExp[] = [
 
 export const isTeachBack = ({ words }: Sentence) => any(TEACH_BACK, words);
 
-/* ---------- summary: several things the patient said, gathered ---------- */
-
-const SUMMARY: readonly RegExp[] = [
-  / (?:let me|can i|could i|if i (?:can|could)|i want to|i(?:d| would) like to|let me just|just to|just let me|im going to|i ?m gonna) (?:try (?:to|and) )?(?:just )?(?:summari[sz]e|sum (?:up|that up|it up|this up|things up)|recap|pull (?:together|this together|that together|it together|all that together)|put (?:it all together|all of that together|all that together|together what you)|go back over)/,
-  / (?:to summari[sz]e|in summary|to sum up|to recap|so to recap|summing up|in a nutshell)/,
-  // "you've" often reaches the transcript as "you"
-  / so far (?:youve|you have|you ve|you) (?:told|said|mentioned|shared|described|talked)/,
-  / (?:youve|you have) (?:told|said|mentioned|shared|described) (?:me )?(?:a few|several|some|two|three|four|a couple of|a number of|lots of|a lot of) (?:things|reasons|concerns|ways|worries|ideas)/,
-  / (?:what (?:ive|i have) heard (?:so far|today)|what im hearing so far|from what youve (?:told|said) (?:me )?(?:so far|today))/,
-  / (?:on one hand|on the one hand)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre)(?: [a-z]+){2,} (?:and|also) (?:you|youve|youre) /,
-];
-/** A summary of the plan or of the clinician's own advice is information, not listening. */
-const SUMMARY_NOT: readonly RegExp[] = [
-  / (?:in summary|to summari[sz]e|to sum up|to recap|overall) (?:your|the) (?:[a-z]+ )?(?:blood|tests?|results?|scans?|x rays?|numbers|levels|labs|exam|examination)/,/ (?:summari[sz]e|sum up|recap|go back over|to recap|in summary|to summari[sz]e|to sum up) (?:the|our|my) (?:plan|instructions|advice|next steps|results|recommendations|medications?|doses?)/, / (?:summary|recap) of (?:the|our|my) (?:plan|instructions|advice|results|recommendations)/];
-
-export const isSummary = ({ words }: Sentence) => any(SUMMARY, words) && !any(SUMMARY_NOT, words);
+/* ---------- summary: summary.ts (it reads the whole utterance, not one sentence) ---------- */
 
 /* ---------- affirmation / validation ---------- */
 
@@ -152,5 +141,5 @@ export function isAdvice(s: Sentence): boolean {
   return any(ADVICE, s.words);
 }
 
-/** Every rule's patterns by behaviour, for the evaluation's per-pattern report and the docs. */
-export const PATTERNS = { summary: SUMMARY, affirmation: AFFIRMATION, agenda: AGENDA, permission: PERMISSION, teach_back: TEACH_BACK, advice: ADVICE } as const;
+/** Every sentence rule's patterns by behaviour (the summary's framings: `SUMMARY_CUES` in summary.ts), for the evaluation's per-pattern report and the docs. */
+export const PATTERNS = { affirmation: AFFIRMATION, agenda: AGENDA, permission: PERMISSION, teach_back: TEACH_BACK, advice: ADVICE } as const;

@@ -11,6 +11,8 @@ export interface Sentence {
   words: string;
   /** Ends with "?" or opens like a question (an auxiliary before a subject, a wh-word). */
   question: boolean;
+  /** The same words cut at commas and semicolons, each in the same padded form: the items of a list ("your kids, your job, and your health"). */
+  clauses: string[];
 }
 
 const AUX_OPENING =
@@ -24,7 +26,8 @@ export function sentencesOf(text: string): Sentence[] {
     const tokens = tokenize(raw);
     if (tokens.length === 0) continue;
     const words = ` ${tokens.join(' ')} `;
-    out.push({ words, question: raw.trimEnd().endsWith('?') || AUX_OPENING.test(words) });
+    const clauses = raw.split(/[,;]/).map(tokenize).filter((t) => t.length > 0).map((t) => ` ${t.join(' ')} `);
+    out.push({ words, question: raw.trimEnd().endsWith('?') || AUX_OPENING.test(words), clauses });
   }
   return out;
 }

@@ -38,10 +38,26 @@ export function adviceMoments(counts: BehaviourCounts): number {
   return counts.permission + counts.advice_without_permission;
 }
 
-/** Why a measured visit has no value for permission or teach-back: no advice or information was given. */
-function noAdviceReason(visit: VisitSummary): string | null {
+/**
+ * Utterances of a saved visit that gave advice or information: the live pipeline's count when the
+ * visit saved it, raised by a correction that adds unasked advice; on older visits approximated by
+ * `adviceMoments`. Null when the visit did not measure behaviours.
+ */
+export function visitAdviceGiven(visit: Pick<VisitSummary, 'questions' | 'adviceGiven'>): number | null {
   const counts = visitBehaviourCounts(visit);
-  return counts && adviceMoments(counts) === 0 ? 'you gave no advice or information' : null;
+  if (!counts) return null;
+  return visit.adviceGiven === undefined ? adviceMoments(counts) : Math.max(visit.adviceGiven, counts.advice_without_permission);
+}
+
+const NO_ADVICE = 'you gave no advice or information';
+/** Why a measured visit has no permission share: no permission-ask and no unasked advice (the share's denominator). */
+function noPermissionReason(visit: VisitSummary): string | null {
+  const counts = visitBehaviourCounts(visit);
+  return counts && adviceMoments(counts) === 0 ? NO_ADVICE : null;
+}
+/** Why teach-back did not apply: no advice or information was given at all. */
+function noAdviceReason(visit: VisitSummary): string | null {
+  return visitAdviceGiven(visit) === 0 ? NO_ADVICE : null;
 }
 
 /** When the clinician first asked for the agenda, s; null when never (or not measured). */
@@ -88,7 +104,7 @@ export const BEHAVIOUR_METRICS: readonly MetricDefinition[] = [
     },
     target: () => ({ kind: 'at-least', value: 1 }),
     targetText: () => 'Every time',
-    notApplicable: noAdviceReason,
+    notApplicable: noPermissionReason,
     detail: (v) => {
       const counts = visitBehaviourCounts(v);
       return counts && adviceMoments(counts) > 0 ? `${counts.permission} of ${adviceMoments(counts)}` : null;
@@ -102,7 +118,7 @@ export const BEHAVIOUR_METRICS: readonly MetricDefinition[] = [
     better: 'higher',
     value: (v) => {
       const counts = visitBehaviourCounts(v);
-      return counts && adviceMoments(counts) > 0 ? counts.teach_back : null;
+      return counts && (visitAdviceGiven(v) ?? 0) > 0 ? counts.teach_back : null;
     },
     target: () => ({ kind: 'at-least', value: 1 }),
     targetText: () => 'At least once after giving information',

@@ -24,7 +24,7 @@ export const TalkCheckpointSchema = v.object({
   detector: v.optional(v.custom<DuplexVadState>((input) => v.is(DetectorShapeSchema, input), 'not a detector state')),
 });
 
-const extraKeys = ['utterances', 'questions', 'gaze', 'nudges'] as const;
+const extraKeys = ['utterances', 'questions', 'adviceGiven', 'gaze', 'nudges'] as const;
 export const VisitExtrasSchema = v.partial(v.pick(VisitSummarySchema, [...extraKeys]));
 
 export const LiveSessionCheckpointSchema = v.object({ talk: TalkCheckpointSchema, extras: VisitExtrasSchema });

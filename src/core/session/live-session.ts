@@ -52,7 +52,7 @@ export interface LiveSpeechOptions {
  * gaze, nudges. Each part is present only when it ran. Checkpoints carry it whole, so a visit
  * closed from a checkpoint keeps what was known at that moment without replaying anything.
  */
-export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'gaze' | 'nudges' | 'excluded'>>;
+export type VisitExtras = Partial<Pick<VisitSummary, 'utterances' | 'questions' | 'adviceGiven' | 'gaze' | 'nudges' | 'excluded'>>;
 
 export interface LiveSessionCheckpoint {
   talk: TalkCheckpoint;
@@ -115,7 +115,7 @@ export function createLiveSession(options: LiveSessionOptions, restore?: TalkChe
     span.durationS = Math.round((span.durationS + samples.length / options.sampleRate) * 1000) / 1000;
   };
   const extras = (): VisitExtras => ({
-    ...(speech ? { utterances: speech.utterances(), questions: speech.counts() } : {}),
+    ...(speech ? { utterances: speech.utterances(), questions: speech.counts(), adviceGiven: speech.live().adviceGiven ?? 0 } : {}),
     ...(gaze && { gaze: gaze.summary() }),
     nudges: coach.events(),
     ...(excluded.length > 0 && { excluded: excluded.map((e) => ({ ...e, durationS: Math.round(e.durationS * 100) / 100 })) }),

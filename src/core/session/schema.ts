@@ -324,6 +324,12 @@ export const VisitSummarySchema = v.object({
   utterances: v.optional(v.array(LabelledUtteranceSchema)),
   /** Counts over `utterances`, corrections applied. */
   questions: v.optional(QuestionCountsSchema),
+  /**
+   * Utterances that gave advice or information, with or without permission (the live pipeline's
+   * `adviceGiven`): whether teach-back applied. Absent on visits saved before it (then
+   * approximated by permission-asks + unasked advice).
+   */
+  adviceGiven: v.optional(count),
   gaze: v.optional(GazeSummarySchema),
   nudges: v.optional(v.array(NudgeEventSchema)),
   /** Time left out of the figures (paused, no microphone sound); the timeline marks it. */

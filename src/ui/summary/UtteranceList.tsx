@@ -40,6 +40,13 @@ export const LABEL_ACCURACY_NOTE =
 export const SHARES_ESTIMATED_NOTE = ' The shares in the skills table are estimates that count unsure labels in part; the uncertain labels are the ones most worth correcting.';
 export const SHARES_COUNTED_NOTE = ' The shares in the skills table count these labels as listed (this visit was saved before Attune kept how sure it was); the uncertain labels are the ones most worth correcting.';
 
+/**
+ * How far the listening skills can be trusted (docs/BEHAVIOURS.md, the held-out TEST set in the
+ * ASR form: precision 0.85–1.00 per skill, recall 0.23–0.53, summaries 0.06).
+ */
+export const BEHAVIOUR_ACCURACY_NOTE =
+  'Listening skills are found by wording rules that would rather miss a skill than credit one you did not show. On test sentences written apart from the rules and transcribed the way Attune hears you, a skill it named was right at least 85 times in 100, but it found only a quarter to a half of each skill, and about 1 summary in 15. Tick any it missed.';
+
 export function UtteranceList({ utterances, onCorrect, onConfirm = null, privacyLocal, onCorrectBehaviours = null }: UtteranceListProps) {
   const anyText = utterances.some((u) => u.text);
   const uncertain = uncertainIds(utterances);
@@ -52,6 +59,7 @@ export function UtteranceList({ utterances, onCorrect, onConfirm = null, privacy
         {hasEstimates(utterances) ? SHARES_ESTIMATED_NOTE : SHARES_COUNTED_NOTE}
         {onCorrect ? ' Correct any label that is wrong; the counts follow.' : ''}
       </p>
+      {skills && <p class="attune-muted attune-utterances__skills-accuracy">{BEHAVIOUR_ACCURACY_NOTE}</p>}
       {!anyText && (
         <p class="attune-muted">
           {privacyLocal ? 'Privacy-local mode: only labels and times were kept, never the words.' : 'No words were kept for this visit: only labels and times.'}

@@ -6,13 +6,13 @@ import { Sparkline } from '../../../src/ui/summary/Sparkline';
 import { sparklineGeometry, SPARK_H, SPARK_W } from '../../../src/ui/summary/sparkline';
 import { formatMetricValue, formatTarget } from '../../../src/ui/summary/metric-format';
 import { dateInputMs } from '../../../src/ui/summary/HistoryView';
-import { LABEL_ACCURACY_NOTE, SHARES_COUNTED_NOTE, SHARES_ESTIMATED_NOTE } from '../../../src/ui/summary/UtteranceList';
+import { BEHAVIOUR_ACCURACY_NOTE, LABEL_ACCURACY_NOTE, SHARES_COUNTED_NOTE, SHARES_ESTIMATED_NOTE } from '../../../src/ui/summary/UtteranceList';
 import { DEFAULT_CONTEXT, type SummaryActions } from '../../../src/ui/summary/actions';
 import { metricById } from '../../../src/core/history/metrics';
 import type { VisitSummary } from '../../../src/core/session/schema';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { click, fire, getByRole, getByText, mount, queryAllByRole, queryAllByText, queryByRole } from './dom';
-import { fullVisit, metrics } from '../../unit/history/fixtures';
+import { behaviourVisit, fullVisit, metrics } from '../../unit/history/fixtures';
 
 function actions(): { [K in keyof SummaryActions]: ReturnType<typeof vi.fn> } {
   return { onCorrectLabel: vi.fn(), onConfirmLabel: vi.fn(), onSetGoal: vi.fn(), onExport: vi.fn(), onDeleteVisit: vi.fn(), onDeleteAll: vi.fn(), onImport: vi.fn(), onPrint: vi.fn() };
@@ -116,6 +116,11 @@ describe('visit page: skills, observations, questions, goal', () => {
     const e = showVisit(withProbs);
     expect(e.querySelector('.attune-utterances__accuracy')!.textContent).toContain(SHARES_ESTIMATED_NOTE.trim());
     expect(e.querySelector('.attune-metrics')!.textContent).toMatch(/Estimated: each thing you said/);
+  });
+
+  it('says how far the listening skills can be trusted, only on a visit that measured them', () => {
+    expect(showVisit(behaviourVisit()).querySelector('.attune-utterances__skills-accuracy')!.textContent).toBe(BEHAVIOUR_ACCURACY_NOTE);
+    expect(showVisit(fullVisit()).querySelector('.attune-utterances__skills-accuracy')).toBeNull();
   });
 
   it('shows the words only when they were kept; in privacy-local mode says why there are none', () => {

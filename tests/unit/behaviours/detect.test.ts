@@ -13,8 +13,13 @@ const CASES: [string, string[]][] = [
   ['Is there anything else that hurts?', []],
   ['Would it be alright if I told you a bit about the patch?', ['permission']],
   ['Would it be alright to move our appointment to Friday?', []],
+  // Moonshine's reading of "Would it be okay if I shared …" (heard in the demo visit)
+  ["What it's be okay if I share a few ideas that often help with sleep.", ['permission']],
+  ["What it's be okay if we meet on Friday.", []],
   ["Just to make sure I explained it properly, can you tell me how you'll take the antibiotic?", ['teach_back']],
   ['Do you understand?', []],
+  ['To make sure I explain it clearly, what will you do first, in your own words?', ['teach_back']],
+  ['In your own words, how have you been feeling since the surgery?', []],
   ["Let me summarize what you've said: the job, the move, and now your father's illness.", ['summary']],
   ['Let me summarize the plan: take one tablet at night.', ['advice_without_permission']],
   ['That sounds so frustrating.', ['affirmation']],
@@ -100,5 +105,16 @@ describe('the DEV set (regression guard: the rules were written on it, so this i
       expect(tp / (tp + fp), b).toBeGreaterThanOrEqual(0.85);
       expect(tp / (tp + fn), b).toBeGreaterThanOrEqual(0.8);
     }
+  });
+});
+
+describe('the second DEV set (summary hard negatives: single reflections, plan and advice recaps, options)', () => {
+  it('keeps summary precision ≥ 0.95 and recall ≥ 0.8 on its text', () => {
+    const items = parseBehaviourSet(readFileSync(new URL('../../../data/behaviours/dev-set-2.jsonl', import.meta.url), 'utf8'), 'dev-set-2.jsonl');
+    const judged = items.map((item) => ({ gold: item.behaviours.includes('summary'), predicted: detectBehaviours(item.text, askedPermission(item.precedingClinician)).behaviours.includes('summary') }));
+    const tp = judged.filter((j) => j.gold && j.predicted).length;
+    expect(items.filter((i) => i.hardNegativeFor.includes('summary')).length).toBeGreaterThanOrEqual(100);
+    expect(tp / judged.filter((j) => j.predicted).length).toBeGreaterThanOrEqual(0.95);
+    expect(tp / judged.filter((j) => j.gold).length).toBeGreaterThanOrEqual(0.8);
   });
 });

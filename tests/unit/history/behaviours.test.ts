@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countBehaviours, effectiveBehaviours, firstBehaviourS, hasBehaviours, normalizeBehaviours, visitBehaviourCounts } from '../../../src/core/behaviours/counts';
 import { correctBehaviours, correctLabel } from '../../../src/core/history/label-corrections';
 import { assess, metricById, visitMetricRows, type Targets } from '../../../src/core/history/metrics';
+import { visitAdviceGiven } from '../../../src/core/history/behaviour-metrics';
 import { observeVisit } from '../../../src/core/history/observations';
 import { goalCatalogue, goalProgress, suggestGoals } from '../../../src/core/history/goals';
 import { metricSeries } from '../../../src/core/history/trends';
@@ -98,6 +99,22 @@ describe('behaviour skills', () => {
     }
     // A visit before the detector: not measured, so not "not applicable" either.
     expect(row(fullVisit()).permission!.notApplicable).toBeNull();
+  });
+
+  it('teach-back applies from the saved advice count: advice given without any permission-ask or unasked-advice mark', () => {
+    // Information given after the permission memory ran out, or detected as information only: no behaviour marks it.
+    const informed = behaviourVisit({ u1: ['agenda'] }, { adviceGiven: 2 });
+    expect(visitAdviceGiven(informed)).toBe(2);
+    expect([row(informed)['teach-back']!.value, row(informed)['teach-back']!.assessment, row(informed)['teach-back']!.notApplicable]).toEqual([0, 'not-met', null]);
+    // The permission share still needs a permission-ask or unasked advice to divide by.
+    expect(row(informed).permission!.notApplicable).toBe('you gave no advice or information');
+    // Saved as none given: teach-back does not apply.
+    expect(row(behaviourVisit({ u1: ['agenda'] }, { adviceGiven: 0 }))['teach-back']!.notApplicable).toBe('you gave no advice or information');
+    // A correction that adds unasked advice raises the saved count.
+    expect(visitAdviceGiven(behaviourVisit({ u6: ['advice_without_permission'], u7: ['advice_without_permission'] }, { adviceGiven: 1 }))).toBe(2);
+    // Visits saved before the count: permission-asks + unasked advice; before the detector: not measured.
+    expect(visitAdviceGiven(behaviourVisit({ u6: ['permission'], u7: ['advice_without_permission'] }))).toBe(2);
+    expect(visitAdviceGiven(fullVisit())).toBeNull();
   });
 
   it('every advice after a permission-ask, and a teach-back, meet their targets', () => {

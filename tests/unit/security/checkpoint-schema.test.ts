@@ -8,7 +8,7 @@ describe('engine:checkpoint', () => {
   const realCheckpoint = () => {
     const e = createTalkEngine();
     for (let f = 0; f < 300; f++) e.push({ energyDb: f < 150 ? -20 : -70 }, { energyDb: f >= 150 ? -20 : -70 });
-    return { talk: e.checkpoint(), extras: { nudges: [{ id: 'monologue', atS: 1 }] } };
+    return { talk: e.checkpoint(), extras: { nudges: [{ id: 'monologue', atS: 1 }], adviceGiven: 2 } };
   };
   const parse = (checkpoint: unknown) => v.safeParse(EngineToBackgroundSchema, { type: 'engine:checkpoint', sessionId: 'visit-1', checkpoint });
 
@@ -27,6 +27,7 @@ describe('engine:checkpoint', () => {
     ['far too many intervals', { talk: { ...realCheckpoint().talk, closed: { clinician: Array(50_000).fill([0, 1]), patient: [] } }, extras: {} }],
     ['a detector that is not one', { talk: { ...realCheckpoint().talk, detector: 'x' }, extras: {} }],
     ['extras of the wrong shape', { talk: realCheckpoint().talk, extras: { nudges: 'many' } }],
+    ['a negative advice count', { talk: realCheckpoint().talk, extras: { adviceGiven: -1 } }],
   ])('rejects %s', (_why, checkpoint) => {
     expect(parse(checkpoint).success).toBe(false);
   });

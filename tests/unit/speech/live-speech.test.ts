@@ -57,6 +57,8 @@ describe('live session with speech-to-text', () => {
     expect(extras.utterances?.map((u) => u.label)).toEqual(['open_question', 'closed_question', 'reflection']);
     expect(extras.utterances?.every((u) => u.text === undefined)).toBe(true);
     expect(extras.questions).toEqual(live.questions?.counts);
+    // The advice count is saved with the visit (teach-back applies from it): three questions, no advice.
+    expect([extras.adviceGiven, live.questions?.adviceGiven]).toEqual([0, 0]);
     // Utterance times follow the audio: the first question starts about 1 s in.
     expect(extras.utterances?.[0]?.startS).toBeGreaterThan(0.8);
     expect(extras.utterances?.[0]?.startS).toBeLessThan(1.3);
