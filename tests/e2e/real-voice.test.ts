@@ -13,8 +13,22 @@ import { buildClinicianTrack, haveVoices, speechWithin, VOICES_DIR, writeFarEndW
  * for the script's first minute. The live share must equal the offline engine's on the same audio
  * (within 1 point) and come within 2 points of the exact truth (the issue's target).
  */
-/** The visit ends here on the script's clock: in a silence of both sides (58.9–59.5 s), so no speech is cut. */
-const VISIT_S = 59.2;
+/**
+ * The visit ends about a minute in on the script's clock, in the middle of the first silence of both
+ * sides (≥ 0.4 s) after 58 s of demo/audio/truth.json, so no speech is cut whatever the dialogue.
+ */
+const VISIT_S = midSilenceAfter(58, [...DEMO_TRUTH.clinician, ...DEMO_TRUTH.patient], 0.4);
+
+function midSilenceAfter(afterS: number, speech: Array<[number, number]>, minGapS: number): number {
+  const spans = [...speech].sort((a, b) => a[0] - b[0]);
+  let freeFromS = afterS;
+  for (const [startS, endS] of spans) {
+    if (endS <= freeFromS) continue;
+    if (startS - freeFromS >= minGapS) return (freeFromS + startS) / 2;
+    freeFromS = Math.max(freeFromS, endS);
+  }
+  return freeFromS + minGapS / 2;
+}
 
 if (!haveVoices()) console.warn(`real-voice e2e skipped: no ${VOICES_DIR}/manifest.json (run npm run voices:fetch; needs Debian asterisk-core-sounds-en-wav, codec2-examples, alsa-utils, sox)`);
 
