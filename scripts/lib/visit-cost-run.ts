@@ -27,8 +27,11 @@ export interface VisitCostOptions {
   log(line: string): void;
 }
 
+/** A paired sample with both trees' figures per process kind. */
+export type KindedSample = PairedSample & { ext: TreeSample; base: TreeSample };
+
 export interface VisitCostRun {
-  samples: PairedSample[];
+  samples: KindedSample[];
   extLast: TreeSample;
   baseLast: TreeSample;
   baseFirst: TreeSample;
@@ -142,7 +145,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   const extTab = await extPage.context().newCDPSession(extPage);
   const baseTab = await basePage.context().newCDPSession(basePage);
   const t0 = Date.now();
-  const samples: PairedSample[] = [];
+  const samples: KindedSample[] = [];
   const heapsMb: VisitCostRun['heapsMb'] = [];
   const first = { ext: extTree.sample(0), base: baseTree.sample(0) };
   const rendererPid = extensionRendererPid(ext.pid);

@@ -1,9 +1,11 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
 import type { LiveSessionResult } from '../../core/session/live-session';
-import { FRAME_TAP_NAME, type FrameTapBatch } from './frame-tap-processor';
+import type { FrameTapBatch } from './frame-tap-processor';
+import { openAudioGraph, type AudioGraph } from './audio-graph';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { AdaptationLayer } from '../../core/questions/adaptation';
+import type { Transcriber } from '../../core/speech/transcriber';
 import { startSpeech, type RunningSpeech, type SpeechHostOptions } from '../speech/start-speech';
 import { gazeTrackerOptions, startGazePart, type GazePart } from '../vision/gaze-part';
 
@@ -23,6 +25,13 @@ export interface EngineHostOptions {
   /** Extension path → URL (the face worker and its files); gaze cues need it. */
   extensionUrl?: (path: string) => string;
 }
+
+/**
+ * How often the panel gets the live state (a change of speaker and a new label go out at once):
+ * each update crosses three processes (offscreen → service worker → call tab) and re-renders the
+ * panel, whose clocks show whole seconds. At 250 ms this chain cost ~2.5% of a core (bench:visit).
+ */
+const LIVE_INTERVAL_MS = 1000;
 
 /** How long the end of a visit waits for the last utterances' labels, ms. */
 const SPEECH_SETTLE_MS = 5000;
@@ -49,7 +58,7 @@ export const MIC_CONSTRAINTS: MediaTrackConstraints = {
 interface Running {
   sessionId: string;
   session: LiveSession;
-  context: AudioContext;
+  graph: AudioGraph;
   streams: MediaStream[];
   timers: ReturnType<typeof setInterval>[];
   /** Sends the live state at once when who is speaking changed. */
@@ -60,26 +69,19 @@ interface Running {
   gaze: GazePart | null;
 }
 
-/** How long the audio engine may take to start before the visit fails with a reason. */
-const AUDIO_START_MS = 10_000;
-
 /**
- * Resumes the audio context, or fails with a reason: without a sound output device (seen in
- * Firefox) resume() never settles, and the panel would say "Starting…" forever.
+ * The transcriber, with the live state sent as soon as a transcription is done (once the speech
+ * pipeline has labelled it, a task later): a new question count shows at once, not at the next tick.
  */
-async function audioRunning(context: AudioContext): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error('The browser’s audio engine did not start within 10 s. Check that a sound output device is available, then try again.')),
-      AUDIO_START_MS,
-    );
-  });
-  try {
-    await Promise.race([context.resume(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function labelsShowAtOnce(transcriber: Transcriber, sendLive: () => void): Transcriber {
+  return {
+    transcribe(pcm16k) {
+      const done = transcriber.transcribe(pcm16k);
+      void done.finally(() => setTimeout(sendLive, 0)).catch(() => undefined);
+      return done;
+    },
+    dispose: () => transcriber.dispose(),
+  };
 }
 
 export function createEngineHost(options: EngineHostOptions) {
@@ -89,7 +91,7 @@ export function createEngineHost(options: EngineHostOptions) {
     r.timers.forEach(clearInterval);
     r.gaze?.stop();
     r.streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
-    await r.context.close().catch(() => undefined);
+    await r.graph.close();
   }
 
   /** The last utterance's label, within reason, then the model is let go. */
@@ -119,24 +121,14 @@ export function createEngineHost(options: EngineHostOptions) {
         streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
         throw error;
       }
-      const context = new AudioContext({ latencyHint: 'playback' });
+      let graph: AudioGraph;
       try {
-        await context.audioWorklet.addModule(options.workletUrl);
-        await audioRunning(context);
+        graph = await openAudioGraph(streams, options.workletUrl);
       } catch (error) {
         streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
-        await context.close().catch(() => undefined);
         throw error;
       }
-      const tap = new AudioWorkletNode(context, FRAME_TAP_NAME, { numberOfInputs: 2, numberOfOutputs: 1, outputChannelCount: [1] });
-      tap.connect(context.destination); // the node only outputs silence; the connection keeps it pulled
-      context.createMediaStreamSource(streams[0]!).connect(tap, 0, 0);
-      if (streams[1]) {
-        const farEnd = context.createMediaStreamSource(streams[1]);
-        farEnd.connect(tap, 0, 1);
-        // Capturing a tab mutes it; play it back so the clinician still hears the patient.
-        farEnd.connect(context.destination);
-      }
+      const { context, tap } = graph;
       const gazeOn = settings.gazeEnabled && !!options.extensionUrl;
       const speech = options.speech ? await startSpeech(options.speech, settings) : null;
       const session = createLiveSession({
@@ -146,7 +138,7 @@ export function createEngineHost(options: EngineHostOptions) {
         gaze: gazeOn ? gazeTrackerOptions() : null,
         ...(speech && {
           speech: {
-            transcriber: speech.transcriber,
+            transcriber: labelsShowAtOnce(speech.transcriber, () => running?.session === session && sendLive()),
             // In memory only in privacy-local mode: checkpoints strip it, the background never stores it.
             keepText: true,
             status: speech.status(),
@@ -170,8 +162,8 @@ export function createEngineHost(options: EngineHostOptions) {
         if (event.data.patient) session.pushPatientSamples(event.data.patient);
         sendOnSpeakerChange();
       };
-      const r: Running = { sessionId, session, context, streams, timers: [], sendOnSpeakerChange, sendLive, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
-      r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? 250));
+      const r: Running = { sessionId, session, graph, streams, timers: [], sendOnSpeakerChange, sendLive, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };
+      r.timers.push(setInterval(sendLive, options.liveIntervalMs ?? LIVE_INTERVAL_MS));
       r.timers.push(
         setInterval(() => options.send({ type: 'engine:checkpoint', sessionId, checkpoint: session.checkpoint() }), options.checkpointIntervalMs ?? 5000),
       );

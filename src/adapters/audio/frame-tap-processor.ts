@@ -4,8 +4,11 @@
  * the engine runs. It does no analysis itself so that the audio thread never misses a quantum.
  */
 
-/** Samples per batch: 8 render quanta, about 21 ms at 48 kHz (a change of speaker waits at most this long). */
-export const FRAME_TAP_BATCH = 1024;
+/**
+ * Samples per batch: 4 render quanta, 32 ms at the engine's 16 kHz (11 ms where the context runs at
+ * 48 kHz, in Firefox). A change of speaker waits at most this long; each batch is one message.
+ */
+export const FRAME_TAP_BATCH = 512;
 export const FRAME_TAP_NAME = 'attune-frame-tap';
 
 export interface FrameTapBatch {

@@ -36,6 +36,10 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
   const cacheNames = Array.from({ length: layers }, (_, layer) =>
     (['decoder', 'encoder'] as const).flatMap((part) => (['key', 'value'] as const).map((kv) => `${layer}.${part}.${kv}`)),
   ).flat();
+  // After the first step the cross-attention cache is fixed: its outputs are not fetched, so they
+  // are not copied out of the WebAssembly heap into new JS arrays at every token (MBs per step).
+  const firstStepOutputs = decoder.outputNames;
+  const laterStepOutputs = decoder.outputNames.filter((name) => !name.includes('.encoder.'));
 
   async function transcribe(pcm16k: Float32Array): Promise<Transcript> {
     if (pcm16k.length < MIN_SAMPLES) return { text: '', finalPunctuation: null };
@@ -54,7 +58,7 @@ export async function createMoonshineTranscriber(ort: OrtModule, sources: Moonsh
         use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
         ...past,
       };
-      const result = await decoder.run(feeds);
+      const result = await decoder.run(feeds, step === 0 ? firstStepOutputs : laterStepOutputs);
       const logits = result.logits!.data as Float32Array;
       const vocabSize = result.logits!.dims[result.logits!.dims.length - 1]!;
       next = argmaxLast(logits, vocabSize);

@@ -282,7 +282,7 @@ export type HoldReason = v.InferOutput<typeof HoldReasonSchema>;
 export const ExcludedSpanSchema = v.object({ atS: nonNegative, durationS: nonNegative, reason: HoldReasonSchema });
 export type ExcludedSpan = v.InferOutput<typeof ExcludedSpanSchema>;
 
-/** What the panel needs, sent 2–4 times a second. Aggregates only: no audio, no text. */
+/** What the panel needs, sent once a second and at once on a change of speaker or a new label. Aggregates only: no audio, no text. */
 export const LiveTalkSchema = v.object({
   ...TalkTotalsSchema.entries,
   elapsedS: nonNegative,
