@@ -57,8 +57,7 @@ const sameSet = (a: readonly Behaviour[], b: readonly Behaviour[]) => a.length =
 export function correctBehaviours(visit: VisitSummary, utteranceId: string, behaviours: readonly Behaviour[] | null): VisitSummary | null {
   const target = visit.utterances?.find((u) => u.id === utteranceId);
   if (!target || target.behaviours === undefined) return null;
-  const next = visit.utterances!.map((u) => {
-    if (u.id !== utteranceId) return u;
+  return relabel(visit, utteranceId, (u) => {
     const { correctedBehaviours: _old, ...rest } = u;
     const wanted = behaviours === null ? null : normalizeBehaviours(behaviours);
     const changed = wanted === null || sameSet(wanted, u.behaviours ?? []) ? rest : { ...rest, correctedBehaviours: wanted };
@@ -66,5 +65,4 @@ export function correctBehaviours(visit: VisitSummary, utteranceId: string, beha
     const { labelConfirmed: _confirmed, ...unconfirmed } = changed;
     return unconfirmed;
   });
-  return { ...visit, utterances: next, questions: countQuestions(next) };
 }
