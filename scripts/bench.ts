@@ -35,7 +35,9 @@ const load = (path: string) => {
 };
 const visits: Loaded[] = [];
 let total = 0;
-for (let i = 0; total < wanted; i++) {
+// Stop within a frame of the wanted length: `total < wanted` alone can loop forever on a rounding remainder
+// (each pass then adds an empty visit while holding its decoded audio).
+for (let i = 0; wanted - total >= 0.01; i++) {
   const v = all[i % all.length]!;
   const mic = load(join(v.dir, 'mic.wav'));
   const remote = load(join(v.dir, 'remote.wav'));
