@@ -13,8 +13,10 @@
  *
  * Prints per visit the clinician-share error in percentage points and the frame-level F1 of
  * each speaker (10 ms frames, 0.1 s collar around each true boundary), then mean and worst.
- * Exits 1 when a target fails: share error mean ≤ 1.0 pt and worst ≤ 2.5 pt, F1 ≥ 0.97 per
- * speaker (over the pooled frames of the set, and reported per visit).
+ * Exits 1 when a target of issue 14 fails: clinician-share error mean ≤ 0.5 pt (over each set:
+ * synthetic, real) and worst visit ≤ 1.5 pt, frame F1 ≥ 0.98 per speaker over the pooled frames of
+ * each condition of each set. Visits whose own F1 is below 0.98 are listed too (the aim is every
+ * visit), without failing the run.
  * Builds the set first (scripts/talk/make-eval-set.sh) when it is missing.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +27,7 @@ import { runAnalyze, type AnalyzeReport } from '../../src/cli/analyze';
 import { computeTalkMetrics } from '../../src/core/talk/metrics';
 import { countFrames, f1, listVisits, shareErrorPoints, type Counts, type Visit } from './score';
 
-const TARGET = { meanShareErr: 1.0, worstShareErr: 2.5, f1: 0.97 };
+const TARGET = { meanShareErr: 0.5, worstShareErr: 1.5, f1: 0.98 };
 
 const { values } = parseArgs({
   options: { set: { type: 'string', default: '.eval/talk' }, quiet: { type: 'boolean', default: false }, real: { type: 'boolean', default: false }, match: { type: 'string' } },
@@ -105,15 +107,21 @@ for (const set of sets) {
   console.log(summarize(`${set} (all)`, inSet));
 }
 console.log(summarize('all', rows));
-const meanErr = mean(rows.map((r) => r.err));
-const worstErr = Math.max(...rows.map((r) => r.err));
-const f1c = f1(sum(rows, 'cc'));
-const f1p = f1(sum(rows, 'cp'));
-const failures = [
-  meanErr > TARGET.meanShareErr && `mean share error ${meanErr.toFixed(2)} > ${TARGET.meanShareErr} pt`,
-  worstErr > TARGET.worstShareErr && `worst share error ${worstErr.toFixed(2)} > ${TARGET.worstShareErr} pt`,
-  f1c < TARGET.f1 && `clinician F1 ${f1c.toFixed(4)} < ${TARGET.f1}`,
-  f1p < TARGET.f1 && `patient F1 ${f1p.toFixed(4)} < ${TARGET.f1}`,
-].filter(Boolean);
-console.log(failures.length ? `FAIL: ${failures.join('; ')}` : `PASS: ${rows.length} visits meet the targets`);
+const failures: string[] = [];
+for (const set of sets) {
+  const inSet = rows.filter((r) => r.set === set);
+  const meanErr = mean(inSet.map((r) => r.err));
+  if (meanErr > TARGET.meanShareErr) failures.push(`${set}: mean share error ${meanErr.toFixed(2)} > ${TARGET.meanShareErr} pt`);
+  for (const r of inSet) if (r.err > TARGET.worstShareErr) failures.push(`${set} ${r.name}: share error ${r.err.toFixed(2)} > ${TARGET.worstShareErr} pt`);
+  for (const cond of [...new Set(inSet.map((r) => conditionOf(r.name)))].sort()) {
+    const inCond = inSet.filter((r) => conditionOf(r.name) === cond);
+    for (const [who, k] of [['clinician', 'cc'], ['patient', 'cp']] as const) {
+      const value = f1(sum(inCond, k));
+      if (value < TARGET.f1) failures.push(`${set} ${cond}: ${who} F1 ${value.toFixed(4)} < ${TARGET.f1}`);
+    }
+  }
+}
+const visitsBelow = rows.filter((r) => Math.min(r.f1c, r.f1p) < TARGET.f1).map((r) => `${r.set} ${r.name} (${r.f1c.toFixed(4)}/${r.f1p.toFixed(4)})`);
+if (visitsBelow.length) console.log(`visits with F1 < ${TARGET.f1} (clinician/patient; aim, not failed on): ${visitsBelow.join(', ')}`);
+console.log(failures.length ? `FAIL:\n  ${failures.join('\n  ')}` : `PASS: ${rows.length} visits meet the targets`);
 process.exitCode = failures.length ? 1 : 0;

@@ -2,6 +2,10 @@
 # Build the talk-time evaluation set: synthesized two-channel visits with exact ground truth.
 #
 #   bash scripts/talk/make-eval-set.sh [OUT]      # default OUT: .eval/talk (git-ignored)
+#   TALK_SET=dev bash scripts/talk/make-eval-set.sh .eval/talk-dev
+#
+# TALK_SET=dev builds the development set used for tuning: the same conditions with other seeds and
+# other dialogue/condition pairings, so nothing tuned on it is scored on .eval/talk.
 #
 # Each visit is one of the dialogues in scripts/talk/dialogues/ (original text) rendered by
 # ../shared/tools/make-call.py (override with MAKE_CALL=...) under one listening condition, with a
@@ -21,7 +25,7 @@ for cmd in python3 espeak-ng; do command -v "$cmd" >/dev/null || { echo "make-ev
 [ -f "$MAKE_CALL" ] || { echo "make-eval-set: $MAKE_CALL not found (set MAKE_CALL)" >&2; exit 1; }
 
 # name | dialogue | seed | make-call.py options | duck depth dB (0: none)
-VISITS=$(cat <<'LIST'
+TEST_VISITS=$(cat <<'LIST'
 headset-1|back-pain|11|--echo-db -40 --noise-db -58 --clicks 0.3|0
 headset-2|diabetes|12|--echo-db -38 --overlap 0.2 --backchannel 0.5|0
 laptop-15|low-mood|13|--echo-db -15|0
@@ -43,6 +47,26 @@ farrev-07|back-pain|28|--mic-gain-db -14 --reverb-s 0.7 --dropouts 6 --echo-db -
 farrev-08|med-review|29|--mic-gain-db -12 --reverb-s 0.8 --dropouts 4 --echo-db -22|0
 LIST
 )
+# Development set: never scored. Seeds 101+, dialogues rotated against the test pairings.
+DEV_VISITS=$(cat <<'LIST'
+dev-headset|low-mood|101|--echo-db -40 --noise-db -58 --clicks 0.3|0
+dev-laptop|diabetes|102|--echo-db -18 --overlap 0.2|0
+dev-noisy|med-review|103|--noise-db -42 --babble-db -46 --clicks 5 --echo-db -25|0
+dev-farfield|diabetes|104|--mic-gain-db -10 --reverb-s 0.45 --echo-db -22|0
+dev-dropouts|back-pain|105|--dropouts 7 --echo-db -18|0
+dev-overlap|low-mood|106|--overlap 0.3 --backchannel 0.8|0
+dev-duck|back-pain|107|--echo-db -20|13
+dev-farrev-05|med-review|108|--mic-gain-db -10 --reverb-s 0.5 --dropouts 6 --echo-db -18|0
+dev-farrev-07|diabetes|109|--mic-gain-db -14 --reverb-s 0.7 --dropouts 6 --echo-db -18 --noise-db -48|0
+dev-farrev-08|low-mood|110|--mic-gain-db -12 --reverb-s 0.8 --dropouts 4 --echo-db -22|0
+dev-farrev-075|med-review|111|--mic-gain-db -13 --reverb-s 0.75 --dropouts 5 --echo-db -16 --noise-db -50|0
+LIST
+)
+case "${TALK_SET:-test}" in
+  test) VISITS=$TEST_VISITS ;;
+  dev) VISITS=$DEV_VISITS ;;
+  *) echo "make-eval-set: TALK_SET must be test or dev" >&2; exit 1 ;;
+esac
 mkdir -p "$OUT"
 while IFS='|' read -r name dialogue seed opts duck; do
   dir="$OUT/$name"

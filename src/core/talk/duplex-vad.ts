@@ -51,6 +51,13 @@ export interface DuplexVadOptions {
   clinicianHoldDb: number;
   /** Microphone: level above the predicted echo (the median coupling) that counts as the clinician, dB. */
   echoMarginDb: number;
+  /**
+   * Microphone: level above the predicted echo that keeps the clinician's speech going, dB. Lower
+   * than `echoMarginDb`: a clinician finishing her sentence while the patient starts (a far
+   * microphone hears her only a few dB above the patient's echo) is held, while echo alone (within
+   * about ±2 dB of the prediction) still neither starts nor continues speech.
+   */
+  echoHoldMarginDb: number;
   /** Noise floors may rise this fast while the level stays above them, dB/s. */
   floorRiseDbPerS: number;
   /** Noise floors fall this fast towards a quieter level, dB/s. */
@@ -91,6 +98,7 @@ export const DEFAULT_DUPLEX_VAD: DuplexVadOptions = {
   clinicianOnDb: 11,
   clinicianHoldDb: 8,
   echoMarginDb: 10,
+  echoHoldMarginDb: 3,
   floorRiseDbPerS: 2,
   floorFallDbPerS: 60,
   maxDropoutMs: 400,
@@ -361,7 +369,7 @@ export function createDuplexVad(options: Partial<DuplexVadOptions> = {}, restore
   function bandThreshold(b: BandState, echoRef: number, farActive: boolean, on: boolean): number {
     const floor = farActive ? (b.floorActive ?? b.floorIdle ?? -120) : Math.max(b.floorIdle ?? -120, b.floorActive ?? -120);
     const above = on ? o.clinicianOnDb : o.clinicianHoldDb;
-    const margin = on ? o.echoMarginDb : o.echoMarginDb - (o.clinicianOnDb - o.clinicianHoldDb);
+    const margin = on ? o.echoMarginDb : o.echoHoldMarginDb;
     return p2db(db2p(floor + above) + db2p(b.coupling + echoRef + margin));
   }
 

@@ -1,7 +1,7 @@
 import { FRAME_MS } from '../audio/constants';
 import type { FrameFeatures } from '../audio/features';
 import type { Interval, LiveTalk, Speaker, SpeakingNow, TalkTotals } from '../session/schema';
-import { createDuplexVad, type DuplexVadOptions, type DuplexVadState, type VadEvent } from './duplex-vad';
+import { createDuplexVad, initialDuplexVadState, type DuplexVadOptions, type DuplexVadState, type VadEvent } from './duplex-vad';
 import { computeTalkMetrics, type TalkMetrics, type TalkMetricsOptions } from './metrics';
 import { clinicianShare, overlapSeconds, totalSeconds } from './intervals';
 
@@ -53,6 +53,25 @@ export interface TalkEngine {
 
 const framesToS = (frames: number): number => (frames * FRAME_MS) / 1000;
 
+/**
+ * A checkpoint of engine 1 has no detector state: the detector starts afresh, counting frames from
+ * the checkpoint's (its events are dated in them), and the turns open at the checkpoint end there,
+ * since the fresh detector was never in them and would never end them.
+ */
+function freshDetectorAt(
+  restore: TalkCheckpoint,
+  closed: TalkCheckpoint['closed'],
+  open: TalkCheckpoint['open'],
+  options?: Partial<DuplexVadOptions>,
+): DuplexVadState {
+  for (const speaker of ['clinician', 'patient'] as const) {
+    const start = open[speaker];
+    if (start !== null && start < restore.frame) closed[speaker].push([start, restore.frame]);
+    open[speaker] = null;
+  }
+  return { ...initialDuplexVadState(options), frame: restore.frame };
+}
+
 export function createTalkEngine(options: TalkEngineOptions = {}, restore?: TalkCheckpoint): TalkEngine {
   let frame = restore?.frame ?? 0;
   const closed: TalkCheckpoint['closed'] = {
@@ -60,7 +79,7 @@ export function createTalkEngine(options: TalkEngineOptions = {}, restore?: Talk
     patient: [...(restore?.closed.patient ?? [])],
   };
   const open: TalkCheckpoint['open'] = { clinician: restore?.open.clinician ?? null, patient: restore?.open.patient ?? null };
-  const detector = createDuplexVad(options.detector, restore?.detector);
+  const detector = createDuplexVad(options.detector, restore ? (restore.detector ?? freshDetectorAt(restore, closed, open, options.detector)) : undefined);
 
   function apply(speaker: Speaker, event: VadEvent | null): void {
     if (!event) return;

@@ -62,6 +62,47 @@ describe('talk engine', () => {
     frames.slice(420).forEach(([c, p]) => second.push(c ? LOUD : QUIET, p ? LOUD : QUIET));
     expect(second.result()).toEqual(whole);
   });
+
+  it('resumes checkpoints of older engines: without the room estimate, and without any detector state (dated from the checkpoint)', () => {
+    const script: Array<[boolean, boolean, number]> = [
+      [false, false, 100],
+      [true, false, 250],
+      [false, false, 60],
+      [false, true, 400],
+      [true, false, 300],
+      [false, false, 90],
+    ];
+    const whole = play(script).result();
+    const frames = script.flatMap(([c, p, n]) => Array.from({ length: n }, () => [c, p] as const));
+    // in the pause, once the clinician's end is confirmed
+    const first = createTalkEngine();
+    frames.slice(0, 395).forEach(([c, p]) => first.push(c ? LOUD : QUIET, p ? LOUD : QUIET));
+    const current = first.checkpoint();
+    expect(current.open).toEqual({ clinician: null, patient: null });
+    // before the reverberant-room hangover (no micHistory/micDecays); engine 1 (no detector state)
+    const { micHistory: _h, micDecays: _d, ...beforeRoom } = current.detector!;
+    const { detector: _detector, ...engine1 } = current;
+    for (const old of [{ ...current, detector: beforeRoom }, engine1]) {
+      const second = createTalkEngine({}, JSON.parse(JSON.stringify(old)));
+      frames.slice(395).forEach(([c, p]) => second.push(c ? LOUD : QUIET, p ? LOUD : QUIET));
+      const r = second.result();
+      expect(r.durationS).toBeCloseTo(whole.durationS, 6);
+      expect(r.segments.patient).toEqual(whole.segments.patient);
+      // the clinician's closing turn: the same within the detector's start time (it relearns its floors)
+      expect(r.segments.clinician).toHaveLength(2);
+      expect(Math.abs(r.clinicianS - whole.clinicianS)).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  it('an engine-1 checkpoint taken inside a turn ends that turn at the checkpoint', () => {
+    const first = createTalkEngine();
+    for (let i = 0; i < 300; i++) first.push(i >= 100 ? LOUD : QUIET, QUIET);
+    const { detector: _detector, ...engine1 } = first.checkpoint();
+    expect(engine1.open.clinician).toBe(100);
+    const second = createTalkEngine({}, JSON.parse(JSON.stringify(engine1)));
+    for (let i = 0; i < 200; i++) second.push(QUIET, QUIET);
+    expect(second.result().segments.clinician).toEqual([[1, 3]]);
+  });
 });
 
 describe('interval arithmetic', () => {
