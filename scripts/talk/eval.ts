@@ -25,7 +25,8 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAnalyze, type AnalyzeReport } from '../../src/cli/analyze';
 import { computeTalkMetrics } from '../../src/core/talk/metrics';
-import { countFrames, f1, listVisits, shareErrorPoints, type Counts, type Visit } from './score';
+import { readFileSync } from 'node:fs';
+import { countFrames, f1, listVisits, seconds, shareErrorPoints, type Counts, type Truth, type Visit } from './score';
 
 const TARGET = { meanShareErr: 0.5, worstShareErr: 1.5, f1: 0.98 };
 
@@ -51,7 +52,27 @@ function ensureSets(): Array<{ label: string; visits: Visit[] }> {
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-interface Row { set: string; name: string; err: number; f1c: number; f1p: number; cc: Counts; cp: Counts }
+interface Row {
+  set: string;
+  name: string;
+  err: number;
+  f1c: number;
+  f1p: number;
+  cc: Counts;
+  cp: Counts;
+  /** Real voices: the share error against the check-method truth, and how far the two truths' shares lie apart. */
+  check?: { err: number; truthGap: number };
+}
+
+/**
+ * A real-voice visit's second truth (scripts/voices/make-real-visits.py: each clip's intervals by the
+ * independent check method). Two careful truths of one visit disagree; a share error below their gap is
+ * not measurable, so the summary prints both.
+ */
+function checkTruth(v: Visit): Truth | null {
+  const path = join(v.dir, 'truth-check.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Truth) : null;
+}
 
 async function scoreVisit(set: string, v: Visit, metricRows: string[]): Promise<Row> {
   const t0 = performance.now();
@@ -74,7 +95,9 @@ async function scoreVisit(set: string, v: Visit, metricRows: string[]): Promise<
     `${v.name.padEnd(12)} ${pad(v.truth.duration_s.toFixed(0), 6)} ${pad((trueShare * 100).toFixed(1), 7)} ${pad(((report.clinician_share ?? 0) * 100).toFixed(1), 7)} ${pad(err.toFixed(2), 7)} ${pad(f1(cc).toFixed(4), 8)} ${pad(f1(cp).toFixed(4), 8)} ${pad(secs.toFixed(1), 5)}` +
       (values.quiet ? '' : `   c fp ${cc.fp} fn ${cc.fn} | p fp ${cp.fp} fn ${cp.fn}`),
   );
-  return { set, name: v.name, err, f1c: f1(cc), f1p: f1(cp), cc, cp };
+  const second = checkTruth(v);
+  const check = second ? { err: shareErrorPoints(second, report.clinician_s, report.patient_s), truthGap: shareErrorPoints(second, seconds(v.truth.clinician), seconds(v.truth.patient)) } : undefined;
+  return { set, name: v.name, err, f1c: f1(cc), f1p: f1(cp), cc, cp, ...(check && { check }) };
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -120,6 +143,15 @@ for (const set of sets) {
       if (value < TARGET.f1) failures.push(`${set} ${cond}: ${who} F1 ${value.toFixed(4)} < ${TARGET.f1}`);
     }
   }
+}
+const checked = rows.filter((r) => r.check);
+if (checked.length) {
+  const gaps = checked.map((r) => r.check!.truthGap);
+  const errs = checked.map((r) => r.check!.err);
+  console.log(
+    `truth uncertainty (${checked.length} real visits): the two truth methods' clinician shares differ by ${mean(gaps).toFixed(2)} pt on average (worst ${Math.max(...gaps).toFixed(2)});` +
+      ` against the check-method truth the engine's error is mean ${mean(errs).toFixed(2)}, worst ${Math.max(...errs).toFixed(2)} pt`,
+  );
 }
 const visitsBelow = rows.filter((r) => Math.min(r.f1c, r.f1p) < TARGET.f1).map((r) => `${r.set} ${r.name} (${r.f1c.toFixed(4)}/${r.f1p.toFixed(4)})`);
 if (visitsBelow.length) console.log(`visits with F1 < ${TARGET.f1} (clinician/patient; aim, not failed on): ${visitsBelow.join(', ')}`);

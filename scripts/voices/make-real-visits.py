@@ -11,7 +11,9 @@ listener's own short clips (≤ 1.2 s). Each utterance is set to an active level
 over its measured speech). The room, echo, noise, keyboard, reverberation, far-end band limit, comfort noise
 and dropouts are make-call.py's own functions and formulas (imported from it); background talkers are real
 voices from the clip set that neither side uses. Truth = placement + each clip's measured speech intervals.
-Output per visit, as make-call.py's: mic.wav, remote.wav, call.wav, truth.json (+ condition.txt).
+Output per visit, as make-call.py's: mic.wav, remote.wav, call.wav, truth.json (+ condition.txt), and
+truth-check.json: the same placement with each clip's intervals from the independent check method
+(boundaries.frame_intervals), so the evaluation can say how far two careful truths of one visit lie apart.
 """
 import argparse, importlib.util, json, os, sys
 import numpy as np
@@ -23,6 +25,8 @@ MAKE_CALL = os.environ.get("MAKE_CALL", os.path.join(HERE, "..", "..", "..", "sh
 SR = 16000
 ACTIVE_DB = -20.0
 BACKCHANNEL_MAX_S = 1.2
+# Each clip's speech intervals by the primary method (truth.json) and by the check method (truth-check.json).
+TRUTH_METHODS = {"speech": "truth.json", "speech_check": "truth-check.json"}
 
 # name | clinician voice | patient voice | seed | make-call.py options | duck dB. The "dev" rows are the ones
 # parameters may be fitted on (voices hts1, vk5qi, jfk; seeds < 200); "test" rows are scored only.
@@ -82,8 +86,8 @@ class Voices:
 
 
 def draw_turn(voices, pool, rng, target_s):
-    """1–3 utterances of one voice, joined by 0.15–0.6 s pauses: (audio, speech intervals relative to it)."""
-    parts, segs, t = [], [], 0
+    """1–3 utterances of one voice, joined by 0.15–0.6 s pauses: (audio, speech intervals relative to it, per method)."""
+    parts, segs, t = [], {m: [] for m in TRUTH_METHODS}, 0
     for k in range(int(rng.integers(1, 4))):
         clip = pool[int(rng.integers(0, len(pool)))]
         x = voices.audio(clip) * 10 ** (rng.uniform(-3, 3) / 20)
@@ -91,7 +95,8 @@ def draw_turn(voices, pool, rng, target_s):
             gap = int(rng.uniform(0.15, 0.6) * SR)
             parts.append(np.zeros(gap)); t += gap
         parts.append(x)
-        segs += [[t / SR + a, t / SR + b] for a, b in clip["speech"]]
+        for m in TRUTH_METHODS:
+            segs[m] += [[t / SR + a, t / SR + b] for a, b in clip[m]]
         t += len(x)
         if t / SR > target_s:
             break
@@ -115,7 +120,7 @@ def place_turns(voices, cast, rng, c, total_target_s=150.0):
         if dur > 4.0 and rng.random() < c.backchannel and cast[other]["short"]:
             bc = cast[other]["short"][int(rng.integers(0, len(cast[other]["short"])))]
             at = start + int(rng.uniform(1.5, dur - 1.0) * SR)
-            placed.append((other, at, voices.audio(bc) * 0.8, bc["speech"], True))
+            placed.append((other, at, voices.audio(bc) * 0.8, {m: bc[m] for m in TRUTH_METHODS}, True))
         prev_end = max(prev_end, start + len(x))
         k += 1
     return placed, prev_end + SR
@@ -169,7 +174,8 @@ def build(mc, voices, row, out):
     d = os.path.join(out, name)
     condition = f"{split} {cv}/{pv} {seed} {opts} duck={duck}\n"
     done = os.path.join(d, "condition.txt")
-    if os.path.exists(os.path.join(d, "truth.json")) and os.path.exists(done) and open(done).read() == condition:
+    built = all(os.path.exists(os.path.join(d, f)) for f in TRUTH_METHODS.values())
+    if built and os.path.exists(done) and open(done).read() == condition:
         return  # built already, with the same recipe
     rng = np.random.default_rng(seed)
     c = parse_conditions(opts)
@@ -185,19 +191,24 @@ def build(mc, voices, row, out):
     os.makedirs(d, exist_ok=True)
     w = lambda f, x: wavfile.write(os.path.join(d, f), SR, (np.clip(x, -1, 1) * 32767).astype(np.int16))
     w("mic.wav", mic); w("remote.wav", remote); w("call.wav", np.stack([mic, remote], axis=1))
-    truth = {"clinician": [], "patient": []}
+    truth = {m: {"clinician": [], "patient": []} for m in TRUTH_METHODS}
     turns = []
     for spk, start, x, segs, bc in sorted(placed, key=lambda p: p[1]):
-        truth[spk] += [[start / SR + a, start / SR + b] for a, b in segs]
+        for m in TRUTH_METHODS:
+            truth[m][spk] += [[start / SR + a, start / SR + b] for a, b in segs[m]]
         turns.append({"speaker": spk, "start": round(start / SR, 3), "end": round((start + len(x)) / SR, 3),
                       "text": "(backchannel)" if bc else "", **({"backchannel": True} if bc else {})})
-    out_truth = {"duration_s": round(total / SR, 3), "clinician": mc.union(truth["clinician"]),
-                 "patient": mc.union(truth["patient"]), "turns": turns,
-                 "conditions": {"seed": seed, "voices": {"clinician": cv, "patient": pv}, "split": split,
-                                "options": opts, "duck_db": duck, "echo_delay_ms": round(delay / SR * 1000)}}
-    cs = sum(b - a for a, b in out_truth["clinician"]); ps = sum(b - a for a, b in out_truth["patient"])
-    out_truth.update(clinician_s=round(cs, 3), patient_s=round(ps, 3), clinician_share=round(cs / (cs + ps), 4))
-    json.dump(out_truth, open(os.path.join(d, "truth.json"), "w"), indent=1)
+    conditions = {"seed": seed, "voices": {"clinician": cv, "patient": pv}, "split": split,
+                  "options": opts, "duck_db": duck, "echo_delay_ms": round(delay / SR * 1000)}
+    for m, file in TRUTH_METHODS.items():
+        out_truth = {"duration_s": round(total / SR, 3), "clinician": mc.union(truth[m]["clinician"]),
+                     "patient": mc.union(truth[m]["patient"]), "turns": turns, "conditions": conditions, "method": m}
+        cs = sum(b - a for a, b in out_truth["clinician"]); ps = sum(b - a for a, b in out_truth["patient"])
+        out_truth.update(clinician_s=round(cs, 3), patient_s=round(ps, 3), clinician_share=round(cs / (cs + ps), 4))
+        json.dump(out_truth, open(os.path.join(d, file), "w"), indent=1)
+        if m == "speech":
+            primary = out_truth
+    out_truth, cs, ps = primary, primary["clinician_s"], primary["patient_s"]
     if duck:
         import subprocess
         subprocess.run([sys.executable, os.path.join(HERE, "..", "talk", "duck.py"), d, str(duck)], check=True)
