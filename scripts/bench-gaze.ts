@@ -12,7 +12,8 @@
  * browser's CPU time (CDP SystemInfo) while detecting, minus the same with the camera running
  * and no detection, over the wall time, in % of one core. Targets: ≤ 15 ms/frame, ≤ 10%.
  *
- *   npx tsx scripts/bench-gaze.ts [--seconds 20]      (also the last part of npm run bench)
+ *   npx tsx scripts/bench-gaze.ts [--seconds 20] [--extension <built chrome-mv3 dir>] [--no-peer]
+ *   (also the last part of npm run bench)
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +25,12 @@ import { launchChromium, type AttuneBrowser } from './lib/chromium';
 import { makeMarkedClip, makePortraitClip } from '../tests/e2e/gaze-clips';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const EXTENSION = join(ROOT, '.output/chrome-mv3');
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** `--extension <dir>`: another build (e.g. one kept aside for an A/B run), by default .output's. */
+const EXTENSION = resolve(argValue('--extension') ?? join(ROOT, '.output/chrome-mv3'));
 const SHARED_CLIP = resolve(ROOT, '../shared/fixtures/gaze/synth_business-person.mp4');
 const TARGET_MS = 15;
 const TARGET_CPU = 0.1;
@@ -148,7 +154,7 @@ const pct = (xs: number[], q: number) => {
 };
 
 /** Prints the table; resolves false when ours misses a target. */
-export async function benchGaze(seconds = 20): Promise<boolean> {
+export async function benchGaze(seconds = 20, withPeer = true): Promise<boolean> {
   if (!existsSync(join(EXTENSION, 'face-worker.js'))) throw new Error('no built extension: run npx wxt build first');
   if (!existsSync(join(EXTENSION, 'models/face_landmarker.task'))) {
     console.log('\ngaze bench: skipped, this build has no face model (see scripts/build/face-model.ts)');
@@ -183,6 +189,7 @@ export async function benchGaze(seconds = 20): Promise<boolean> {
       ['ours', 'MediaPipe Face Landmarker (ours, worker)'],
       ['peer', 'face-api tiny detector + 68 landmarks'],
     ] as const) {
+      if (mode === 'peer' && !withPeer) continue;
       const r = await measure(mode);
       rows.push({ name, ms: r.ms, modelMs: r.modelMs, cpu: r.cpuS / r.wallS - base, faces: r.faces / Math.max(1, r.ms.length) });
     }
@@ -210,6 +217,5 @@ export async function benchGaze(seconds = 20): Promise<boolean> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--seconds');
-  process.exitCode = (await benchGaze(i > 0 ? Number(process.argv[i + 1]) : 20)) ? 0 : 1;
+  process.exitCode = (await benchGaze(Number(argValue('--seconds') ?? 20), !process.argv.includes('--no-peer'))) ? 0 : 1;
 }
