@@ -1,7 +1,7 @@
 import { FaceDetector, FaceLandmarker, FilesetResolver, type FaceLandmarkerResult, type NormalizedLandmark } from '@mediapipe/tasks-vision';
 import { createFrameGate, gateRegions, greyFromRgba, meanGrey, patchesOf, type GateRegions, type GreyImage } from '../../core/gaze/frame-gate';
 import type { EyeLookBlendshapes, EyePoints, GazeFrame, Point } from '../../core/gaze/frame';
-import { halfRgbaFrom420, type PlaneLayout, type Yuv420Frame } from '../../core/gaze/half-frame';
+import { halfRgbaFrom420, landmarkAtHalfSize, type PlaneLayout, type Yuv420Frame } from '../../core/gaze/half-frame';
 import { readBundleEntry } from '../../core/gaze/model-bundle';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
 
@@ -44,8 +44,8 @@ const sizeOf = (image: FrameImage): [number, number] => ('displayWidth' in image
 /** What the worker reads of one frame: grey for the gate, and the landmarker's input on demand. */
 interface FramePixels {
   grey: GreyImage;
-  /** The landmarker's and the face counter's input; normalised landmarks are the same at any size. */
-  modelInput(): Promise<FrameImage | ImageData>;
+  /** The landmarker's and the face counter's input (`half`: at half size where the frame allows); normalised landmarks are the same at any size. */
+  modelInput(half: boolean): Promise<FrameImage | ImageData>;
 }
 
 const yuv420Of = (image: VideoFrame, data: Uint8Array, planes: PlaneLayout[], width: number, height: number): Yuv420Frame | null =>
@@ -85,8 +85,8 @@ function createFrameReader() {
       const yuv = yuv420Of(image, buffer, planes, width, height);
       return {
         grey,
-        modelInput: async () => {
-          if (!yuv) return rgbaOf(image, width, height);
+        modelInput: async (halfSize) => {
+          if (!yuv || !halfSize) return rgbaOf(image, width, height);
           const half = halfRgbaFrom420(yuv, rgba);
           rgba = half.data;
           return new ImageData(half.data, half.width, half.height);
@@ -155,6 +155,7 @@ export function runFaceWorker(scope: Scope): void {
   let regions: GateRegions | null = null;
   let measured: GazeFrame | null = null;
   let countedFaces = 0;
+  let faceWidthPx: number | null = null;
 
   async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; landmarksMs: number | null }> {
     const [width, height] = sizeOf(image);
@@ -166,17 +167,19 @@ export function runFaceWorker(scope: Scope): void {
     try {
       if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
         const t0 = performance.now();
-        rgb = await pixels.modelInput();
+        rgb = await pixels.modelInput(landmarkAtHalfSize(faceWidthPx));
         const result = m.landmarker.detectForVideo(rgb, ms);
         landmarksMs = performance.now() - t0;
         measured = toGazeFrame(tS, result, width, height, lumaMean);
         const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
+        faceWidthPx = points.length ? Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) : null;
         const eyePoints = measured.face?.eyes.flatMap((e) => [e.outer, e.inner, e.upper, e.lower, e.iris]) ?? [];
         regions = gateRegions(points, eyePoints, width, height);
         gate.measured(regions && patchesOf(grey, regions));
       }
       if (m.counter && gate.needsFaceCount(tS)) {
-        rgb ??= await pixels.modelInput();
+        // The detector looks at the whole frame at 128×128: half size loses it nothing.
+        rgb ??= await pixels.modelInput(true);
         countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
       }
     } finally {

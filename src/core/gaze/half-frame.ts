@@ -6,6 +6,19 @@
  * costs beyond that scales with the pixels it is given (see docs/INTERNALS.md, camera path).
  */
 
+/**
+ * The narrowest face (landmarks' extent, in pixels of the full frame) that is halved: 80 px
+ * after halving. The shared head-pose clip's face (about 190 px of 640) was measured halved
+ * against full size (docs/INTERNALS.md); a clinician farther from the camera, whose face is
+ * smaller, keeps full size, where the eyes and irises have few pixels to lose.
+ */
+export const HALF_SIZE_MIN_FACE_PX = 160;
+
+/** Whether the landmarker gets the frame at half size, from the last face's width (null: no face known). */
+export function landmarkAtHalfSize(lastFaceWidthPx: number | null): boolean {
+  return lastFaceWidthPx === null || lastFaceWidthPx >= HALF_SIZE_MIN_FACE_PX;
+}
+
 /** Where a plane starts in the copied buffer and how many bytes its rows are apart (VideoFrame.copyTo's layout). */
 export interface PlaneLayout {
   offset: number;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { halfRgbaFrom420, type Yuv420Frame } from '../../../src/core/gaze/half-frame';
+import { HALF_SIZE_MIN_FACE_PX, halfRgbaFrom420, landmarkAtHalfSize, type Yuv420Frame } from '../../../src/core/gaze/half-frame';
 
 /** A 4×2 I420 frame: two 2×2 blocks, each of one luma level (and one chroma pair, the 4:2:0 way). */
 function twoBlocks(left: [number, number, number], right: [number, number, number], fullRange = false): Yuv420Frame {
@@ -78,5 +78,15 @@ describe('halfRgbaFrom420', () => {
     const meanDiff = sum / theirs.length;
     console.info(`half-size portrait: mean difference from ffmpeg ${meanDiff.toFixed(2)} levels`);
     expect(meanDiff).toBeLessThan(3);
+  });
+});
+
+describe('landmarkAtHalfSize', () => {
+  it('halves for a large face or none known, never for a small face', () => {
+    expect(landmarkAtHalfSize(null)).toBe(true);
+    expect(landmarkAtHalfSize(190)).toBe(true);
+    expect(landmarkAtHalfSize(HALF_SIZE_MIN_FACE_PX)).toBe(true);
+    expect(landmarkAtHalfSize(HALF_SIZE_MIN_FACE_PX - 1)).toBe(false);
+    expect(landmarkAtHalfSize(110)).toBe(false);
   });
 });
