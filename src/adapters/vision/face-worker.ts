@@ -1,6 +1,7 @@
 import { FaceDetector, FaceLandmarker, FilesetResolver, type FaceLandmarkerResult, type NormalizedLandmark } from '@mediapipe/tasks-vision';
 import { createFrameGate, gateRegions, greyFromRgba, meanGrey, patchesOf, type GateRegions, type GreyImage } from '../../core/gaze/frame-gate';
 import type { EyeLookBlendshapes, EyePoints, GazeFrame, Point } from '../../core/gaze/frame';
+import { halfRgbaFrom420, landmarkAtHalfSize, type PlaneLayout, type Yuv420Frame } from '../../core/gaze/half-frame';
 import { readBundleEntry } from '../../core/gaze/model-bundle';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
 
@@ -40,46 +41,62 @@ const LUMA_FIRST_FORMATS = new Set<string>(['I420', 'I420A', 'I422', 'I444', 'NV
 
 const sizeOf = (image: FrameImage): [number, number] => ('displayWidth' in image ? [image.displayWidth, image.displayHeight] : [image.width, image.height]);
 
+/** What the worker reads of one frame: grey for the gate, and the landmarker's input on demand. */
+interface FramePixels {
+  grey: GreyImage;
+  /** The landmarker's and the face counter's input (`half`: at half size where the frame allows); normalised landmarks are the same at any size. */
+  modelInput(half: boolean): Promise<FrameImage | ImageData>;
+}
+
+const yuv420Of = (image: VideoFrame, data: Uint8Array, planes: PlaneLayout[], width: number, height: number): Yuv420Frame | null =>
+  (image.format === 'I420' || image.format === 'NV12') && width >= 2 && height >= 2
+    ? { format: image.format, data, planes, width, height, matrix: image.colorSpace?.matrix === 'bt709' ? 'bt709' : 'bt601', fullRange: image.colorSpace?.fullRange === true }
+    : null;
+
 /**
- * The frame in grey, read once per frame. A camera's video frame is copied straight from its
- * luma plane (no canvas: drawing a frame onto a canvas costs a trip through the browser's
- * graphics process, measured at about 8 % of a core at 5 fps here); anything else is drawn once.
+ * Copies each frame once. A camera's video frame is copied as it is (no canvas: drawing a
+ * frame onto a canvas costs a trip through the browser's graphics process, measured at about
+ * 8 % of a core at 5 fps here); its luma plane is the grey image, and a 4:2:0 frame (what
+ * cameras give) becomes the landmarker's input at half size from the same copy
+ * (core/gaze/half-frame: MediaPipe uploads and converts every pixel it is given, and the
+ * landmarks come from a 192×192 crop of the face). Other video frames are converted to RGBA by
+ * the browser; anything else is drawn once for grey and handed to MediaPipe as it is.
  */
-function createGreyReader() {
+function createFrameReader() {
   let buffer = new Uint8Array(0);
+  let rgba = new Uint8ClampedArray(0);
   let canvas: OffscreenCanvasRenderingContext2D | null = null;
-  return async (image: FrameImage): Promise<GreyImage> => {
+  const rgbaOf = async (image: VideoFrame, width: number, height: number): Promise<FrameImage | ImageData> => {
+    try {
+      if (rgba.length !== width * height * 4) rgba = new Uint8ClampedArray(width * height * 4);
+      await image.copyTo(rgba, { format: 'RGBA' } as VideoFrameCopyToOptions);
+      return new ImageData(rgba, width, height);
+    } catch {
+      return createImageBitmap(image);
+    }
+  };
+  return async (image: FrameImage): Promise<FramePixels> => {
     const [width, height] = sizeOf(image);
     if ('copyTo' in image && image.format && LUMA_FIRST_FORMATS.has(image.format) && image.visibleRect?.width === width && image.visibleRect.height === height) {
       const size = image.allocationSize();
       if (buffer.length < size) buffer = new Uint8Array(size);
-      const [luma] = await image.copyTo(buffer);
-      return { data: buffer.subarray(luma!.offset), width, height, stride: luma!.stride };
+      const planes = await image.copyTo(buffer);
+      const grey = { data: buffer.subarray(planes[0]!.offset), width, height, stride: planes[0]!.stride };
+      const yuv = yuv420Of(image, buffer, planes, width, height);
+      return {
+        grey,
+        modelInput: async (halfSize) => {
+          if (!yuv || !halfSize) return rgbaOf(image, width, height);
+          const half = halfRgbaFrom420(yuv, rgba);
+          rgba = half.data;
+          return new ImageData(half.data, half.width, half.height);
+        },
+      };
     }
     if (!canvas || canvas.canvas.width !== width || canvas.canvas.height !== height) canvas = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
     canvas.drawImage(image, 0, 0);
-    return greyFromRgba(canvas.getImageData(0, 0, width, height).data, width, height);
-  };
-}
-
-/**
- * The frame as MediaPipe gets it. It takes a video frame as it is but converts it in WebGL; RGB
- * pixels made here (a copy of about 1 ms) measured a few ms cheaper per run on this machine. The
- * pixel buffer is reused: MediaPipe has uploaded it before detectForVideo returns. Browsers
- * without RGB conversion in copyTo get a bitmap instead.
- */
-function createRgbReader() {
-  let pixels = new Uint8ClampedArray(0);
-  return async (image: FrameImage): Promise<FrameImage | ImageData> => {
-    if (!('copyTo' in image)) return image;
-    const [width, height] = sizeOf(image);
-    try {
-      if (pixels.length !== width * height * 4) pixels = new Uint8ClampedArray(width * height * 4);
-      await image.copyTo(pixels, { format: 'RGBA' } as VideoFrameCopyToOptions);
-      return new ImageData(pixels, width, height);
-    } catch {
-      return createImageBitmap(image);
-    }
+    const grey = greyFromRgba(canvas.getImageData(0, 0, width, height).data, width, height);
+    return { grey, modelInput: async () => ('copyTo' in image ? rgbaOf(image, width, height) : image) };
   };
 }
 
@@ -133,33 +150,36 @@ async function load(wasmBaseUrl: string, modelUrl: string): Promise<Models> {
 export function runFaceWorker(scope: Scope): void {
   let models: Promise<Models> | null = null;
   let lastMs = -1;
-  const readGrey = createGreyReader();
-  const readRgb = createRgbReader();
+  const readFrame = createFrameReader();
   const gate = createFrameGate();
   let regions: GateRegions | null = null;
   let measured: GazeFrame | null = null;
   let countedFaces = 0;
+  let faceWidthPx: number | null = null;
 
   async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; landmarksMs: number | null }> {
     const [width, height] = sizeOf(image);
-    const grey = await readGrey(image);
+    const pixels = await readFrame(image);
+    const { grey } = pixels;
     const lumaMean = meanGrey(grey);
     let landmarksMs: number | null = null;
     let rgb: FrameImage | ImageData | null = null;
     try {
       if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
         const t0 = performance.now();
-        rgb = await readRgb(image);
+        rgb = await pixels.modelInput(landmarkAtHalfSize(faceWidthPx));
         const result = m.landmarker.detectForVideo(rgb, ms);
         landmarksMs = performance.now() - t0;
         measured = toGazeFrame(tS, result, width, height, lumaMean);
         const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
+        faceWidthPx = points.length ? Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) : null;
         const eyePoints = measured.face?.eyes.flatMap((e) => [e.outer, e.inner, e.upper, e.lower, e.iris]) ?? [];
         regions = gateRegions(points, eyePoints, width, height);
         gate.measured(regions && patchesOf(grey, regions));
       }
       if (m.counter && gate.needsFaceCount(tS)) {
-        rgb ??= await readRgb(image);
+        // The detector looks at the whole frame at 128×128: half size loses it nothing.
+        rgb ??= await pixels.modelInput(true);
         countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
       }
     } finally {
