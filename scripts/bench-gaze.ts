@@ -15,14 +15,14 @@
  *   npx tsx scripts/bench-gaze.ts [--seconds 20] [--extension <built chrome-mv3 dir>] [--no-peer]
  *   (also the last part of npm run bench)
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium, type AttuneBrowser } from './lib/chromium';
 import { CLOCK_TICKS_PER_S, readProcessTree, readThreads } from './lib/proc-tree';
+import { serveFolders } from './lib/static-server';
 import { makeMarkedClip, makePortraitClip } from '../tests/e2e/gaze-clips';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,23 +37,12 @@ const TARGET_MS = 15;
 const TARGET_CPU = 0.1;
 
 /** Serves the built extension's files at /ext/ and face-api at /face-api/, for a plain bench page. */
-function serve(): Promise<{ url: string; server: Server }> {
-  const mounts: Array<[string, string]> = [
+const serve = () =>
+  serveFolders('gaze bench', [
     ['/ext/', EXTENSION],
     ['/face-api/', join(ROOT, 'node_modules/@vladmandic/face-api')],
     ['/tfjs-wasm/', join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist')],
-  ];
-  const types: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>gaze bench</title>');
-    const mount = mounts.find(([p]) => path.startsWith(p));
-    const file = mount && normalize(join(mount[1], path.slice(mount[0].length)));
-    if (!mount || !file!.startsWith(mount[1]) || !existsSync(file!)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(file!)] ?? 'application/octet-stream' }).end(readFileSync(file!));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
-}
+  ]);
 
 type Mode = 'idle' | 'ours' | 'peer';
 

@@ -8,13 +8,13 @@
  *
  *   npx tsx scripts/gaze-builds-ab.ts --a <built chrome-mv3 dir> --b <built chrome-mv3 dir> [--seconds 30]
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gazeAngles, type GazeAngles } from '../src/core/gaze/direction';
 import type { GazeFrame } from '../src/core/gaze/frame';
 import { launchChromium } from './lib/chromium';
+import { serveFolders } from './lib/static-server';
 import { makeMarkedClip } from '../tests/e2e/gaze-clips';
 
 const SHARED_CLIP = resolve(import.meta.dirname, '../../shared/fixtures/gaze/synth_business-person.mp4');
@@ -23,20 +23,6 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-
-function serve(builds: Record<string, string>): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>gaze A/B</title>');
-    const [, name, ...rest] = path.split('/');
-    const root = builds[name ?? ''];
-    const file = root && normalize(join(root, rest.join('/')));
-    if (!root || !file!.startsWith(root) || !existsSync(file!)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(file!)] ?? 'application/octet-stream' }).end(readFileSync(file!));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
-}
 
 interface Reply {
   frame: GazeFrame;
@@ -50,7 +36,10 @@ async function main() {
   if (!a || !b) throw new Error('usage: --a <chrome-mv3 dir> --b <chrome-mv3 dir> [--seconds 30]');
   if (!existsSync(SHARED_CLIP)) throw new Error(`needs the shared head-pose clip at ${SHARED_CLIP}`);
   const tmp = mkdtempSync(join(tmpdir(), 'attune-gaze-ab-'));
-  const { url, server } = await serve({ a, b });
+  const { url, server } = await serveFolders('gaze A/B', [
+    ['/a/', a],
+    ['/b/', b],
+  ]);
   const browser = await launchChromium({ extensionDir: a, headless: true, videoFile: makeMarkedClip(SHARED_CLIP, tmp) });
   try {
     const page = await browser.context.newPage();
