@@ -10,7 +10,11 @@
  * time per camera frame, and the machine's load average. Needs the dev/test build first
  * (`ATTUNE_DEV_BUILD=1 npx wxt build`: the store build does not coach the local demo page).
  *
- *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3]
+ *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio]
+ *
+ * Visits over 20 minutes (or with --loop-audio) play one dialogue on a loop, the fake microphone and
+ * the call page alike, instead of a track of the whole length: a 2-hour patient track decoded in
+ * the call page would take 1.4 GB in each browser.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,13 +26,13 @@ import { printVisitCost, type Verdict } from './lib/visit-cost-report';
 import { runVisitCost } from './lib/visit-cost-run';
 
 const { values } = parseArgs({
-  options: { minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
+  options: { 'loop-audio': { type: 'boolean' }, minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
 });
 const EXTENSION_DIR = resolve(values.extension!);
 const minutes = Number(values.minutes);
 const modes = values.gaze === 'both' ? [false, true] : values.gaze === 'on' ? [true] : values.gaze === 'off' ? [false] : null;
 if (!(minutes > 0) || !modes) {
-  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR]');
+  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR] [--loop-audio]');
   process.exit(2);
 }
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -36,12 +40,13 @@ if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
   process.exit(2);
 }
 
+const LOOP_OVER_MIN = 20;
 const tmp = mkdtempSync(join(tmpdir(), 'attune-bench-visit-'));
 const verdicts: Verdict[] = [];
 try {
-  const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes);
+  const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes, { loop: values['loop-audio'] === true || minutes > LOOP_OVER_MIN });
   const camera = makeCameraClip(tmp);
-  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}${audio.looped ? ', looped' : ''}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const gaze of modes) {
     console.log(`\n— gaze ${gaze ? 'on' : 'off'}: extension browser and baseline browser side by side…`);
     const loadBefore = loadavg()[0]!;

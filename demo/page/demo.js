@@ -63,6 +63,8 @@ async function join() {
   const destination = context.createMediaStreamDestination();
   const source = context.createBufferSource();
   source.buffer = buffer;
+  // A cost benchmark of a long visit loops the dialogue (a 2-hour track would not fit an AudioBuffer).
+  source.loop = document.body.dataset.patientLoop === 'true';
   source.connect(destination);
   const { sender, receiver, remoteStream } = await connectLoopback(destination.stream);
   $('remote-audio').srcObject = remoteStream;

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   headless: boolean;
   /** A WAV file Chromium plays as the microphone; omitted → the real microphone. */
   fakeMicWav?: string;
+  /** Play the fake microphone's file over and over (a long visit from a short track); once by default. */
+  fakeMicLoop?: boolean;
   /** A .y4m file Chromium plays as the camera (looped); omitted → Chromium's fake test pattern when a fake device is in use. */
   videoFile?: string;
   /** Send all non-loopback traffic to this proxy (the network guard). */
@@ -94,7 +96,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
   if (options.fakeMicWav || options.videoFile) {
     // Not --use-fake-ui-for-media-stream: it makes tab capture fail (DESIGN.md §6).
     args.push('--use-fake-device-for-media-stream', '--auto-accept-camera-and-microphone-capture');
-    if (options.fakeMicWav) args.push(`--use-file-for-fake-audio-capture=${resolve(options.fakeMicWav)}%noloop`);
+    if (options.fakeMicWav) args.push(`--use-file-for-fake-audio-capture=${resolve(options.fakeMicWav)}${options.fakeMicLoop ? '' : '%noloop'}`);
     if (options.videoFile) args.push(`--use-file-for-fake-video-capture=${resolve(options.videoFile)}`);
   }
   if (options.proxyUrl) args.push(`--proxy-server=${options.proxyUrl}`);

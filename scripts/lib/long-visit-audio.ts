@@ -16,6 +16,8 @@ export interface LongVisitAudio {
   clinicianWav: string;
   durationS: number;
   turns: TruthTurn[];
+  /** The WAVs hold one dialogue: the fake microphone and the call page loop it (turns still cover the whole visit). */
+  looped: boolean;
 }
 
 interface DemoTruth {
@@ -42,12 +44,12 @@ function repeatWav(file: string, repeats: number): { bytes: Uint8Array; seconds:
   return { bytes: encodeWav16([long], header.sampleRate), seconds: mono!.length / header.sampleRate };
 }
 
-export function makeLongVisitAudio(dir: string, minutes: number): LongVisitAudio {
+export function makeLongVisitAudio(dir: string, minutes: number, { loop = false } = {}): LongVisitAudio {
   mkdirSync(dir, { recursive: true });
   const truth = JSON.parse(readFileSync(join(DEMO_AUDIO, 'truth.json'), 'utf8')) as DemoTruth;
   const repeats = Math.max(1, Math.ceil((minutes * 60) / truth.duration_s));
-  const clinician = repeatWav(join(DEMO_AUDIO, 'clinician.wav'), repeats);
-  const patient = repeatWav(join(DEMO_AUDIO, 'patient.wav'), repeats);
+  const clinician = repeatWav(join(DEMO_AUDIO, 'clinician.wav'), loop ? 1 : repeats);
+  const patient = repeatWav(join(DEMO_AUDIO, 'patient.wav'), loop ? 1 : repeats);
   if (Math.abs(clinician.seconds - patient.seconds) > 0.01) throw new Error('the demo tracks differ in length: the dialogue would drift');
   const loopS = clinician.seconds;
   const shift = <T extends [number, number]>(list: T[], k: number) => list.map(([a, b]) => [a + k * loopS, b + k * loopS] as [number, number]);
@@ -63,5 +65,5 @@ export function makeLongVisitAudio(dir: string, minutes: number): LongVisitAudio
   writeFileSync(clinicianWav, clinician.bytes);
   writeFileSync(join(dir, 'patient.wav'), patient.bytes);
   writeFileSync(join(dir, 'truth.json'), JSON.stringify(longTruth));
-  return { dir, clinicianWav, durationS: longTruth.duration_s, turns: longTruth.turns };
+  return { dir, clinicianWav, durationS: longTruth.duration_s, turns: longTruth.turns, looped: loop };
 }

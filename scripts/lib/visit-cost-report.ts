@@ -39,6 +39,17 @@ function printKinds(run: VisitCostRun, wallS: number): void {
   console.log(`  extension renderer by thread (% of one core): ${threads.map(([name, s]) => `${name} ${f((100 * s) / wallS)}`).join(', ')}`);
 }
 
+/** A long visit's extra memory every 10 minutes: flat, or creeping up? (One sample can sit on a transient; the series shows which.) */
+function printMemorySeries(run: VisitCostRun, wallS: number): void {
+  const marks = [2, ...Array.from({ length: Math.floor(wallS / 600) }, (_, k) => 10 * (k + 1))];
+  const near = (min: number) => run.samples.reduce((best, x) => (Math.abs(x.atMs - min * 60_000) < Math.abs(best.atMs - min * 60_000) ? x : best));
+  const cells = marks.map((min) => {
+    const x = near(min);
+    return `${min} min ${f(x.ext.pssMb - x.base.pssMb, 0)}`;
+  });
+  console.log(`  extra memory over the visit, MB: ${cells.join(', ')}`);
+}
+
 export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: number; loadAverage: [number, number] }): Verdict[] {
   const windows = cpuWindows(run.samples);
   const extra = windows.map((w) => w.extraPct);
@@ -53,6 +64,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   console.log(
     `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB (at ${f(mem.peakAtS, 0)} s), at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
   );
+  if (wallS >= 30 * 60) printMemorySeries(run, wallS);
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);
   console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}`);

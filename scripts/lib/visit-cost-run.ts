@@ -85,7 +85,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
   const guard = await startNetworkGuard();
   const server = await startDemoServer(0, { audioDir: o.audio.dir });
   const launch = (extensionDir: string | null) =>
-    launchChromium({ extensionDir, headless: true, fakeMicWav: o.audio.clinicianWav, videoFile: o.cameraClip, proxyUrl: guard.proxyUrl });
+    launchChromium({ extensionDir, headless: true, fakeMicWav: o.audio.clinicianWav, fakeMicLoop: o.audio.looped, videoFile: o.cameraClip, proxyUrl: guard.proxyUrl });
   const ext = await launch(o.extensionDir);
   const base = await launch(null);
   try {
@@ -101,6 +101,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await alignScriptWithMicrophone(extPage, undefined, undefined, 60_000).catch(() => o.log('  (the panel did not show the clinician speaking within 60 s: the patient starts unaligned)'));
     await extPage.evaluate('globalThis.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
     await recordSpeakingChanges(extPage);
+    if (o.audio.looped) await Promise.all([extPage, basePage].map((p) => p.evaluate(() => (document.body.dataset.patientLoop = 'true'))));
     // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
     await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
     const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
