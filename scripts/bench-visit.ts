@@ -10,7 +10,15 @@
  * time per camera frame, and the machine's load average. Needs the dev/test build first
  * (`ATTUNE_DEV_BUILD=1 npx wxt build`: the store build does not coach the local demo page).
  *
- *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio]
+ *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio] [--bare-call] [--warm-up-s 0]
+ *
+ * --warm-up-s S: the extension's browser first runs an unmeasured coached visit of S seconds, so
+ * that the measured visit starts with the WebAssembly code cache a clinician's earlier visits
+ * leave (Chromium caches the optimised code of onnxruntime and MediaPipe in the profile).
+ *
+ * The call page opens the clinician's camera and microphone in both browsers, as a real call
+ * does (the camera sent as the call's video), so the baseline pays for what the call itself pays;
+ * --bare-call leaves them closed (the demo as a person sees it, and the bench before 2026-12-06).
  *
  * Visits over 20 minutes (or with --loop-audio) play one dialogue on a loop, the fake microphone and
  * the call page alike, instead of a track of the whole length: a 2-hour patient track decoded in
@@ -26,13 +34,13 @@ import { printVisitCost, type Verdict } from './lib/visit-cost-report';
 import { runVisitCost } from './lib/visit-cost-run';
 
 const { values } = parseArgs({
-  options: { 'loop-audio': { type: 'boolean' }, minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
+  options: { 'warm-up-s': { type: 'string', default: '0' }, 'bare-call': { type: 'boolean' }, 'loop-audio': { type: 'boolean' }, minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
 });
 const EXTENSION_DIR = resolve(values.extension!);
 const minutes = Number(values.minutes);
 const modes = values.gaze === 'both' ? [false, true] : values.gaze === 'on' ? [true] : values.gaze === 'off' ? [false] : null;
-if (!(minutes > 0) || !modes) {
-  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR] [--loop-audio]');
+if (!(minutes > 0) || !modes || !(Number(values['warm-up-s']) >= 0)) {
+  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR] [--loop-audio] [--bare-call] [--warm-up-s S]');
   process.exit(2);
 }
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -46,11 +54,11 @@ const verdicts: Verdict[] = [];
 try {
   const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes, { loop: values['loop-audio'] === true || minutes > LOOP_OVER_MIN });
   const camera = makeCameraClip(tmp);
-  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}${audio.looped ? ', looped' : ''}), camera: ${camera.name}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}${audio.looped ? ', looped' : ''}), camera: ${camera.name}; the call page ${values['bare-call'] ? 'opens no camera or microphone (--bare-call)' : 'opens the camera and microphone in both browsers'}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const gaze of modes) {
     console.log(`\n— gaze ${gaze ? 'on' : 'off'}: extension browser and baseline browser side by side…`);
     const loadBefore = loadavg()[0]!;
-    const run = await runVisitCost({ extensionDir: EXTENSION_DIR, audio, cameraClip: camera.path, gaze, minutes, sampleMs: Number(values['sample-s']) * 1000, log: (l) => console.log(l) });
+    const run = await runVisitCost({ extensionDir: EXTENSION_DIR, audio, cameraClip: camera.path, gaze, minutes, sampleMs: Number(values['sample-s']) * 1000, callMedia: values['bare-call'] !== true, warmUpS: Number(values['warm-up-s']), log: (l) => console.log(l) });
     verdicts.push(...printVisitCost(run, { gaze, minutes, loadAverage: [loadBefore, loadavg()[0]!] }));
   }
 } finally {

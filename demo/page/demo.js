@@ -54,6 +54,32 @@ function watchSpeaking(context, remoteStream) {
   }, 100);
 }
 
+/**
+ * What every real call page holds and the plain demo does not: the clinician's camera and
+ * microphone. Opened only when asked (`<body data-local-media="true">`, set by the cost
+ * benchmark so its browser without Attune pays for them as a real call does). The camera is
+ * shown as a self-view and sent over the loopback like a real call's video; the microphone
+ * drives a level meter and is not sent, because here the far end is this same page and
+ * Attune's remote-track tap would take the clinician's own voice for the patient's.
+ */
+async function openLocalMedia(context) {
+  if (document.body.dataset.localMedia !== 'true') return null;
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true }).catch(() => null);
+  if (!stream) return null;
+  const selfView = Object.assign(document.createElement('video'), { muted: true, autoplay: true, playsInline: true, srcObject: stream, id: 'self-view' });
+  selfView.setAttribute('aria-label', 'Your camera');
+  selfView.style.cssText = 'position:fixed;right:16px;bottom:72px;width:160px;border-radius:8px';
+  document.body.append(selfView);
+  const level = context.createAnalyser();
+  context.createMediaStreamSource(new MediaStream(stream.getAudioTracks())).connect(level);
+  const data = new Float32Array(level.fftSize);
+  const meter = setInterval(() => {
+    level.getFloatTimeDomainData(data);
+    selfView.classList.toggle('speaking', data.some((v) => Math.abs(v) > 0.05));
+  }, 100);
+  return { stream, selfView, meter };
+}
+
 async function join() {
   $('join').disabled = true;
   setState('connecting', 'Connecting…');
@@ -66,7 +92,9 @@ async function join() {
   // A cost benchmark of a long visit loops the dialogue (a 2-hour track would not fit an AudioBuffer).
   source.loop = document.body.dataset.patientLoop === 'true';
   source.connect(destination);
-  const { sender, receiver, remoteStream } = await connectLoopback(destination.stream);
+  const local = await openLocalMedia(context);
+  const outgoing = new MediaStream([...destination.stream.getTracks(), ...(local?.stream.getVideoTracks() ?? [])]);
+  const { sender, receiver, remoteStream } = await connectLoopback(outgoing);
   $('remote-audio').srcObject = remoteStream;
   // A test (or `npm run demo`) may say when the clinician's recording started (epoch ms): the
   // patient's part then starts at the same point of the script, so the two sides keep the
@@ -78,6 +106,7 @@ async function join() {
   // Epoch ms of the script's time zero, so a test can line the panel's reactions up with the truth.
   document.body.dataset.patientStartedAtMs = String(performance.timeOrigin + startedAt);
   const timers = [
+    ...(local ? [local.meter] : []),
     watchSpeaking(context, remoteStream),
     setInterval(() => {
       const s = (performance.now() - startedAt) / 1000;
@@ -89,7 +118,7 @@ async function join() {
     document.body.dataset.patientFinished = 'true';
     setState('live', 'The patient has finished their part of the script');
   };
-  call = { context, sender, receiver, timers, source };
+  call = { context, sender, receiver, timers, source, local };
   $('hangup').disabled = false;
   setState('live', 'In call');
 }
@@ -102,6 +131,8 @@ function hangUp() {
   call.sender.close();
   call.receiver.close();
   void call.context.close();
+  call.local?.stream.getTracks().forEach((t) => t.stop());
+  call.local?.selfView.remove();
   call = null;
   $('remote-audio').srcObject = null;
   $('hangup').disabled = true;

@@ -8,6 +8,7 @@ import { startNetworkGuard } from './network-guard';
 import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } from './proc-tree';
 import { changeLatenciesMs, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from './speaker-latency';
 import { createTreeSampler, type TreeSample } from './tree-sampler';
+import { warmUpVisit } from './visit-warm-up';
 import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromToolbar } from './visit-flow';
 
 /**
@@ -24,6 +25,15 @@ export interface VisitCostOptions {
   gaze: boolean;
   minutes: number;
   sampleMs: number;
+  /**
+   * Seconds of a first, unmeasured coached visit in the extension's browser before the measured
+   * one (0: none). Chromium keeps the optimised machine code of a WebAssembly module it has
+   * compiled in the profile's code cache, so only a clinician's first visit after installing
+   * (or updating) Attune compiles onnxruntime's and MediaPipe's code; this measures the others.
+   */
+  warmUpS: number;
+  /** The call page opens the clinician's camera and microphone, as a real call does, in both browsers (default); false: the bare demo call. */
+  callMedia: boolean;
   log(line: string): void;
 }
 
@@ -91,6 +101,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
   try {
     await grantMicrophone(ext);
     if (o.gaze) await enableGaze(ext);
+    if (o.warmUpS > 0) await warmUpVisit(ext, server.url, o);
     const extPage = await openDemoVisit(ext, server.url, 60_000);
     const basePage = await base.context.newPage();
     await basePage.goto(server.url);
@@ -101,7 +112,9 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await alignScriptWithMicrophone(extPage, undefined, undefined, 60_000).catch(() => o.log('  (the panel did not show the clinician speaking within 60 s: the patient starts unaligned)'));
     await extPage.evaluate('globalThis.__name ??= (f) => f'); // tsx keeps function names with a helper the page lacks
     await recordSpeakingChanges(extPage);
-    if (o.audio.looped) await Promise.all([extPage, basePage].map((p) => p.evaluate(() => (document.body.dataset.patientLoop = 'true'))));
+    const callPages = [extPage, basePage];
+    if (o.audio.looped) await Promise.all(callPages.map((p) => p.evaluate(() => (document.body.dataset.patientLoop = 'true'))));
+    if (o.callMedia) await Promise.all(callPages.map((p) => p.evaluate(() => (document.body.dataset.localMedia = 'true'))));
     // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
     await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
     const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
