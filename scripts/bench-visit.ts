@@ -12,7 +12,7 @@
  *
  *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio] [--bare-call] [--warm-up-s 0]
  *
- * --warm-up-s S: the extension's browser first runs an unmeasured coached visit of S seconds, so
+ * --warm-up-s S: the extension's browser first runs an unmeasured coached visit of at least S seconds (until its code cache stops growing), so
  * that the measured visit starts with the WebAssembly code cache a clinician's earlier visits
  * leave (Chromium caches the optimised code of onnxruntime and MediaPipe in the profile).
  *
