@@ -4,6 +4,7 @@ import type { EyeLookBlendshapes, EyePoints, GazeFrame, Point } from '../../core
 import { halfRgbaFrom420, landmarkAtHalfSize, type PlaneLayout, type Yuv420Frame } from '../../core/gaze/half-frame';
 import { readBundleEntry } from '../../core/gaze/model-bundle';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
+import type { FrameWorkSample } from '../../core/gaze/work-split';
 
 /**
  * The face worker: MediaPipe Face Landmarker (CPU, video mode) on frames the page hands over.
@@ -157,19 +158,27 @@ export function runFaceWorker(scope: Scope): void {
   let countedFaces = 0;
   let faceWidthPx: number | null = null;
 
-  async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; landmarksMs: number | null }> {
+  async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; split: FrameWorkSample }> {
     const [width, height] = sizeOf(image);
+    const t0 = performance.now();
     const pixels = await readFrame(image);
     const { grey } = pixels;
     const lumaMean = meanGrey(grey);
-    let landmarksMs: number | null = null;
+    const landmarkReason = measured ? gate.landmarkReason(regions && patchesOf(grey, regions)) : 'no-face';
+    const split: FrameWorkSample = { readMs: performance.now() - t0, inputMs: 0, landmarksMs: null, landmarkReason, countMs: null };
     let rgb: FrameImage | ImageData | null = null;
+    const inputOf = async (half: boolean) => {
+      const tInput = performance.now();
+      const input = await pixels.modelInput(half);
+      split.inputMs += performance.now() - tInput;
+      return input;
+    };
     try {
-      if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
-        const t0 = performance.now();
-        rgb = await pixels.modelInput(landmarkAtHalfSize(faceWidthPx));
+      if (landmarkReason) {
+        const tRun = performance.now();
+        rgb = await inputOf(landmarkAtHalfSize(faceWidthPx));
         const result = m.landmarker.detectForVideo(rgb, ms);
-        landmarksMs = performance.now() - t0;
+        split.landmarksMs = performance.now() - tRun;
         measured = toGazeFrame(tS, result, width, height, lumaMean);
         const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
         faceWidthPx = points.length ? Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) : null;
@@ -178,17 +187,19 @@ export function runFaceWorker(scope: Scope): void {
         gate.measured(regions && patchesOf(grey, regions));
       }
       if (m.counter && gate.needsFaceCount(tS)) {
+        const tCount = performance.now();
         // The detector looks at the whole frame at 128×128: half size loses it nothing.
-        rgb ??= await pixels.modelInput(true);
+        rgb ??= await inputOf(true);
         countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
+        split.countMs = performance.now() - tCount;
       }
     } finally {
       if (rgb && rgb !== image && 'close' in rgb) rgb.close();
     }
-    let frame: GazeFrame = { ...measured, tS, lumaMean };
+    let frame: GazeFrame = { ...measured!, tS, lumaMean };
     // The landmarker follows one face; a second one seen by the detector turns the frame into "two faces".
     if (m.counter && countedFaces > 1 && frame.faceCount >= 1) frame = { ...frame, faceCount: countedFaces, face: null };
-    return { frame, landmarksMs };
+    return { frame, split };
   }
 
   scope.onmessage = (event) => {
@@ -225,8 +236,8 @@ export function runFaceWorker(scope: Scope): void {
         const ms = Math.max(lastMs + 1, Math.round(message.tS * 1000));
         lastMs = ms;
         const t0 = performance.now();
-        const { frame, landmarksMs } = await measureFrame(m, image, message.tS, ms);
-        scope.postMessage({ type: 'frame', frame, workMs: performance.now() - t0, landmarksMs });
+        const { frame, split } = await measureFrame(m, image, message.tS, ms);
+        scope.postMessage({ type: 'frame', frame, workMs: performance.now() - t0, landmarksMs: split.landmarksMs, split });
       } catch (error) {
         scope.postMessage({ type: 'error', kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       } finally {

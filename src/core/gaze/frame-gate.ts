@@ -64,6 +64,9 @@ export interface FramePatches {
   eyes: Uint8Array | null;
 }
 
+/** Why the landmarker runs on a frame: no face known yet, the held-frame limit, or a change in the face or eye patches. */
+export type LandmarkReason = 'no-face' | 'forced' | 'moved';
+
 export function createFrameGate(options: Partial<FrameGateOptions> = {}) {
   const o = { ...FRAME_GATE_DEFAULTS, ...options };
   let reference: FramePatches | null = null;
@@ -74,16 +77,19 @@ export function createFrameGate(options: Partial<FrameGateOptions> = {}) {
   // while a swaying head changes every edge a little: the third-largest cell difference.
   const changed = (now: Uint8Array | null, before: Uint8Array | null, ref: Uint8Array | null, t: RegionThresholds, difference: (a: Uint8Array, b: Uint8Array) => number) =>
     !!now && !!before && !!ref && (difference(now, before) > t.motionGreyDiff || difference(now, ref) > t.driftGreyDiff);
+  /** `patches`: this frame's regions (see GateRegions), or null when no face is known. Null: reuse the last landmarks. */
+  const landmarkReason = (patches: FramePatches | null): LandmarkReason | null => {
+    const before = previous;
+    previous = patches;
+    if (!patches || !before || !reference) return 'no-face';
+    if (changed(patches.face, before.face, reference.face, o.face, meanAbsDifference) || changed(patches.eyes, before.eyes, reference.eyes, o.eyes, peakAbsDifference)) return 'moved';
+    if (held >= o.maxHeldFrames) return 'forced';
+    held++;
+    return null;
+  };
   return {
-    /** `patches`: this frame's regions (see GateRegions), or null when no face is known. */
-    needsLandmarks(patches: FramePatches | null): boolean {
-      const before = previous;
-      previous = patches;
-      if (!patches || !before || !reference || held >= o.maxHeldFrames) return true;
-      if (changed(patches.face, before.face, reference.face, o.face, meanAbsDifference) || changed(patches.eyes, before.eyes, reference.eyes, o.eyes, peakAbsDifference)) return true;
-      held++;
-      return false;
-    },
+    landmarkReason,
+    needsLandmarks: (patches: FramePatches | null): boolean => landmarkReason(patches) !== null,
     /** The landmarker ran; `patches`: the regions it found, in this frame (null: no face). */
     measured(patches: FramePatches | null): void {
       reference = patches;

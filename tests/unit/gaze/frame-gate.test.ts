@@ -69,6 +69,16 @@ describe('frame gate: which frames need the landmarker', () => {
     expect(gate.needsLandmarks(patches(100))).toBe(false);
   });
 
+  it('says why the landmarker runs: no face known, movement, or the held-frame limit', () => {
+    const gate = createFrameGate({ maxHeldFrames: 2 });
+    const reasons = [patches(100), patches(100), patches(100), patches(100), patches(130), patches(130)].map((p) => {
+      const reason = gate.landmarkReason(p);
+      if (reason) gate.measured(p);
+      return reason;
+    });
+    expect(reasons).toEqual(['no-face', null, null, 'forced', 'moved', null]);
+  });
+
   it('counts faces on its own clock', () => {
     const gate = createFrameGate({ faceCountEveryS: 2 });
     const counted = [0, 0.2, 1.9, 2.0, 2.2, 4.1].map((t) => gate.needsFaceCount(t));
