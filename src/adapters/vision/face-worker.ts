@@ -13,7 +13,7 @@ import type { FrameWorkSample } from '../../core/gaze/work-split';
  *
  * Cost is kept down two ways (see core/gaze/frame-gate): the landmarker looks for one face and
  * skips frames where the face region has not changed since it last ran; the face detector from
- * the same model bundle counts faces about once a second, for the "two faces" state.
+ * the same model bundle counts faces every few seconds, for the "two faces" state.
  */
 
 /** MediaPipe Face Mesh indices: eye corners, lid middles and iris centres. */
@@ -167,16 +167,11 @@ export function runFaceWorker(scope: Scope): void {
     const landmarkReason = measured ? gate.landmarkReason(regions && patchesOf(grey, regions)) : 'no-face';
     const split: FrameWorkSample = { readMs: performance.now() - t0, inputMs: 0, landmarksMs: null, landmarkReason, countMs: null };
     let rgb: FrameImage | ImageData | null = null;
-    const inputOf = async (half: boolean) => {
-      const tInput = performance.now();
-      const input = await pixels.modelInput(half);
-      split.inputMs += performance.now() - tInput;
-      return input;
-    };
     try {
       if (landmarkReason) {
         const tRun = performance.now();
-        rgb = await inputOf(landmarkAtHalfSize(faceWidthPx));
+        rgb = await pixels.modelInput(landmarkAtHalfSize(faceWidthPx));
+        split.inputMs = performance.now() - tRun;
         const result = m.landmarker.detectForVideo(rgb, ms);
         split.landmarksMs = performance.now() - tRun;
         measured = toGazeFrame(tS, result, width, height, lumaMean);
@@ -186,11 +181,10 @@ export function runFaceWorker(scope: Scope): void {
         regions = gateRegions(points, eyePoints, width, height);
         gate.measured(regions && patchesOf(grey, regions));
       }
-      if (m.counter && gate.needsFaceCount(tS)) {
+      // Only on a frame the landmarker ran on (the gate's rule), from its input: the detector sees the whole frame at 128×128.
+      if (m.counter && gate.needsFaceCount(tS, rgb !== null, countedFaces === 1 && measured?.faceCount === 1)) {
         const tCount = performance.now();
-        // The detector looks at the whole frame at 128×128: half size loses it nothing.
-        rgb ??= await inputOf(true);
-        countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
+        countedFaces = m.counter.detectForVideo(rgb!, ms).detections.length;
         split.countMs = performance.now() - tCount;
       }
     } finally {

@@ -9,7 +9,7 @@ import type { LandmarkReason } from './frame-gate';
 /**
  * One camera frame in the worker (performance.now, ms; wall time, which includes waiting on
  * MediaPipe's WebGL conversions): reading the frame and the gate's patches, making the models'
- * input, the landmarker with its input (null: held) and why it ran, the face counter (null: not due).
+ * input, the landmarker with its input (null: held) and why it ran, the face counter (null: not run).
  */
 export interface FrameWorkSample {
   readMs: number;
@@ -27,7 +27,7 @@ export interface WorkSplitSummary {
   inputMsPerFrame: number;
   /** Landmarker runs (their input included) by reason: share of frames, ms per run, ms per frame. */
   landmarks: Record<LandmarkReason, { share: number; msPerRun: number; msPerFrame: number }>;
-  /** Face counter runs (their own input included when the landmarker did not make it). */
+  /** Face counter runs (on the landmarker's frames, from its input). */
   count: { share: number; msPerRun: number; msPerFrame: number };
 }
 
