@@ -1,5 +1,6 @@
 import type { GazeFrame } from '../../core/gaze/frame';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
+import type { FrameWorkSample } from '../../core/gaze/work-split';
 import { FACE_MODEL_PATH, FACE_WORKER_PATH, VISION_WASM_DIR } from './face-worker-protocol';
 
 /** Raised when the face model or MediaPipe's wasm is not part of this build. */
@@ -11,7 +12,7 @@ export interface FaceWorkerClient {
   /** Resolves once the model is loaded (about 0.4 s); rejects with FaceModelUnavailableError or Error. */
   ready: Promise<{ loadMs: number }>;
   /** Measures one frame; the image is transferred (and closed by the worker). One at a time. */
-  measure(image: ImageBitmap | VideoFrame, tS: number): Promise<{ frame: GazeFrame; workMs: number; landmarksMs: number | null }>;
+  measure(image: ImageBitmap | VideoFrame, tS: number): Promise<{ frame: GazeFrame; workMs: number; landmarksMs: number | null; split: FrameWorkSample }>;
   terminate(): void;
 }
 
@@ -51,7 +52,7 @@ export function createFaceWorkerClient(url: (path: string) => string): FaceWorke
     ready,
     measure(image, tS) {
       return new Promise((resolve, reject) => {
-        waiting = (m) => (m.type === 'frame' ? resolve({ frame: m.frame, workMs: m.workMs, landmarksMs: m.landmarksMs }) : reject(new Error(m.type === 'error' ? m.message : `unexpected ${m.type}`)));
+        waiting = (m) => (m.type === 'frame' ? resolve({ frame: m.frame, workMs: m.workMs, landmarksMs: m.landmarksMs, split: m.split }) : reject(new Error(m.type === 'error' ? m.message : `unexpected ${m.type}`)));
         post({ type: 'frame', tS, image }, [image]);
       });
     },

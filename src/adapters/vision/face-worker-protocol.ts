@@ -1,4 +1,5 @@
 import type { GazeFrame } from '../../core/gaze/frame';
+import type { FrameWorkSample } from '../../core/gaze/work-split';
 
 /**
  * Messages between a page (the offscreen engine host, or the options page while calibrating)
@@ -18,8 +19,8 @@ export type FromFaceWorker =
   | { type: 'ready'; loadMs: number }
   /** `unavailable`: the model or wasm is missing from the build; `failed`: it would not run. */
   | { type: 'error'; kind: 'unavailable' | 'failed'; message: string }
-  /** `workMs`: all the worker did for this frame; `landmarksMs`: the landmarker's part, null when the frame reused the last landmarks. */
-  | { type: 'frame'; frame: GazeFrame; workMs: number; landmarksMs: number | null }
+  /** `workMs`: all the worker did for this frame; `landmarksMs`: the landmarker's part (with its input), null when the frame reused the last landmarks. */
+  | { type: 'frame'; frame: GazeFrame; workMs: number; landmarksMs: number | null; split: FrameWorkSample }
   | { type: 'landmarks'; points: Array<[number, number]> | null };
 
 /** Where the build step puts the model and MediaPipe's wasm, inside the extension. */

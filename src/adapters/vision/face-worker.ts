@@ -4,6 +4,7 @@ import type { EyeLookBlendshapes, EyePoints, GazeFrame, Point } from '../../core
 import { halfRgbaFrom420, landmarkAtHalfSize, type PlaneLayout, type Yuv420Frame } from '../../core/gaze/half-frame';
 import { readBundleEntry } from '../../core/gaze/model-bundle';
 import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
+import type { FrameWorkSample } from '../../core/gaze/work-split';
 
 /**
  * The face worker: MediaPipe Face Landmarker (CPU, video mode) on frames the page hands over.
@@ -12,7 +13,7 @@ import type { FromFaceWorker, ToFaceWorker } from './face-worker-protocol';
  *
  * Cost is kept down two ways (see core/gaze/frame-gate): the landmarker looks for one face and
  * skips frames where the face region has not changed since it last ran; the face detector from
- * the same model bundle counts faces about once a second, for the "two faces" state.
+ * the same model bundle counts faces every few seconds, for the "two faces" state.
  */
 
 /** MediaPipe Face Mesh indices: eye corners, lid middles and iris centres. */
@@ -157,19 +158,22 @@ export function runFaceWorker(scope: Scope): void {
   let countedFaces = 0;
   let faceWidthPx: number | null = null;
 
-  async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; landmarksMs: number | null }> {
+  async function measureFrame(m: Models, image: FrameImage, tS: number, ms: number): Promise<{ frame: GazeFrame; split: FrameWorkSample }> {
     const [width, height] = sizeOf(image);
+    const t0 = performance.now();
     const pixels = await readFrame(image);
     const { grey } = pixels;
     const lumaMean = meanGrey(grey);
-    let landmarksMs: number | null = null;
+    const landmarkReason = measured ? gate.landmarkReason(regions && patchesOf(grey, regions)) : 'no-face';
+    const split: FrameWorkSample = { readMs: performance.now() - t0, inputMs: 0, landmarksMs: null, landmarkReason, countMs: null };
     let rgb: FrameImage | ImageData | null = null;
     try {
-      if (!measured || gate.needsLandmarks(regions && patchesOf(grey, regions))) {
-        const t0 = performance.now();
+      if (landmarkReason) {
+        const tRun = performance.now();
         rgb = await pixels.modelInput(landmarkAtHalfSize(faceWidthPx));
+        split.inputMs = performance.now() - tRun;
         const result = m.landmarker.detectForVideo(rgb, ms);
-        landmarksMs = performance.now() - t0;
+        split.landmarksMs = performance.now() - tRun;
         measured = toGazeFrame(tS, result, width, height, lumaMean);
         const points = result.faceLandmarks[0]?.map((p): Point => [p.x * width, p.y * height]) ?? [];
         faceWidthPx = points.length ? Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) : null;
@@ -177,18 +181,19 @@ export function runFaceWorker(scope: Scope): void {
         regions = gateRegions(points, eyePoints, width, height);
         gate.measured(regions && patchesOf(grey, regions));
       }
-      if (m.counter && gate.needsFaceCount(tS)) {
-        // The detector looks at the whole frame at 128×128: half size loses it nothing.
-        rgb ??= await pixels.modelInput(true);
-        countedFaces = m.counter.detectForVideo(rgb, ms).detections.length;
+      // Only on a frame the landmarker ran on (the gate's rule), from its input: the detector sees the whole frame at 128×128.
+      if (m.counter && gate.needsFaceCount(tS, rgb !== null, countedFaces === 1 && measured?.faceCount === 1)) {
+        const tCount = performance.now();
+        countedFaces = m.counter.detectForVideo(rgb!, ms).detections.length;
+        split.countMs = performance.now() - tCount;
       }
     } finally {
       if (rgb && rgb !== image && 'close' in rgb) rgb.close();
     }
-    let frame: GazeFrame = { ...measured, tS, lumaMean };
+    let frame: GazeFrame = { ...measured!, tS, lumaMean };
     // The landmarker follows one face; a second one seen by the detector turns the frame into "two faces".
     if (m.counter && countedFaces > 1 && frame.faceCount >= 1) frame = { ...frame, faceCount: countedFaces, face: null };
-    return { frame, landmarksMs };
+    return { frame, split };
   }
 
   scope.onmessage = (event) => {
@@ -225,8 +230,8 @@ export function runFaceWorker(scope: Scope): void {
         const ms = Math.max(lastMs + 1, Math.round(message.tS * 1000));
         lastMs = ms;
         const t0 = performance.now();
-        const { frame, landmarksMs } = await measureFrame(m, image, message.tS, ms);
-        scope.postMessage({ type: 'frame', frame, workMs: performance.now() - t0, landmarksMs });
+        const { frame, split } = await measureFrame(m, image, message.tS, ms);
+        scope.postMessage({ type: 'frame', frame, workMs: performance.now() - t0, landmarksMs: split.landmarksMs, split });
       } catch (error) {
         scope.postMessage({ type: 'error', kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       } finally {

@@ -1,4 +1,5 @@
 import type { GazeTracker } from '../../core/gaze/tracker';
+import { createWorkTally } from '../../core/gaze/work-split';
 import { cameraErrorState, startCameraFrames, type CameraFrames } from './camera-frames';
 import { createFaceWorkerClient, FaceModelUnavailableError, type FaceWorkerClient } from './face-worker-client';
 
@@ -27,6 +28,7 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
   let stopped = false;
   // What the face worker did per camera frame, logged at the end for the cost benchmark (bench:visit).
   const stats = { frames: 0, workMs: 0, landmarkedFrames: 0 };
+  const split = createWorkTally();
 
   const fail = (state: Parameters<GazeTracker['setCondition']>[1], message: string) => {
     tracker.setCondition(clockS(), state, message);
@@ -49,7 +51,8 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
         fps: options.fps,
         onFrame: async (image) => {
           if (stopped) return image.close();
-          const { frame, workMs, landmarksMs } = await worker!.measure(image, clockS());
+          const { frame, workMs, landmarksMs, split: frameSplit } = await worker!.measure(image, clockS());
+          split.add(frameSplit);
           stats.frames++;
           stats.workMs += workMs;
           if (landmarksMs !== null) stats.landmarkedFrames++;
@@ -69,7 +72,7 @@ export function startGazeCapture(options: GazeCaptureOptions): GazeCapture {
       stopped = true;
       camera?.stop();
       worker?.terminate();
-      if (stats.frames) console.debug('[attune] gaze', JSON.stringify({ ...stats, workMsPerFrame: stats.workMs / stats.frames }));
+      if (stats.frames) console.debug('[attune] gaze', JSON.stringify({ ...stats, workMsPerFrame: stats.workMs / stats.frames, split: split.summary() }));
     },
   };
 }

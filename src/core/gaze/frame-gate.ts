@@ -8,7 +8,8 @@ import type { Point } from './frame';
  * and with those at the last landmarker run (moved since, slowly?). The eye band has its own
  * patch because a glance moves too few pixels to show in the whole face's. The landmarker runs
  * again on any change, when there was no face, and at least every `maxHeldFrames + 1` frames
- * whatever happens. Counting faces (for "two faces") is the face detector's job, on its own clock.
+ * whatever happens. Counting faces (for "two faces") is the face detector's job, on its own
+ * slower clock, riding on the landmarker's frames.
  */
 export interface RegionThresholds {
   /** Mean absolute grey-level difference (0–255) from the previous frame's patch that means movement. */
@@ -22,8 +23,15 @@ export interface FrameGateOptions {
   eyes: RegionThresholds;
   /** Frames in a row that may reuse the last landmarks. */
   maxHeldFrames: number;
-  /** Seconds between face counts by the face detector. */
+  /**
+   * Seconds between face counts by the face detector while one face is seen (by the last count
+   * and the landmarker), at least. A count falls on the first frame the landmarker runs on once
+   * this has passed (at most `maxHeldFrames` frames later), so it reuses that frame's input
+   * instead of making one of its own.
+   */
   faceCountEveryS: number;
+  /** The same otherwise (no face, two faces): a second face is noticed soon after an empty frame, and its leaving soon after. */
+  recountEveryS: number;
 }
 
 /**
@@ -39,7 +47,8 @@ export const FRAME_GATE_DEFAULTS: FrameGateOptions = {
   face: { motionGreyDiff: 6, driftGreyDiff: 16 },
   eyes: { motionGreyDiff: 36, driftGreyDiff: 48 },
   maxHeldFrames: 4,
-  faceCountEveryS: 2,
+  faceCountEveryS: 4,
+  recountEveryS: 1,
 };
 
 /** Patch sizes: the face as a square, the eye band (both eyes) wide and short. */
@@ -64,6 +73,9 @@ export interface FramePatches {
   eyes: Uint8Array | null;
 }
 
+/** Why the landmarker runs on a frame: no face known yet, the held-frame limit, or a change in the face or eye patches. */
+export type LandmarkReason = 'no-face' | 'forced' | 'moved';
+
 export function createFrameGate(options: Partial<FrameGateOptions> = {}) {
   const o = { ...FRAME_GATE_DEFAULTS, ...options };
   let reference: FramePatches | null = null;
@@ -74,24 +86,31 @@ export function createFrameGate(options: Partial<FrameGateOptions> = {}) {
   // while a swaying head changes every edge a little: the third-largest cell difference.
   const changed = (now: Uint8Array | null, before: Uint8Array | null, ref: Uint8Array | null, t: RegionThresholds, difference: (a: Uint8Array, b: Uint8Array) => number) =>
     !!now && !!before && !!ref && (difference(now, before) > t.motionGreyDiff || difference(now, ref) > t.driftGreyDiff);
+  /** `patches`: this frame's regions (see GateRegions), or null when no face is known. Null: reuse the last landmarks. */
+  const landmarkReason = (patches: FramePatches | null): LandmarkReason | null => {
+    const before = previous;
+    previous = patches;
+    if (!patches || !before || !reference) return 'no-face';
+    if (changed(patches.face, before.face, reference.face, o.face, meanAbsDifference) || changed(patches.eyes, before.eyes, reference.eyes, o.eyes, peakAbsDifference)) return 'moved';
+    if (held >= o.maxHeldFrames) return 'forced';
+    held++;
+    return null;
+  };
   return {
-    /** `patches`: this frame's regions (see GateRegions), or null when no face is known. */
-    needsLandmarks(patches: FramePatches | null): boolean {
-      const before = previous;
-      previous = patches;
-      if (!patches || !before || !reference || held >= o.maxHeldFrames) return true;
-      if (changed(patches.face, before.face, reference.face, o.face, meanAbsDifference) || changed(patches.eyes, before.eyes, reference.eyes, o.eyes, peakAbsDifference)) return true;
-      held++;
-      return false;
-    },
+    landmarkReason,
+    needsLandmarks: (patches: FramePatches | null): boolean => landmarkReason(patches) !== null,
     /** The landmarker ran; `patches`: the regions it found, in this frame (null: no face). */
     measured(patches: FramePatches | null): void {
       reference = patches;
       previous = patches;
       held = 0;
     },
-    needsFaceCount(tS: number): boolean {
-      if (tS - lastCountS < o.faceCountEveryS) return false;
+    /**
+     * `landmarkerRan`: whether the landmarker ran on this frame (its input is there to share);
+     * `oneFace`: whether the last count and the landmarker both saw exactly one face.
+     */
+    needsFaceCount(tS: number, landmarkerRan: boolean, oneFace: boolean): boolean {
+      if (!landmarkerRan || tS - lastCountS < (oneFace ? o.faceCountEveryS : o.recountEveryS)) return false;
       lastCountS = tS;
       return true;
     },

@@ -1,7 +1,7 @@
 /**
  * MediaPipe's `.task` files are zip archives of stored (uncompressed) TensorFlow Lite models.
  * The face landmarker's bundle already holds the face detector it runs inside; reading that one
- * entry out lets the worker count faces with it on its own, about once a second, without
+ * entry out lets the worker count faces with it on its own, every few seconds, without
  * shipping a second copy of the model.
  */
 

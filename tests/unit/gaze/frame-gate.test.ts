@@ -69,10 +69,58 @@ describe('frame gate: which frames need the landmarker', () => {
     expect(gate.needsLandmarks(patches(100))).toBe(false);
   });
 
-  it('counts faces on its own clock', () => {
-    const gate = createFrameGate({ faceCountEveryS: 2 });
-    const counted = [0, 0.2, 1.9, 2.0, 2.2, 4.1].map((t) => gate.needsFaceCount(t));
+  it('says why the landmarker runs: no face known, movement, or the held-frame limit', () => {
+    const gate = createFrameGate({ maxHeldFrames: 2 });
+    const reasons = [patches(100), patches(100), patches(100), patches(100), patches(130), patches(130)].map((p) => {
+      const reason = gate.landmarkReason(p);
+      if (reason) gate.measured(p);
+      return reason;
+    });
+    expect(reasons).toEqual(['no-face', null, null, 'forced', 'moved', null]);
+  });
+
+  it('counts faces on its own clock, on a frame the landmarker runs on', () => {
+    const gate = createFrameGate({ faceCountEveryS: 2, recountEveryS: 1 });
+    const counted = [0, 0.2, 1.9, 2.0, 2.2, 4.1].map((t) => gate.needsFaceCount(t, true, true));
     expect(counted).toEqual([true, false, false, true, false, true]);
+    // Due but held (no landmarker input to share): waits for the next landmarker frame.
+    expect([6.2, 6.4, 6.6].map((t, i) => gate.needsFaceCount(t, i === 2, true))).toEqual([false, false, true]);
+    // Without exactly one face (none, or two), sooner.
+    expect([7.4, 7.6, 8.6].map((t) => gate.needsFaceCount(t, true, false))).toEqual([false, true, true]);
+  });
+
+  /** At 5 fps with the default gate, the times the face counter runs, given what each second shows (faces per frame). */
+  function countTimesS(facesAt: (tS: number) => number, seconds: number): number[] {
+    const gate = createFrameGate();
+    const [still, moved] = [patches(100), patches(180)];
+    const countsS: number[] = [];
+    let counted = 0;
+    for (let frame = 0; frame < 5 * seconds; frame++) {
+      const tS = frame / 5;
+      const faces = facesAt(tS);
+      const p = faces === 0 ? null : faces === 1 ? still : moved;
+      const ran = gate.needsLandmarks(p);
+      if (ran) gate.measured(p);
+      if (gate.needsFaceCount(tS, ran, counted === 1 && faces >= 1)) {
+        countsS.push(tS);
+        counted = faces;
+      }
+    }
+    return countsS;
+  }
+
+  it('with the defaults at 5 fps, one still face is counted at least every 5 s (two faces: a slow cue)', () => {
+    const countsS = countTimesS(() => 1, 30);
+    expect(countsS[0]).toBe(0);
+    expect(Math.max(...countsS.slice(1).map((t, i) => t - countsS[i]!))).toBeLessThanOrEqual(5);
+  });
+
+  it('with the defaults, a second face after an empty frame is counted within 1 s, and its leaving within 1.2 s', () => {
+    // One face, nobody from 5 s, two faces from 8 s, one again from 12 s (the e2e portrait clip).
+    const facesAt = (tS: number) => (tS < 5 ? 1 : tS < 8 ? 0 : tS < 12 ? 2 : 1);
+    const countsS = countTimesS(facesAt, 16);
+    expect(countsS.find((t) => t >= 8)! - 8).toBeLessThanOrEqual(1);
+    expect(countsS.find((t) => t >= 12)! - 12).toBeLessThanOrEqual(1.2);
   });
 });
 
