@@ -7,7 +7,10 @@
  * differences and the profile's top items, overall and for the extension's own frames.
  * Needs the dev/test build (`ATTUNE_DEV_BUILD=1 npx wxt build`). Run it alone, under the bench lock.
  *
- *   npx tsx scripts/profile-call-tab.ts [--seconds 60] [--interval-us 500] [--extension .output/chrome-mv3] [--top 15]
+ * `--meter-hz N` adds to both call pages what busy call sites have and the demo page lacks: an
+ * audio-level meter whose style attribute and text change N times a second.
+ *
+ *   npx tsx scripts/profile-call-tab.ts [--seconds 60] [--interval-us 500] [--extension .output/chrome-mv3] [--top 15] [--meter-hz 0]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,7 +26,7 @@ import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } f
 import { grantMicrophone, joinCall, openDemoVisit, startFromToolbar } from './lib/visit-flow';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, 'interval-us': { type: 'string', default: '500' }, extension: { type: 'string', default: '.output/chrome-mv3' }, top: { type: 'string', default: '15' } },
+  options: { seconds: { type: 'string', default: '60' }, 'interval-us': { type: 'string', default: '500' }, extension: { type: 'string', default: '.output/chrome-mv3' }, top: { type: 'string', default: '15' }, 'meter-hz': { type: 'string', default: '0' } },
 });
 const EXTENSION_DIR = resolve(values.extension!);
 const seconds = Number(values.seconds);
@@ -33,7 +36,7 @@ if (!existsSync(join(EXTENSION_DIR, 'manifest.json')) || !(seconds > 0)) {
   process.exit(2);
 }
 
-const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutCount', 'LayoutDuration', 'RecalcStyleCount', 'RecalcStyleDuration', 'Nodes', 'JSEventListeners'] as const;
+const METRICS = ['ProcessTime', 'ThreadTime', 'TaskDuration', 'ScriptDuration', 'LayoutCount', 'LayoutDuration', 'RecalcStyleCount', 'RecalcStyleDuration', 'Nodes', 'JSEventListeners'] as const;
 type Metrics = Record<(typeof METRICS)[number], number>;
 
 async function metrics(cdp: CDPSession): Promise<Metrics> {
@@ -90,9 +93,9 @@ function report(ext: TabReading, base: TabReading): void {
   const total = (m: Map<string, number>) => [...m.values()].reduce((s, x) => s + x, 0);
   console.log(`  all threads: ${pct(total(ext.threads))} / ${pct(total(base.threads))} / ${pct(total(ext.threads) - total(base.threads))}`);
   for (const n of names.slice(0, 8)) console.log(`  ${n}: ${pct(ext.threads.get(n) ?? 0)} / ${pct(base.threads.get(n) ?? 0)} / ${pct((ext.threads.get(n) ?? 0) - (base.threads.get(n) ?? 0))}`);
-  console.log(`\nPerformance.getMetrics over ${seconds} s (extension / baseline; durations in ms, Nodes and listeners at the end):`);
+  console.log(`\nPerformance.getMetrics over ${seconds} s (extension / baseline; durations and CPU times (ProcessTime: the renderer, ThreadTime: its main thread) in ms, Nodes and listeners at the end):`);
   for (const k of METRICS) {
-    const f = (x: number) => (k.endsWith('Duration') ? (x * 1000).toFixed(0) : x.toFixed(0));
+    const f = (x: number) => (k.endsWith('Duration') || k.endsWith('Time') ? (x * 1000).toFixed(0) : x.toFixed(0));
     console.log(`  ${k}: ${f(ext.metrics[k])} / ${f(base.metrics[k])}`);
   }
   const e = summariseProfile(ext.profile);
@@ -106,6 +109,20 @@ function report(ext: TabReading, base: TabReading): void {
   e.extensionByEntryMs.slice(0, top).forEach((x) => console.log(line(x)));
   console.log(`by the extension frame nearest the leaf:`);
   e.extensionByLeafMs.slice(0, top).forEach((x) => console.log(line(x)));
+}
+
+/** A level meter like a call site's: its bar's style and its label change `hz` times a second (runs in the page). */
+function addLevelMeter(hz: number): void {
+  const meter = document.createElement('div');
+  const bar = document.createElement('span');
+  meter.append(bar, document.createElement('output'));
+  document.body.append(meter);
+  let level = 0;
+  setInterval(() => {
+    level = (level + 7) % 100;
+    bar.setAttribute('style', `display: inline-block; height: 4px; width: ${level}px; background: green`);
+    meter.lastElementChild!.textContent = `${level} dB`;
+  }, 1000 / hz);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'attune-profile-tab-'));
@@ -123,6 +140,8 @@ try {
   await basePage.goto(server.url);
   await startFromToolbar(ext, extPage, 60_000);
   await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
+  const meterHz = Number(values['meter-hz']);
+  if (meterHz > 0) await Promise.all([extPage, basePage].map((p) => p.evaluate(addLevelMeter, meterHz)));
   // Let the first seconds' one-off work (the call state's change, the panel's first live views) pass.
   await new Promise((ok) => setTimeout(ok, 5000));
   const [e, b] = await measure([
