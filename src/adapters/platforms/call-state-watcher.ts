@@ -91,21 +91,29 @@ export function watchCallState(
     }, confirmEndMs);
   };
 
+  // The window's own constructor: the watcher may watch a window other than the global one (tests).
+  const Observer = (win as Window & { MutationObserver?: typeof MutationObserver }).MutationObserver ?? MutationObserver;
+  const root = win.document.documentElement;
+  const watchDom = () => {
+    if (root) observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+
   let scheduled = false;
   const scheduleCheck = () => {
     if (scheduled) return;
     scheduled = true;
+    // Call pages mutate many times a second (timers, audio meters, captions): while a check is
+    // already due, the page's DOM changes need not be recorded, since that check reads the DOM as
+    // it is by then. Watching again in the same task as that read misses nothing.
+    observer.disconnect();
     later(() => {
       scheduled = false;
+      watchDom();
       check();
     }, throttleMs);
   };
-
-  // The window's own constructor: the watcher may watch a window other than the global one (tests).
-  const Observer = (win as Window & { MutationObserver?: typeof MutationObserver }).MutationObserver ?? MutationObserver;
   const observer = new Observer(scheduleCheck);
-  const root = win.document.documentElement;
-  if (root) observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  watchDom();
   win.addEventListener('popstate', scheduleCheck, { signal });
   win.addEventListener('hashchange', scheduleCheck, { signal });
   // Chromium's Navigation API also announces history.pushState from the page's own world.

@@ -117,3 +117,24 @@ export function placePanel(preferred: Position, size: Size, viewport: Size, cont
   // Nowhere clear (the controls fill the window): leave it where it was asked to be.
   return { position: start, maxHeight: null, moved: false };
 }
+
+/** What a placement is computed from: the same input always gives the same placement. */
+export interface PlacementInput {
+  preferred: Position;
+  size: Size;
+  viewport: Size;
+  controls: readonly Rect[];
+}
+
+const sameBox = (a: Position & Partial<Size>, b: Position & Partial<Size>): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/** True when two inputs are equal (every control's box, in order), so the placement need not be computed again. */
+export function samePlacementInput(a: PlacementInput, b: PlacementInput): boolean {
+  return (
+    sameBox(a.preferred, b.preferred) &&
+    sameBox({ x: 0, y: 0, ...a.size }, { x: 0, y: 0, ...b.size }) &&
+    sameBox({ x: 0, y: 0, ...a.viewport }, { x: 0, y: 0, ...b.viewport }) &&
+    a.controls.length === b.controls.length &&
+    a.controls.every((r, i) => sameBox(r, b.controls[i]!))
+  );
+}

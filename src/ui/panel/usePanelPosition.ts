@@ -9,7 +9,8 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clampPosition, defaultCorner, nudge, placePanel, type Placement, type Position, type Rect, type Size } from './position';
+import { atNextFrame } from './next-frame';
+import { clampPosition, defaultCorner, nudge, placePanel, samePlacementInput, type Placement, type PlacementInput, type Position, type Rect, type Size } from './position';
 
 /** Call pages show and hide their control bars without events we could hear: look again this often. */
 const RECHECK_MS = 1000;
@@ -59,13 +60,18 @@ export function usePanelPosition(
   // A new saved position (e.g. restored from storage) replaces the local one.
   useEffect(() => place(position), [position?.x, position?.y]);
 
+  const lastLook = useRef<PlacementInput | null>(null);
   const avoidControls = () => {
     const el = rootRef.current;
     const read = controls.current;
     if (!el || !read || dragging.current) return;
     const size = naturalSize(el);
     const viewport = viewportOf(el);
-    const placed = placePanel(posRef.current ?? defaultCorner(size, viewport), size, viewport, read());
+    const look: PlacementInput = { preferred: posRef.current ?? defaultCorner(size, viewport), size, viewport, controls: read() };
+    // Nothing moved since the last look (the usual case, every second): the answer is the same.
+    if (lastLook.current && samePlacementInput(lastLook.current, look)) return;
+    lastLook.current = look;
+    const placed = placePanel(look.preferred, look.size, look.viewport, look.controls);
     const next = placed.moved ? placed : null;
     setPushed((prev) => (samePlacement(prev, next) ? prev : next));
   };
@@ -75,12 +81,15 @@ export function usePanelPosition(
     const el = rootRef.current;
     if (!el || !callControls) return;
     const win = el.ownerDocument.defaultView ?? window;
+    lastLook.current = null;
     avoidControls();
-    const timer = win.setInterval(avoidControls, RECHECK_MS);
+    const recheck = atNextFrame(win, avoidControls);
+    const timer = win.setInterval(recheck.request, RECHECK_MS);
     const resized = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(() => avoidControls()) : null;
     resized?.observe(el);
     return () => {
       win.clearInterval(timer);
+      recheck.cancel();
       resized?.disconnect();
     };
   }, [rootRef.current, callControls !== undefined]);
@@ -111,6 +120,7 @@ export function usePanelPosition(
     const dy = e.clientY - box.y;
     let moved = false;
     dragging.current = true;
+    lastLook.current = null; // the release must look again, even if the panel comes back to the same spot
     setPushed(null); // the panel follows the pointer; the controls are checked again on release
     // Listen on the window rather than relying on pointer capture: works in a shadow root and in tests.
     const win = el.ownerDocument.defaultView ?? window;

@@ -72,6 +72,40 @@ describe('call-state watcher', () => {
     expect(changes).toEqual([]);
   });
 
+  it('records no mutations while a check is due, and that check still sees the last of them', async () => {
+    const win = openFixture('teams', 'in-call', 'https://teams.microsoft.com/v2/');
+    windows.push(win);
+    const abort = new AbortController();
+    aborts.push(abort);
+    // Count what the observer is handed: the page's DOM mutations it had to record.
+    let recorded = 0;
+    const Native = win.MutationObserver;
+    (win as unknown as { MutationObserver: unknown }).MutationObserver = class extends Native {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          recorded += records.length;
+          (callback as (records: unknown, observer: unknown) => void)(records, observer);
+        });
+      }
+    };
+    const changes: CallState[] = [];
+    const slow = { ...FAST, throttleMs: 60 };
+    watchCallState(win as unknown as globalThis.Window, ADAPTERS.teams, (s) => changes.push(s), abort.signal, slow);
+    const meter = win.document.createElement('div');
+    win.document.body.append(meter);
+    // An audio meter's attribute every 2 ms, as busy call pages do, over one throttle window…
+    for (let i = 0; i < 20; i++) {
+      meter.setAttribute('style', `width: ${i}%`);
+      await settle(2);
+    }
+    // …and, still inside it, the hang-up.
+    showFixture(win, 'teams', 'post-call');
+    await settle(slow.throttleMs + slow.confirmEndMs * 2);
+    expect(changes).toEqual(['ended']);
+    // The first append is recorded; the meter's 20 changes and the swap to the post-call screen are not.
+    expect(recorded).toBeLessThan(5);
+  });
+
   it('reads "unknown" from an adapter that throws, and never throws into the page', async () => {
     const broken: PlatformAdapter = {
       readPhase: () => {

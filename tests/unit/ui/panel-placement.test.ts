@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_GAP, defaultCorner, intersects, MIN_PANEL_HEIGHT, placePanel, type Rect } from '../../../src/ui/panel/position';
+import { CONTROL_GAP, defaultCorner, intersects, MIN_PANEL_HEIGHT, placePanel, samePlacementInput, type Rect } from '../../../src/ui/panel/position';
 
 // An 800×600 window with the demo page's control bar along the bottom (Join, Leave call).
 const viewport = { width: 800, height: 600 };
@@ -68,5 +68,22 @@ describe('placePanel: the call controls stay uncovered', () => {
   it('leaves the panel where asked when the controls fill the window', () => {
     const everywhere: Rect = { x: 0, y: 0, width: 800, height: 600 };
     expect(placePanel({ x: 40, y: 40 }, panel, viewport, [everywhere]).moved).toBe(false);
+  });
+});
+
+describe('samePlacementInput: the placement is computed again only when something moved', () => {
+  const input = { preferred: { x: 484, y: 68 }, size: panel, viewport, controls: [bottomBar, leaveButton] };
+
+  it('is true for equal inputs read again (new objects, same boxes)', () => {
+    expect(samePlacementInput(input, structuredClone(input))).toBe(true);
+  });
+
+  it('is false when any box differs: the spot, the size, the viewport, a control, or their count', () => {
+    expect(samePlacementInput(input, { ...input, preferred: { x: 484, y: 69 } })).toBe(false);
+    expect(samePlacementInput(input, { ...input, size: { ...panel, height: 461 } })).toBe(false);
+    expect(samePlacementInput(input, { ...input, viewport: { width: 800, height: 601 } })).toBe(false);
+    expect(samePlacementInput(input, { ...input, controls: [bottomBar, { ...leaveButton, x: 699.5 }] })).toBe(false);
+    expect(samePlacementInput(input, { ...input, controls: [bottomBar] })).toBe(false);
+    expect(samePlacementInput(input, { ...input, controls: [leaveButton, bottomBar] })).toBe(false);
   });
 });
