@@ -1,11 +1,12 @@
 import type { LandmarkReason } from './frame-gate';
 
-/**
- * Where the face worker's time went over many camera frames, from each frame's split (see
- * FrameWorkSplit in the worker protocol): what every frame pays (reading it, the gate's
- * patches), the landmarker's runs by why they ran, and the face counter's. Wall times in ms,
- * per camera frame unless named per run.
+/*
+ * Where the face worker's time went over many camera frames, from each frame's sample (sent with
+ * the worker's 'frame' reply): what every frame pays (reading it, the gate's patches), the
+ * landmarker's runs by why they ran, and the face counter's. Wall times in ms, per camera frame
+ * unless named per run.
  */
+
 /**
  * One camera frame in the worker (performance.now, ms; wall time, which includes waiting on
  * MediaPipe's WebGL conversions): reading the frame and the gate's patches, making the models'
