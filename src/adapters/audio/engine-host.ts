@@ -1,7 +1,7 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
 import type { LiveSessionResult } from '../../core/session/live-session';
-import type { FrameTapBatch } from './frame-tap-processor';
+import type { FrameTapBatch, FrameTapReturn } from './frame-tap-processor';
 import { openAudioGraph, type AudioGraph } from './audio-graph';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { AdaptationLayer } from '../../core/questions/adaptation';
@@ -158,8 +158,12 @@ export function createEngineHost(options: EngineHostOptions) {
         if (session.speakingNow() !== shownSpeaking) sendLive();
       };
       tap.port.onmessage = (event: MessageEvent<FrameTapBatch>) => {
-        session.pushClinicianSamples(event.data.clinician);
-        if (event.data.patient) session.pushPatientSamples(event.data.patient);
+        const { clinician, patient, patientConnected } = event.data;
+        session.pushClinicianSamples(clinician);
+        if (patientConnected) session.pushPatientSamples(patient);
+        // The session has copied what it keeps: the arrays go back to be filled again.
+        const spent: FrameTapReturn = { clinician, patient };
+        tap.port.postMessage(spent, [clinician.buffer, patient.buffer]);
         sendOnSpeakerChange();
       };
       const r: Running = { sessionId, session, graph, streams, timers: [], sendOnSpeakerChange, sendLive, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };

@@ -13,12 +13,28 @@ export const FRAME_TAP_NAME = 'attune-frame-tap';
 
 export interface FrameTapBatch {
   clinician: Float32Array;
-  /** null while no far-end source is connected. */
-  patient: Float32Array | null;
+  /** Always present, so that it can come back; silence while no far-end source is connected. */
+  patient: Float32Array;
+  patientConnected: boolean;
 }
 
+/**
+ * The main thread hands each batch's arrays back once it has read them, and the tap fills them
+ * again: the audio thread allocates nothing in a visit's steady state. A new pair per batch (31
+ * a second) was 7.5 MB a minute of ArrayBuffers that V8 frees only when their total passes its
+ * external-memory limit: the extension renderer's memory rose by tens of MB between collections
+ * (docs/INTERNALS.md, "What a visit costs").
+ */
+export interface FrameTapReturn {
+  clinician: Float32Array;
+  patient: Float32Array;
+}
+
+/** Spare pairs the tap keeps; more are let go (a main thread that was busy returns a burst). */
+const SPARE_PAIRS = 8;
+
 interface WorkletScope {
-  AudioWorkletProcessor: new () => { readonly port: MessagePort };
+  AudioWorkletProcessor: new () => { readonly port: Pick<MessagePort, 'postMessage' | 'onmessage'> };
   registerProcessor(name: string, ctor: unknown): void;
 }
 
@@ -38,22 +54,34 @@ function mixInto(target: Float32Array, offset: number, channels: Float32Array[] 
 export function registerFrameTap(): void {
   const scope = globalThis as unknown as WorkletScope;
   class FrameTap extends scope.AudioWorkletProcessor {
-    private clinician = new Float32Array(FRAME_TAP_BATCH);
-    private patient = new Float32Array(FRAME_TAP_BATCH);
+    private spare: FrameTapReturn[] = [];
+    private batch = this.nextPair();
     private filled = 0;
     private patientConnected = false;
+
+    constructor() {
+      super();
+      this.port.onmessage = (event: MessageEvent<FrameTapReturn>) => {
+        const pair = event.data;
+        if (this.spare.length < SPARE_PAIRS && pair.clinician?.length === FRAME_TAP_BATCH && pair.patient?.length === FRAME_TAP_BATCH) this.spare.push(pair);
+      };
+    }
+
+    private nextPair(): FrameTapReturn {
+      return this.spare.pop() ?? { clinician: new Float32Array(FRAME_TAP_BATCH), patient: new Float32Array(FRAME_TAP_BATCH) };
+    }
 
     process(inputs: Float32Array[][]): boolean {
       const length = inputs[0]?.[0]?.length ?? inputs[1]?.[0]?.length ?? 128;
       const room = Math.min(length, FRAME_TAP_BATCH - this.filled);
-      mixInto(this.clinician, this.filled, inputs[0], room);
-      if (mixInto(this.patient, this.filled, inputs[1], room)) this.patientConnected = true;
+      mixInto(this.batch.clinician, this.filled, inputs[0], room);
+      if (mixInto(this.batch.patient, this.filled, inputs[1], room)) this.patientConnected = true;
       this.filled += room;
       if (this.filled === FRAME_TAP_BATCH) {
-        const batch: FrameTapBatch = { clinician: this.clinician, patient: this.patientConnected ? this.patient : null };
-        this.port.postMessage(batch, [this.clinician.buffer, this.patient.buffer]);
-        this.clinician = new Float32Array(FRAME_TAP_BATCH);
-        this.patient = new Float32Array(FRAME_TAP_BATCH);
+        const { clinician, patient } = this.batch;
+        const batch: FrameTapBatch = { clinician, patient, patientConnected: this.patientConnected };
+        this.port.postMessage(batch, [clinician.buffer, patient.buffer]);
+        this.batch = this.nextPair();
         this.filled = 0;
       }
       return true; // keep running until the engine host disconnects the node
