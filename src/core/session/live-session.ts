@@ -65,6 +65,7 @@ export interface LiveSessionResult {
 }
 
 export interface LiveSession {
+  /** Copies what it keeps: the caller may overwrite `samples` once this returns (the frame tap refills them). */
   pushClinicianSamples(samples: Float32Array): void;
   pushPatientSamples(samples: Float32Array): void;
   pushPatientFrames(frames: readonly FrameFeatures[]): void;
