@@ -1,12 +1,14 @@
 import { cpuWindows, mean, memoryFigures, percentile } from './cost-stats';
 import { demoDialogue } from './long-visit-audio';
+import { ALLOCATORS_SHOWN } from './memory-infra';
 import type { ProcessKind } from './proc-tree';
 import type { VisitCostRun } from './visit-cost-run';
 
 /**
  * The printed result of one bench:visit run and its verdicts against the issue's targets
  * (differences against the baseline browser, same run): gaze off ≤ 10% of one core mean and
- * ≤ 300 MB extra peak; gaze on ≤ 18%; end-of-visit memory within 10% of the 2-minute mark; the
+ * ≤ 300 MB extra peak; gaze on ≤ 18%; end-of-visit memory within 10% of the 2-minute mark (both read
+ * after a collection in both browsers, so that garbage awaiting one does not decide it); the
  * face worker ≤ 10 ms per camera frame.
  */
 export const TARGETS = { cpuPctGazeOff: 10, cpuPctGazeOn: 18, extraPeakMb: 300, growth: 0.1, gazeMsPerFrame: 10 };
@@ -50,6 +52,15 @@ function printMemorySeries(run: VisitCostRun, wallS: number): void {
   console.log(`  extra memory over the visit, MB: ${cells.join(', ')}`);
 }
 
+/** The extension renderer by allocator over the visit: which of Chromium's allocators holds what the Pss shows. */
+function printAllocators(run: VisitCostRun): void {
+  const dumps = run.rendererAllocatorsMb;
+  if (dumps.length === 0) return;
+  const names = ALLOCATORS_SHOWN.filter((name) => dumps.some((d) => (d.mb.get(name) ?? 0) >= 0.5));
+  console.log(`  extension renderer by allocator, MB (Chromium's memory-infra, garbage included) at ${dumps.map((d) => `${f(d.atMs / 60_000, 0)}`).join(' / ')} min:`);
+  for (const name of names) console.log(`    ${name.padEnd(42)} ${dumps.map((d) => f(d.mb.get(name), 1).padStart(6)).join(' ')}`);
+}
+
 export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: number; loadAverage: [number, number] }): Verdict[] {
   const windows = cpuWindows(run.samples);
   const extra = windows.map((w) => w.extraPct);
@@ -64,9 +75,15 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   console.log(
     `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB (at ${f(mem.peakAtS, 0)} s), at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
   );
+  const kept = run.retainedExtraMb;
+  const keptGrowth = kept.at2Min ? kept.end / kept.at2Min - 1 : null;
+  console.log(
+    `  memory after a collection in both browsers (garbage freed): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB`,
+  );
   if (wallS >= 30 * 60) printMemorySeries(run, wallS);
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);
+  printAllocators(run);
   console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}`);
   console.log(
     `  label latency (utterance ends → label in the engine; sent to the panel at once), ms: median ${f(percentile(label, 0.5), 0)}, p95 ${f(percentile(label, 0.95), 0)}, max ${f(Math.max(...label), 0)} over ${label.length}; transcription real-time factor ${speech ? f(speech.transcribeS / speech.audioS, 3) : '—'}`,
@@ -88,7 +105,8 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
     { ok: mean(extra) <= cpuTarget, text: `${mode} extra CPU ${f(mean(extra))}% ≤ ${cpuTarget}%` },
     { ok: mem.peakExtraMb <= TARGETS.extraPeakMb, text: `${mode} extra peak ${f(mem.peakExtraMb, 0)} MB ≤ ${TARGETS.extraPeakMb} MB` },
   ];
-  if (mem.growth !== null) verdicts.push({ ok: mem.growth <= TARGETS.growth, text: `${mode} growth 2 min → end ${f(100 * mem.growth)}% ≤ ${100 * TARGETS.growth}%` });
+  // Growth is judged on what is held after a collection: the garbage between collections comes and goes.
+  if (keptGrowth !== null) verdicts.push({ ok: keptGrowth <= TARGETS.growth, text: `${mode} retained growth 2 min → end ${f(100 * keptGrowth)}% ≤ ${100 * TARGETS.growth}%` });
   if (o.gaze && faceCpuMs !== null) verdicts.push({ ok: faceCpuMs <= TARGETS.gazeMsPerFrame, text: `face worker ${f(faceCpuMs)} CPU ms/frame ≤ ${TARGETS.gazeMsPerFrame}` });
   return verdicts;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { attachToTarget, type TargetSession } from './cdp-target';
 import { launchChromium, type AttuneBrowser } from './chromium';
+import { readAllocatorsMb, type AllocatorMb } from './memory-infra';
 import type { PairedSample } from './cost-stats';
 import { startDemoServer } from './demo-server';
 import type { LongVisitAudio } from './long-visit-audio';
@@ -47,6 +48,15 @@ export interface VisitCostRun {
   baseFirst: TreeSample;
   extFirst: TreeSample;
   heapsMb: Array<{ atMs: number; offscreen: number; extTab: number; baseTab: number }>;
+  /**
+   * Extra memory after every process of both browsers was asked to collect its garbage (a
+   * simulated critical memory pressure), at the 2-minute mark and at the end: what the extension
+   * holds, without the garbage V8 lets pile up between collections (it frees ArrayBuffers only
+   * when their total passes a limit), whose amount at any one sample is chance.
+   */
+  retainedExtraMb: { at2Min: number | null; end: number; extensionRendererAt2Min: number | null; extensionRendererEnd: number };
+  /** The extension renderer by allocator (Chromium's memory-infra) at 2 minutes, every 10 minutes, and at the end. */
+  rendererAllocatorsMb: Array<{ atMs: number; mb: AllocatorMb }>;
   /** CPU seconds per thread name of the extension's renderer over the visit. */
   extensionThreadsS: Map<string, number>;
   panelLatencyMs: number[];
@@ -167,6 +177,9 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   let last = first;
   samples.push({ atMs: 0, ext: first.ext, base: first.base });
   let nextLogMin = 1;
+  const allocators = allocatorDumps(ext, base, rendererPid);
+  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)]);
+  let retainedAt2Min: Awaited<ReturnType<typeof retained>> | null = null;
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
   const readHeaps = (atMs: number) => {
@@ -183,13 +196,66 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
     samples.push({ atMs, ext: last.ext, base: last.base });
     readHeaps(atMs);
+    if (!retainedAt2Min && atMs >= 120_000 && o.minutes * 60_000 - atMs > 60_000) retainedAt2Min = await retained(atMs);
+    allocators.maybeRead(atMs);
     if (atMs >= nextLogMin * 60_000) {
       o.log(`  ${nextLogMin} min: extension browser ${last.ext.pssMb.toFixed(0)} MB, baseline ${last.base.pssMb.toFixed(0)} MB; CPU so far ${(last.ext.cpuS - first.ext.cpuS).toFixed(0)} s vs ${(last.base.cpuS - first.base.cpuS).toFixed(0)} s`);
       nextLogMin++;
     }
   }
   const extensionThreadsS = threadDeltas(threadsAtStart, threadSeconds(rendererPid));
-  return { samples, heapsMb, extensionThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+  const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
+  const retainedAtEnd = await retained(last.ext.atMs);
+  const retainedExtraMb = {
+    at2Min: retainedAt2Min?.extraMb ?? null,
+    end: retainedAtEnd.extraMb,
+    extensionRendererAt2Min: retainedAt2Min?.extensionRendererMb ?? null,
+    extensionRendererEnd: retainedAtEnd.extensionRendererMb,
+  };
+  return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+}
+
+type TreeSampler = ReturnType<typeof createTreeSampler>;
+type SendCommand = (method: string, params?: object) => Promise<unknown>;
+const COLLECTION_SETTLE_MS = 5000;
+
+/** Both browsers collect their garbage (every process, every isolate), then their trees' Pss is read. */
+async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, browsers: SendCommand[]) {
+  await Promise.all(browsers.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
+  await new Promise((ok) => setTimeout(ok, COLLECTION_SETTLE_MS));
+  const ext = extTree.sample(atMs);
+  const base = baseTree.sample(atMs);
+  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0 };
+}
+
+/**
+ * Chromium's own accounting of the extension renderer's memory at 2 minutes, every 10 minutes and
+ * at the end (a dump takes about a second of tracing; read on the side, like the heaps). The
+ * baseline browser is asked for a dump at the same moments: the first starts Chromium's tracing
+ * service (a utility process of ~50 MB that stays), which would otherwise count as the extension's.
+ */
+function allocatorDumps(b: AttuneBrowser, base: AttuneBrowser, rendererPid: number | null) {
+  const read: VisitCostRun['rendererAllocatorsMb'] = [];
+  let nextMin = 2;
+  let inFlight: Promise<void> | null = null;
+  const take = (atMs: number) => {
+    if (rendererPid === null) return Promise.resolve();
+    return Promise.all([readAllocatorsMb(b.cdp, rendererPid), readAllocatorsMb(base.cdp, -1)])
+      .then(([mb]) => void read.push({ atMs, mb }))
+      .catch(() => undefined);
+  };
+  return {
+    maybeRead(atMs: number) {
+      if (inFlight || atMs < nextMin * 60_000) return;
+      nextMin = nextMin === 2 ? 10 : nextMin + 10;
+      inFlight = take(atMs).finally(() => (inFlight = null));
+    },
+    async final(atMs: number) {
+      await inFlight;
+      await take(atMs);
+      return read;
+    },
+  };
 }
 
 async function panelLatency(page: Page, o: VisitCostOptions): Promise<{ panelLatencyMs: number[]; panelMissed: number }> {

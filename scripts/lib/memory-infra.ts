@@ -1,0 +1,69 @@
+import type { CDPSession } from 'playwright-core';
+
+/**
+ * One process's memory by allocator, from Chromium's own accounting (the `memory-infra` trace
+ * category, as chrome://tracing shows it): what /proc's Pss cannot say, i.e. whether a renderer
+ * grows in V8's heaps, in Blink's, in ArrayBuffer contents, in malloc or in shared memory.
+ * A dump is taken without a forced collection, so garbage waiting for one is counted: that is the
+ * memory the machine holds.
+ */
+export type AllocatorMb = Map<string, number>;
+
+/** The allocators worth a line (Chromium's names); their sub-entries add nothing to the question. */
+export const ALLOCATORS_SHOWN = [
+  'v8',
+  'blink_gc',
+  'partition_alloc/partitions/array_buffer',
+  'partition_alloc/partitions/buffer',
+  'partition_alloc/partitions/fast_malloc',
+  'partition_alloc/partitions/layout',
+  'malloc',
+  'shared_memory',
+  'cc',
+] as const;
+
+interface TraceEvent {
+  ph: string;
+  pid: number;
+  args?: { dumps?: { allocators?: Record<string, { attrs?: { size?: { value?: string } } }> } };
+}
+
+/** Sizes in MB of `pid`'s allocators named in ALLOCATORS_SHOWN (those it has). */
+export async function readAllocatorsMb(browserCdp: CDPSession, pid: number): Promise<AllocatorMb> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
+  const cdp = browserCdp as unknown as {
+    send(method: string, params?: object): Promise<unknown>;
+    on(event: string, listener: (e: never) => void): void;
+    off(event: string, listener: (e: never) => void): void;
+    once(event: string, listener: () => void): void;
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  try {
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } },
+      transferMode: 'ReportEvents',
+    });
+    await cdp.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
+    const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await complete;
+  } finally {
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return allocatorsOf(events, pid);
+}
+
+/** The named allocators' sizes in one process's dump events (sizes are hex byte counts). */
+export function allocatorsOf(events: readonly TraceEvent[], pid: number): AllocatorMb {
+  const out: AllocatorMb = new Map();
+  for (const e of events) {
+    if (e.ph !== 'v' || e.pid !== pid) continue;
+    const allocators = e.args?.dumps?.allocators ?? {};
+    for (const name of ALLOCATORS_SHOWN) {
+      const hex = allocators[name]?.attrs?.size?.value;
+      if (hex) out.set(name, parseInt(hex, 16) / 2 ** 20);
+    }
+  }
+  return out;
+}
