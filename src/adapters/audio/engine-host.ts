@@ -1,7 +1,7 @@
 import { createLiveSession, type LiveSession } from '../../core/session/live-session';
 import type { EngineToBackground } from '../../core/protocol/messages';
 import type { LiveSessionResult } from '../../core/session/live-session';
-import type { FrameTapBatch, FrameTapReturn } from './frame-tap-processor';
+import { FRAME_TAP_RETURN_PAIRS, type FrameTapBatch, type FrameTapReturn } from './frame-tap-processor';
 import { openAudioGraph, type AudioGraph } from './audio-graph';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { AdaptationLayer } from '../../core/questions/adaptation';
@@ -157,13 +157,17 @@ export function createEngineHost(options: EngineHostOptions) {
       const sendOnSpeakerChange = () => {
         if (session.speakingNow() !== shownSpeaking) sendLive();
       };
+      const spent: FrameTapReturn['pairs'] = [];
       tap.port.onmessage = (event: MessageEvent<FrameTapBatch>) => {
         const { clinician, patient, patientConnected } = event.data;
         session.pushClinicianSamples(clinician);
         if (patientConnected) session.pushPatientSamples(patient);
         // The session has copied what it keeps: the arrays go back to be filled again.
-        const spent: FrameTapReturn = { clinician, patient };
-        tap.port.postMessage(spent, [clinician.buffer, patient.buffer]);
+        spent.push({ clinician, patient });
+        if (spent.length >= FRAME_TAP_RETURN_PAIRS) {
+          const back: FrameTapReturn = { pairs: spent.splice(0) };
+          tap.port.postMessage(back, back.pairs.flatMap((pair) => [pair.clinician.buffer, pair.patient.buffer]));
+        }
         sendOnSpeakerChange();
       };
       const r: Running = { sessionId, session, graph, streams, timers: [], sendOnSpeakerChange, sendLive, speech, gaze: session.gaze && startGazePart(session.gaze, options.extensionUrl!) };

@@ -19,19 +19,20 @@ export interface FrameTapBatch {
 }
 
 /**
- * The main thread hands each batch's arrays back once it has read them, and the tap fills them
+ * The main thread hands the batches' arrays back once it has read them, and the tap fills them
  * again: the audio thread allocates nothing in a visit's steady state. A new pair per batch (31
- * a second) was 7.5 MB a minute of ArrayBuffers that V8 frees only when their total passes its
- * external-memory limit: the extension renderer's memory rose by tens of MB between collections
- * (docs/INTERNALS.md, "What a visit costs").
+ * a second) was 7.5 MB a minute of ArrayBuffers that V8 frees only in bulk. They go back
+ * `FRAME_TAP_RETURN_PAIRS` at a time: a message to the audio thread costs the main thread about
+ * half a millisecond whatever it carries (one per batch took 1.5 s of a 90-s profile).
  */
 export interface FrameTapReturn {
-  clinician: Float32Array;
-  patient: Float32Array;
+  pairs: Array<{ clinician: Float32Array; patient: Float32Array }>;
 }
+type Pair = FrameTapReturn['pairs'][number];
 
+export const FRAME_TAP_RETURN_PAIRS = 8;
 /** Spare pairs the tap keeps; more are let go (a main thread that was busy returns a burst). */
-const SPARE_PAIRS = 8;
+const SPARE_PAIRS = 2 * FRAME_TAP_RETURN_PAIRS;
 
 interface WorkletScope {
   AudioWorkletProcessor: new () => { readonly port: Pick<MessagePort, 'postMessage' | 'onmessage'> };
@@ -54,7 +55,7 @@ function mixInto(target: Float32Array, offset: number, channels: Float32Array[] 
 export function registerFrameTap(): void {
   const scope = globalThis as unknown as WorkletScope;
   class FrameTap extends scope.AudioWorkletProcessor {
-    private spare: FrameTapReturn[] = [];
+    private spare: Pair[] = [];
     private batch = this.nextPair();
     private filled = 0;
     private patientConnected = false;
@@ -62,12 +63,13 @@ export function registerFrameTap(): void {
     constructor() {
       super();
       this.port.onmessage = (event: MessageEvent<FrameTapReturn>) => {
-        const pair = event.data;
-        if (this.spare.length < SPARE_PAIRS && pair.clinician?.length === FRAME_TAP_BATCH && pair.patient?.length === FRAME_TAP_BATCH) this.spare.push(pair);
+        for (const pair of event.data?.pairs ?? []) {
+          if (this.spare.length < SPARE_PAIRS && pair.clinician?.length === FRAME_TAP_BATCH && pair.patient?.length === FRAME_TAP_BATCH) this.spare.push(pair);
+        }
       };
     }
 
-    private nextPair(): FrameTapReturn {
+    private nextPair(): Pair {
       return this.spare.pop() ?? { clinician: new Float32Array(FRAME_TAP_BATCH), patient: new Float32Array(FRAME_TAP_BATCH) };
     }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FRAME_TAP_BATCH, FRAME_TAP_NAME, registerFrameTap, type FrameTapBatch, type FrameTapReturn } from '../../../src/adapters/audio/frame-tap-processor';
+import { FRAME_TAP_BATCH, FRAME_TAP_NAME, FRAME_TAP_RETURN_PAIRS, registerFrameTap, type FrameTapBatch, type FrameTapReturn } from '../../../src/adapters/audio/frame-tap-processor';
 
 /**
  * The audio thread's frame tap, in a stand-in worklet scope: batches of both inputs go out, and
@@ -44,7 +44,8 @@ const quantum = (value: number) => new Float32Array(128).fill(value);
 function fillBatch(tap: TapUnderTest, clinician: number, patient?: number) {
   for (let q = 0; q < FRAME_TAP_BATCH / 128; q++) tap.process([[quantum(clinician)], patient === undefined ? [] : [quantum(patient)]]);
 }
-const giveBack = (tap: TapUnderTest, { batch }: Posted) => tap.port.onmessage!({ data: { clinician: batch.clinician, patient: batch.patient } } as MessageEvent<FrameTapReturn>);
+const giveBack = (tap: TapUnderTest, posted: Posted[]) =>
+  tap.port.onmessage!({ data: { pairs: posted.map(({ batch }) => ({ clinician: batch.clinician, patient: batch.patient })) } } as MessageEvent<FrameTapReturn>);
 
 describe('frame tap', () => {
   it('posts one batch per 512 samples with both inputs, transferring its arrays', () => {
@@ -65,18 +66,17 @@ describe('frame tap', () => {
     expect(posted[0]!.batch.patient.every((x) => x === 0)).toBe(true);
   });
 
-  it('fills the arrays handed back instead of allocating new ones', () => {
+  it('fills the arrays handed back, in bulk, instead of allocating new ones', () => {
     const { tap, posted } = startTap();
-    fillBatch(tap, 0.1, 0.1);
-    fillBatch(tap, 0.2, 0.2); // the first pair is still with the main thread: a second pair
-    giveBack(tap, posted[0]!);
-    giveBack(tap, posted[1]!);
-    for (let k = 0; k < 20; k++) {
-      fillBatch(tap, 0.3);
-      giveBack(tap, posted.at(-1)!);
+    for (let k = 0; k < FRAME_TAP_RETURN_PAIRS; k++) fillBatch(tap, 0.1, 0.1);
+    giveBack(tap, posted.slice(0, FRAME_TAP_RETURN_PAIRS)); // as the engine host does, a handful at a time
+    for (let round = 0; round < 5; round++) {
+      const from = posted.length;
+      for (let k = 0; k < FRAME_TAP_RETURN_PAIRS; k++) fillBatch(tap, 0.3);
+      giveBack(tap, posted.slice(from));
     }
-    const arrays = new Set(posted.map((p) => p.batch.clinician));
-    expect(arrays.size).toBe(3); // two given back, plus the one being filled when the first came back
+    // The pairs of the first round, plus the one being filled when they came back: nothing new since.
+    expect(new Set(posted.map((p) => p.batch.clinician)).size).toBe(FRAME_TAP_RETURN_PAIRS + 1);
     const last = posted.at(-1)!.batch;
     expect(last.patient.every((x) => x === 0)).toBe(true); // a reused far-end array is silenced, not stale
     expect(last.clinician.every((x) => x === Math.fround(0.3))).toBe(true);
@@ -84,7 +84,8 @@ describe('frame tap', () => {
 
   it('ignores what it did not send: wrong sizes, or more than it keeps', () => {
     const { tap, posted } = startTap();
-    tap.port.onmessage!({ data: { clinician: new Float32Array(3), patient: new Float32Array(3) } } as MessageEvent<FrameTapReturn>);
+    tap.port.onmessage!({ data: { pairs: [{ clinician: new Float32Array(3), patient: new Float32Array(3) }] } } as MessageEvent<FrameTapReturn>);
+    tap.port.onmessage!({ data: 'not ours' } as unknown as MessageEvent<FrameTapReturn>);
     fillBatch(tap, 0.1);
     fillBatch(tap, 0.1);
     expect(posted.every((p) => p.batch.clinician.length === FRAME_TAP_BATCH)).toBe(true);
