@@ -48,7 +48,7 @@ const giveBack = (tap: TapUnderTest, posted: Posted[]) =>
   tap.port.onmessage!({ data: { pairs: posted.map(({ batch }) => ({ clinician: batch.clinician, patient: batch.patient })) } } as MessageEvent<FrameTapReturn>);
 
 describe('frame tap', () => {
-  it('posts one batch per 512 samples with both inputs, transferring its arrays', () => {
+  it('posts one batch per FRAME_TAP_BATCH samples with both inputs, transferring its arrays', () => {
     const { tap, posted } = startTap();
     fillBatch(tap, 0.25, 0.5);
     expect(posted).toHaveLength(1);

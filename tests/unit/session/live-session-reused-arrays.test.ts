@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FRAME_TAP_BATCH } from '../../../src/adapters/audio/frame-tap-processor';
 import { createLiveSession } from '../../../src/core/session/live-session';
 import type { Transcriber } from '../../../src/core/speech/transcriber';
 import { synthVisit } from '../talk/synth';
@@ -9,7 +10,7 @@ import { synthVisit } from '../talk/synth';
  * array that is overwritten after every push, a visit gives the same talk figures and the same
  * audio to speech-to-text as fed through arrays of its own.
  */
-const BATCH = 512;
+const BATCH = FRAME_TAP_BATCH;
 
 async function visit(reuse: boolean, rate: number) {
   const { mic, remote } = synthVisit([
