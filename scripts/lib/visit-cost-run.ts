@@ -204,8 +204,9 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     }
   }
   const extensionThreadsS = threadDeltas(threadsAtStart, threadSeconds(rendererPid));
-  const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
+  // Retained memory first: a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
   const retainedAtEnd = await retained(last.ext.atMs);
+  const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
   const retainedExtraMb = {
     at2Min: retainedAt2Min?.extraMb ?? null,
     end: retainedAtEnd.extraMb,
