@@ -204,7 +204,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     }
   }
   const extensionThreadsS = threadDeltas(threadsAtStart, threadSeconds(rendererPid));
-  // Retained memory first: a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
+  // Retained memory first (after any dump still running): a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
+  await allocators.idle();
   const retainedAtEnd = await retained(last.ext.atMs);
   const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
   const retainedExtraMb = {
@@ -251,6 +252,7 @@ function allocatorDumps(b: AttuneBrowser, base: AttuneBrowser, rendererPid: numb
       nextMin = nextMin === 2 ? 10 : nextMin + 10;
       inFlight = take(atMs).finally(() => (inFlight = null));
     },
+    idle: () => inFlight ?? Promise.resolve(),
     async final(atMs: number) {
       await inFlight;
       await take(atMs);
