@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { attachToTarget, type TargetSession } from './cdp-target';
 import { launchChromium, type AttuneBrowser } from './chromium';
-import { readAllocatorsMb, type AllocatorMb } from './memory-infra';
+import { forceCollection, readAllocatorsMb, type AllocatorMb } from './memory-infra';
 import type { PairedSample } from './cost-stats';
 import { startDemoServer } from './demo-server';
 import type { LongVisitAudio } from './long-visit-audio';
@@ -49,8 +49,8 @@ export interface VisitCostRun {
   extFirst: TreeSample;
   heapsMb: Array<{ atMs: number; offscreen: number; extTab: number; baseTab: number }>;
   /**
-   * Extra memory after every process of both browsers was asked to collect its garbage (a
-   * simulated critical memory pressure), at the 2-minute mark and at the end: what the extension
+   * Extra memory after every process of both browsers collected its garbage (a simulated critical
+   * memory pressure, then a forced collection in every isolate), at the 2-minute mark and at the end: what the extension
    * holds, without the garbage V8 lets pile up between collections (it frees ArrayBuffers only
    * when their total passes a limit), whose amount at any one sample is chance.
    */
@@ -178,7 +178,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   samples.push({ atMs: 0, ext: first.ext, base: first.base });
   let nextLogMin = 1;
   const allocators = allocatorDumps(ext, base, rendererPid);
-  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)]);
+  const pressure: SendCommand[] = [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)];
+  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base]);
   let retainedAt2Min: Awaited<ReturnType<typeof retained>> | null = null;
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
@@ -221,9 +222,14 @@ type TreeSampler = ReturnType<typeof createTreeSampler>;
 type SendCommand = (method: string, params?: object) => Promise<unknown>;
 const COLLECTION_SETTLE_MS = 5000;
 
-/** Both browsers collect their garbage (every process, every isolate), then their trees' Pss is read. */
-async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, browsers: SendCommand[]) {
-  await Promise.all(browsers.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
+/**
+ * Both browsers collect their garbage, then their trees' Pss is read. Memory pressure makes
+ * Chromium drop its caches; a forced collection (a memory dump that first collects in every
+ * isolate) is what empties the workers' V8 heaps, which pressure does not.
+ */
+async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, pressure: SendCommand[], browsers: AttuneBrowser[]) {
+  await Promise.all(pressure.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
+  await Promise.all(browsers.map((b) => forceCollection(b.cdp).catch(() => undefined)));
   await new Promise((ok) => setTimeout(ok, COLLECTION_SETTLE_MS));
   const ext = extTree.sample(atMs);
   const base = baseTree.sample(atMs);
