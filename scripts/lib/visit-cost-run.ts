@@ -50,9 +50,10 @@ export interface VisitCostRun {
   heapsMb: Array<{ atMs: number; offscreen: number; extTab: number; baseTab: number }>;
   /**
    * Extra memory after every process of both browsers collected its garbage (a simulated critical
-   * memory pressure, then a forced collection in every isolate), at the 2-minute mark and at the end: what the extension
-   * holds, without the garbage V8 lets pile up between collections (it frees ArrayBuffers only
-   * when their total passes a limit), whose amount at any one sample is chance.
+   * memory pressure, then a forced collection in every isolate), at the 2-minute mark and at the
+   * end: what the extension holds, without the garbage V8 lets pile up between collections (it
+   * collects its old generation, and frees ArrayBuffer contents, only when each passes a limit),
+   * whose amount at any one sample is chance.
    */
   retainedExtraMb: { at2Min: number | null; end: number; extensionRendererAt2Min: number | null; extensionRendererEnd: number };
   /** The extension renderer by allocator (Chromium's memory-infra) at 2 minutes, every 10 minutes, and at the end. */
