@@ -224,9 +224,9 @@ type SendCommand = (method: string, params?: object) => Promise<unknown>;
 const COLLECTION_SETTLE_MS = 5000;
 
 /**
- * Both browsers collect their garbage, then their trees' Pss is read. Memory pressure makes
- * Chromium drop its caches; a forced collection (a memory dump that first collects in every
- * isolate) is what empties the workers' V8 heaps, which pressure does not.
+ * Both browsers collect their garbage, then their trees' Pss is read. The pressure notification
+ * is what Chromium sends under real memory pressure (no measured effect here); a forced
+ * collection (a memory dump that first collects in every isolate) is what empties V8's heaps.
  */
 async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, pressure: SendCommand[], browsers: AttuneBrowser[]) {
   await Promise.all(pressure.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
