@@ -61,13 +61,15 @@ describe('a coached demo visit started from the toolbar', () => {
     console.info(`panel skills at the end: ${await panel(page).locator('.attune-skills').innerText()}`);
     await shootPanel(page, 'panel-skills');
 
-    // A change of speaker shows on the panel within 300 ms (median over the script's patient takeovers).
+    // A change of speaker shows on the panel within 350 ms (median over the script's patient takeovers).
+    // Since the worklet's batches went from 32 to 64 ms (a CPU trade, issue 15) the median is 264 ms on
+    // the development machine and 300 ms on CI's (2026-12-06); a regression of a batch or a message hop still fails.
     const { changes, scriptStartMs } = await readSpeakingChanges(page);
     const latencies = changeLatenciesMs(changes, scriptStartMs, patientTakeovers(DEMO_TRUTH.turns), (t) => /patient|both/i.test(t));
     const timed = latencies.filter((x): x is number => typeof x === 'number');
     console.info(`speaker change → panel: ${timed.map((x) => x.toFixed(0)).join(', ')} ms; median ${median(timed).toFixed(0)} ms (${latencies.length - timed.length} not timed: ${latencies.filter((x) => typeof x !== 'number').join(', ')})`);
     expect(timed.length).toBeGreaterThanOrEqual(5);
-    expect(median(timed)).toBeLessThanOrEqual(300);
+    expect(median(timed)).toBeLessThanOrEqual(350);
 
     await hangUp(page);
     await expect.poll(() => panel(page).innerText(), { timeout: 15_000 }).toMatch(/Visit saved/);
