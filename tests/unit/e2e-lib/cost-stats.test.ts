@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuWindows, memoryFigures, percentile, type PairedSample } from '../../../scripts/lib/cost-stats';
 import { kindOf } from '../../../scripts/lib/proc-tree';
+import { treeTotals } from '../../../scripts/lib/tree-sampler';
 
 const sample = (atS: number, extCpuS: number, baseCpuS: number, extMb: number, baseMb: number): PairedSample => ({
   atMs: atS * 1000,
@@ -49,6 +50,19 @@ describe('bench:visit figures', () => {
     expect(kindOf(split('/usr/lib/chromium/chromium --type=utility --utility-sub-type=audio.mojom.AudioService'), false)).toBe('audio service');
     expect(kindOf(split('/usr/lib/chromium/chromium --type=utility --utility-sub-type=video_capture.mojom.VideoCaptureService'), false)).toBe('video capture');
     expect(kindOf(split('/usr/lib/chromium/chromium --type=gpu-process'), false)).toBe('gpu');
+    expect(kindOf(split('/usr/lib/chromium/chromium --type=utility --utility-sub-type=tracing.mojom.TracingService'), false)).toBe('tracing');
     expect(kindOf(split('/usr/lib/chromium/chromium --headless'), true)).toBe('browser');
+  });
+});
+
+describe('treeTotals', () => {
+  it("leaves the benchmark's tracing service out of a tree's CPU and memory, and counts every other kind", () => {
+    const byKind = {
+      browser: { cpuS: 10, pssMb: 90, processes: 1 },
+      'extension renderer': { cpuS: 5, pssMb: 250, processes: 1 },
+      tracing: { cpuS: 2, pssMb: 390, processes: 1 },
+      other: { cpuS: 1, pssMb: 40, processes: 2 },
+    };
+    expect(treeTotals(byKind)).toEqual({ cpuS: 16, pssMb: 380 });
   });
 });
