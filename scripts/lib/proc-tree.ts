@@ -14,12 +14,13 @@ export const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toS
 export type ProcessKind = 'browser' | 'extension renderer' | 'tab renderer' | 'gpu' | 'audio service' | 'video capture' | 'network' | 'storage' | 'zygote' | 'tracing' | 'other';
 
 /**
- * Processes that run only because a benchmark measures: Chromium's tracing service starts with the
- * first memory dump, and its trace buffer swung between 40 and 390 MB in either browser of a visit
- * (a 4-minute bench:visit, /proc every 2 s, 2026-12-06): 241 MB of a run's "extra peak" was that.
- * They are reported, and left out of a tree's totals.
+ * Chromium's processes that are left out of a tree's totals (and still reported): its tracing
+ * service starts in both browsers together as they join the call (before any memory dump of the
+ * bench; what starts it was not identified), and its buffer swings between 40 and 390 MB in each,
+ * out of phase (/proc every 2 s, 2026-12-06): 241 MB of one run's "extra peak" was that swing.
+ * The extension runs no code in it; the bench logs each browser's mean to show it is no cost of the extension.
  */
-export const INSTRUMENT_KINDS: readonly ProcessKind[] = ['tracing'];
+export const UNCOUNTED_KINDS: readonly ProcessKind[] = ['tracing'];
 
 export interface ProcessReading {
   pid: number;

@@ -1,4 +1,4 @@
-import { CLOCK_TICKS_PER_S, INSTRUMENT_KINDS, readProcessTree, type ProcessKind } from './proc-tree';
+import { CLOCK_TICKS_PER_S, UNCOUNTED_KINDS, readProcessTree, type ProcessKind } from './proc-tree';
 
 /**
  * Cumulative CPU seconds and current memory of one browser's process tree, sample by sample.
@@ -36,10 +36,10 @@ export function createTreeSampler(rootPid: number): { sample(atMs: number): Tree
   };
 }
 
-/** A tree's CPU and memory: every kind but the benchmark's own instruments (which byKind still shows). */
+/** A tree's CPU and memory: every kind but UNCOUNTED_KINDS (which byKind still shows). */
 export function treeTotals(byKind: TreeSample['byKind']): { cpuS: number; pssMb: number } {
   const counted = Object.entries(byKind)
-    .filter(([kind]) => !INSTRUMENT_KINDS.includes(kind as ProcessKind))
+    .filter(([kind]) => !UNCOUNTED_KINDS.includes(kind as ProcessKind))
     .map(([, figures]) => figures);
   return { cpuS: counted.reduce((s, k) => s + k.cpuS, 0), pssMb: counted.reduce((s, k) => s + k.pssMb, 0) };
 }

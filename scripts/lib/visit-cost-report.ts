@@ -1,7 +1,7 @@
 import { cpuWindows, mean, memoryFigures, percentile } from './cost-stats';
 import { demoDialogue } from './long-visit-audio';
 import { ALLOCATORS_SHOWN } from './memory-infra';
-import { INSTRUMENT_KINDS, type ProcessKind } from './proc-tree';
+import { UNCOUNTED_KINDS, type ProcessKind } from './proc-tree';
 import type { VisitCostRun } from './visit-cost-run';
 
 /**
@@ -24,23 +24,33 @@ function printKinds(run: VisitCostRun, wallS: number): void {
   const kinds = new Set<ProcessKind>([...Object.keys(run.extLast.byKind), ...Object.keys(run.baseLast.byKind)] as ProcessKind[]);
   console.log(`  ${'process kind'.padEnd(20)} ${'CPU ext %'.padStart(10)} ${'base %'.padStart(8)} ${'Pss ext MB'.padStart(11)} ${'base MB'.padStart(8)}`);
   for (const kind of kinds) {
-    const name = INSTRUMENT_KINDS.includes(kind) ? `(${kind}, not counted)` : kind;
+    const name = UNCOUNTED_KINDS.includes(kind) ? `(${kind}, not counted)` : kind;
     const cpu = (which: 'ext' | 'base') => {
       const [a, b] = which === 'ext' ? [run.extFirst, run.extLast] : [run.baseFirst, run.baseLast];
       return (100 * ((b.byKind[kind]?.cpuS ?? 0) - (a.byKind[kind]?.cpuS ?? 0))) / wallS;
     };
     console.log(`  ${name.padEnd(20)} ${f(cpu('ext')).padStart(10)} ${f(cpu('base')).padStart(8)} ${f(run.extLast.byKind[kind]?.pssMb, 0).padStart(11)} ${f(run.baseLast.byKind[kind]?.pssMb, 0).padStart(8)}`);
   }
+  printUncounted(run);
   // Where the peak is: the extra memory per kind at the sample with the largest difference (often a transient while models load).
   const extra = run.samples.map((x) => x.ext.pssMb - x.base.pssMb);
   const peak = run.samples[extra.indexOf(Math.max(...extra))]!;
   const atPeak = [...kinds]
-    .filter((kind) => !INSTRUMENT_KINDS.includes(kind))
+    .filter((kind) => !UNCOUNTED_KINDS.includes(kind))
     .map((kind) => [kind, (peak.ext.byKind[kind]?.pssMb ?? 0) - (peak.base.byKind[kind]?.pssMb ?? 0)] as const)
     .filter(([, mb]) => Math.abs(mb) >= 1);
   console.log(`  extra Pss at the peak (${f(peak.atMs / 1000, 0)} s) by kind, MB: ${atPeak.map(([kind, mb]) => `${kind} ${f(mb, 0)}`).join(', ')}`);
   const threads = [...run.extensionThreadsS].filter(([, s]) => s > 0.05).sort((a, b) => b[1] - a[1]);
   console.log(`  extension renderer by thread (% of one core): ${threads.map(([name, s]) => `${name} ${f((100 * s) / wallS)}`).join(', ')}`);
+}
+
+/** The kinds left out of the totals, as a mean over the visit in each browser: is either one the extension's? */
+function printUncounted(run: VisitCostRun): void {
+  const meanMb = (which: 'ext' | 'base', kind: ProcessKind) => mean(run.samples.map((x) => x[which].byKind[kind]?.pssMb ?? 0));
+  for (const kind of UNCOUNTED_KINDS) {
+    if (!run.samples.some((x) => x.ext.byKind[kind] || x.base.byKind[kind])) continue;
+    console.log(`  ${kind} (not counted), mean Pss over the visit: extension browser ${f(meanMb('ext', kind), 0)} MB, baseline ${f(meanMb('base', kind), 0)} MB`);
+  }
 }
 
 /** A long visit's extra memory every 10 minutes: flat, or creeping up? (One sample can sit on a transient; the series shows which.) */
