@@ -18,7 +18,7 @@ export type ProcessKind = 'browser' | 'extension renderer' | 'tab renderer' | 'g
  * service starts in both browsers together as they join the call (before any memory dump of the
  * bench; what starts it was not identified), and its buffer swings between 40 and 390 MB in each,
  * out of phase (/proc every 2 s, 2026-12-06): 241 MB of one run's "extra peak" was that swing.
- * The extension runs no code in it; the bench logs each browser's mean to show it is no cost of the extension.
+ * The extension runs no code in it; the report prints each browser's mean and the peak with it counted.
  */
 export const UNCOUNTED_KINDS: readonly ProcessKind[] = ['tracing'];
 

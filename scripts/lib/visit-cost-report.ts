@@ -44,13 +44,21 @@ function printKinds(run: VisitCostRun, wallS: number): void {
   console.log(`  extension renderer by thread (% of one core): ${threads.map(([name, s]) => `${name} ${f((100 * s) / wallS)}`).join(', ')}`);
 }
 
-/** The kinds left out of the totals, as a mean over the visit in each browser: is either one the extension's? */
+/**
+ * The kinds left out of the totals: each browser's mean over the visit (is either one the
+ * extension's?), and the extra peak as it would be with them counted, so that nothing is hidden.
+ */
 function printUncounted(run: VisitCostRun): void {
-  const meanMb = (which: 'ext' | 'base', kind: ProcessKind) => mean(run.samples.map((x) => x[which].byKind[kind]?.pssMb ?? 0));
-  for (const kind of UNCOUNTED_KINDS) {
-    if (!run.samples.some((x) => x.ext.byKind[kind] || x.base.byKind[kind])) continue;
-    console.log(`  ${kind} (not counted), mean Pss over the visit: extension browser ${f(meanMb('ext', kind), 0)} MB, baseline ${f(meanMb('base', kind), 0)} MB`);
-  }
+  const uncountedMb = (x: VisitCostRun['samples'][number]['ext']) => UNCOUNTED_KINDS.reduce((s, kind) => s + (x.byKind[kind]?.pssMb ?? 0), 0);
+  if (!run.samples.some((x) => uncountedMb(x.ext) + uncountedMb(x.base) > 0)) return;
+  const extMean = mean(run.samples.map((x) => uncountedMb(x.ext)));
+  const baseMean = mean(run.samples.map((x) => uncountedMb(x.base)));
+  const withThem = run.samples.map((x) => x.ext.pssMb + uncountedMb(x.ext) - x.base.pssMb - uncountedMb(x.base));
+  const peakAt = withThem.indexOf(Math.max(...withThem));
+  console.log(
+    `  not counted (${UNCOUNTED_KINDS.join(', ')}): mean Pss over the visit, extension browser ${f(extMean, 0)} MB, baseline ${f(baseMean, 0)} MB; ` +
+      `with it counted the extra peak would be ${f(withThem[peakAt], 0)} MB (at ${f(run.samples[peakAt]!.atMs / 1000, 0)} s)`,
+  );
 }
 
 /** A long visit's extra memory every 10 minutes: flat, or creeping up? (One sample can sit on a transient; the series shows which.) */
