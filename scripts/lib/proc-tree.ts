@@ -16,8 +16,8 @@ export type ProcessKind = 'browser' | 'extension renderer' | 'tab renderer' | 'g
 /**
  * Chromium's processes that are left out of a tree's totals (and still reported): its tracing
  * service starts in both browsers together as they join the call (before any memory dump of the
- * bench; what starts it was not identified), and its buffer swings between 40 and 390 MB in each,
- * out of phase (/proc every 2 s, 2026-12-06): 241 MB of one run's "extra peak" was that swing.
+ * bench; what starts it was not identified), and its buffer swings between 40 and 540 MB in each,
+ * out of phase (/proc beside two runs, 2026-12-06): 241 MB of one run's "extra peak" was that swing.
  * The extension runs no code in it; the report prints each browser's mean and the peak with it counted.
  */
 export const UNCOUNTED_KINDS: readonly ProcessKind[] = ['tracing'];
