@@ -104,7 +104,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);
   printAllocators(run);
-  console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}`);
+  console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}${run.panelLatencyWithinMin ? ` (the first ${run.panelLatencyWithinMin} min: the two loops drift apart after)` : ''}`);
   console.log(
     `  label latency (utterance ends → label in the engine; sent to the panel at once), ms: median ${f(percentile(label, 0.5), 0)}, p95 ${f(percentile(label, 0.95), 0)}, max ${f(Math.max(...label), 0)} over ${label.length}; transcription real-time factor ${speech ? f(speech.transcribeS / speech.audioS, 3) : '—'}`,
   );
