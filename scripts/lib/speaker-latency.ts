@@ -59,6 +59,19 @@ export function patientTakeovers(turns: readonly TruthTurn[], minGapS = 0.1): nu
 }
 
 /**
+ * In a looped visit the fake microphone's loop and the call page's patient loop drift apart (over
+ * two hours, 385 takeovers fell outside the 2-s window), so the script's onsets stop matching what
+ * is heard: a looped visit's panel latency counts only its first minutes, where both loops agree.
+ */
+export const LOOPED_LATENCY_MIN = 20;
+
+/** The takeovers to time: those the panel had 2 s to show by `elapsedS`, and in a looped visit only its first LOOPED_LATENCY_MIN minutes. */
+export function timedTakeovers(turns: readonly TruthTurn[], elapsedS: number, looped: boolean): number[] {
+  const endS = Math.min(elapsedS - 2, looped ? LOOPED_LATENCY_MIN * 60 : Infinity);
+  return patientTakeovers(turns).filter((s) => s < endS);
+}
+
+/**
  * Milliseconds from each onset to the first change after it that shows the patient speaking;
  * 'already' when the panel still showed the patient from before (nothing to time), 'missed' when
  * it did not show the patient within `withinMs`.

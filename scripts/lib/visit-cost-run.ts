@@ -7,7 +7,7 @@ import { startDemoServer } from './demo-server';
 import type { LongVisitAudio } from './long-visit-audio';
 import { startNetworkGuard } from './network-guard';
 import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } from './proc-tree';
-import { changeLatenciesMs, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from './speaker-latency';
+import { changeLatenciesMs, LOOPED_LATENCY_MIN, readSpeakingChanges, recordSpeakingChanges, timedTakeovers } from './speaker-latency';
 import { createTreeSampler, type TreeSample } from './tree-sampler';
 import { warmUpVisit } from './visit-warm-up';
 import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromToolbar } from './visit-flow';
@@ -270,17 +270,9 @@ function allocatorDumps(b: AttuneBrowser, base: AttuneBrowser, rendererPid: numb
   };
 }
 
-/**
- * In a looped visit the fake microphone's loop and the call page's patient loop drift apart (over
- * two hours, 385 takeovers fell outside the 2-s window), so the script's onsets stop matching what
- * is heard: a looped visit's panel latency counts only its first minutes, where both loops agree.
- */
-export const LOOPED_LATENCY_MIN = 20;
-
 async function panelLatency(page: Page, o: VisitCostOptions): Promise<Pick<VisitCostRun, 'panelLatencyMs' | 'panelMissed' | 'panelLatencyWithinMin'>> {
   const { changes, scriptStartMs } = await readSpeakingChanges(page);
-  const endS = Math.min((Date.now() - scriptStartMs) / 1000 - 2, o.audio.looped ? LOOPED_LATENCY_MIN * 60 : Infinity);
-  const onsets = patientTakeovers(o.audio.turns).filter((s) => s < endS);
+  const onsets = timedTakeovers(o.audio.turns, (Date.now() - scriptStartMs) / 1000, o.audio.looped);
   const all = changeLatenciesMs(changes, scriptStartMs, onsets, (t) => /patient|both/i.test(t));
   return {
     panelLatencyMs: all.filter((x): x is number => typeof x === 'number'),

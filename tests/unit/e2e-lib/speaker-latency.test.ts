@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLatenciesMs, median, patientTakeovers } from '../../../scripts/lib/speaker-latency';
+import { changeLatenciesMs, LOOPED_LATENCY_MIN, median, patientTakeovers, timedTakeovers } from '../../../scripts/lib/speaker-latency';
 
 const showsPatient = (t: string) => /patient|both/i.test(t);
 
@@ -32,5 +32,17 @@ describe('speaker-change latency of the panel', () => {
   it('medians', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it('times the takeovers the panel had 2 s to show, and only the first minutes of a looped visit', () => {
+    // A patient takeover every 60 s for two hours.
+    const turns = Array.from({ length: 240 }, (_, i) => ({ speaker: i % 2 ? 'patient' : 'clinician', start: 30 * i, end: 30 * i + 29 }));
+    const all = patientTakeovers(turns);
+    expect(all).toHaveLength(120);
+    expect(timedTakeovers(turns, 7200, false)).toEqual(all.filter((s) => s < 7198));
+    expect(timedTakeovers(turns, 91, false)).toEqual([30]); // 90 s is still within its 2 s
+    const looped = timedTakeovers(turns, 7200, true);
+    expect(looped).toHaveLength(LOOPED_LATENCY_MIN);
+    expect(Math.max(...looped)).toBeLessThan(LOOPED_LATENCY_MIN * 60);
   });
 });
