@@ -37,9 +37,10 @@ export async function readAllocatorsMb(browserCdp: CDPSession, pid: number): Pro
  * Every isolate of every process of the browser collects its garbage (a "deterministic" memory
  * dump runs a full GC in each before counting). A simulated memory-pressure notification does
  * not: after one the extension renderer's V8 heaps held 28.7 MB, after this 19.1 (docs/INTERNALS.md).
+ * Returns `pid`'s allocators as that dump counted them, after its collection (empty for -1).
  */
-export async function forceCollection(browserCdp: CDPSession): Promise<void> {
-  await memoryDumpEvents(browserCdp, true);
+export async function forceCollection(browserCdp: CDPSession, pid = -1): Promise<AllocatorMb> {
+  return allocatorsOf(await memoryDumpEvents(browserCdp, true), pid);
 }
 
 async function memoryDumpEvents(browserCdp: CDPSession, deterministic: boolean): Promise<TraceEvent[]> {

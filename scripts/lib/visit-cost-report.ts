@@ -72,6 +72,20 @@ function printMemorySeries(run: VisitCostRun, wallS: number): void {
   console.log(`  extra memory over the visit, MB: ${cells.join(', ')}`);
 }
 
+/**
+ * The extension renderer by allocator as the collecting dumps counted it (after their collection),
+ * 2 min → end: a heap that holds more here keeps something; a failed collection is named, since
+ * its browser's figure is then raw.
+ */
+function printRetainedAllocators(run: VisitCostRun): void {
+  const kept = run.retainedExtraMb;
+  for (const failure of kept.failedCollections) console.log(`  (the forced collection failed, ${failure}: that browser's figure above is raw)`);
+  const [at2, end] = [kept.rendererAllocatorsAt2Min, kept.rendererAllocatorsEnd];
+  if (!at2 || at2.size === 0 || end.size === 0) return;
+  const names = ALLOCATORS_SHOWN.filter((name) => (at2.get(name) ?? 0) >= 0.5 || (end.get(name) ?? 0) >= 0.5);
+  console.log(`  extension renderer after the collection, MB, 2 min → end: ${names.map((n) => `${n} ${f(at2.get(n), 1)} → ${f(end.get(n), 1)}`).join('; ')}`);
+}
+
 /** The extension renderer by allocator over the visit: which of Chromium's allocators holds what the Pss shows. */
 function printAllocators(run: VisitCostRun): void {
   const dumps = run.rendererAllocatorsMb;
@@ -100,6 +114,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   console.log(
     `  memory after a collection in both browsers (garbage freed): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB`,
   );
+  printRetainedAllocators(run);
   if (wallS >= 30 * 60) printMemorySeries(run, wallS);
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);

@@ -55,7 +55,17 @@ export interface VisitCostRun {
    * collects its old generation, and frees ArrayBuffer contents, only when each passes a limit),
    * whose amount at any one sample is chance.
    */
-  retainedExtraMb: { at2Min: number | null; end: number; extensionRendererAt2Min: number | null; extensionRendererEnd: number };
+  retainedExtraMb: {
+    at2Min: number | null;
+    end: number;
+    extensionRendererAt2Min: number | null;
+    extensionRendererEnd: number;
+    /** The extension renderer's allocators in the collecting dump itself (after its collection). */
+    rendererAllocatorsAt2Min: AllocatorMb | null;
+    rendererAllocatorsEnd: AllocatorMb;
+    /** Collections that failed (that browser's figure is then raw): until 2026-12-06 they were swallowed. */
+    failedCollections: string[];
+  };
   /** The extension renderer by allocator (Chromium's memory-infra) at 2 minutes, every 10 minutes, and at the end. */
   rendererAllocatorsMb: Array<{ atMs: number; mb: AllocatorMb }>;
   /** CPU seconds per thread name of the extension's renderer over the visit. */
@@ -182,7 +192,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   let nextLogMin = 1;
   const allocators = allocatorDumps(ext, base, rendererPid);
   const pressure: SendCommand[] = [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)];
-  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base]);
+  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid);
   let retainedAt2Min: Awaited<ReturnType<typeof retained>> | null = null;
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
@@ -217,11 +227,21 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     end: retainedAtEnd.extraMb,
     extensionRendererAt2Min: retainedAt2Min?.extensionRendererMb ?? null,
     extensionRendererEnd: retainedAtEnd.extensionRendererMb,
+    rendererAllocatorsAt2Min: retainedAt2Min?.rendererMb ?? null,
+    rendererAllocatorsEnd: retainedAtEnd.rendererMb,
+    failedCollections: [...(retainedAt2Min?.failed ?? []).map((x) => `2 min, ${x}`), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
   return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
 }
 
 type TreeSampler = ReturnType<typeof createTreeSampler>;
+/** Memory after a forced collection: the extra Pss, the extension renderer's Pss and its allocators as the collecting dump counted them, and any browser whose collection failed (its figure is then raw). */
+interface Retained {
+  extraMb: number;
+  extensionRendererMb: number;
+  rendererMb: AllocatorMb;
+  failed: string[];
+}
 type SendCommand = (method: string, params?: object) => Promise<unknown>;
 const COLLECTION_SETTLE_MS = 5000;
 
@@ -230,13 +250,19 @@ const COLLECTION_SETTLE_MS = 5000;
  * is what Chromium sends under real memory pressure (no measured effect here); a forced
  * collection (a memory dump that first collects in every isolate) is what empties V8's heaps.
  */
-async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, pressure: SendCommand[], browsers: AttuneBrowser[]) {
+async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, pressure: SendCommand[], browsers: [AttuneBrowser, AttuneBrowser], rendererPid: number | null): Promise<Retained> {
   await Promise.all(pressure.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
-  await Promise.all(browsers.map((b) => forceCollection(b.cdp).catch(() => undefined)));
+  const failed: string[] = [];
+  const collect = (b: AttuneBrowser, pid: number, name: string) =>
+    forceCollection(b.cdp, pid).catch((e: unknown) => {
+      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      return new Map() as AllocatorMb;
+    });
+  const [rendererMb] = await Promise.all([collect(browsers[0], rendererPid ?? -1, 'extension browser'), collect(browsers[1], -1, 'baseline browser')]);
   await new Promise((ok) => setTimeout(ok, COLLECTION_SETTLE_MS));
   const ext = extTree.sample(atMs);
   const base = baseTree.sample(atMs);
-  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0 };
+  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0, rendererMb, failed };
 }
 
 /**
