@@ -95,6 +95,13 @@ function printAllocators(run: VisitCostRun): void {
   for (const name of names) console.log(`    ${name.padEnd(42)} ${dumps.map((d) => f(d.mb.get(name), 1).padStart(6)).join(' ')}`);
 }
 
+/** Which destinations one browser's refused requests were for, most tried first. */
+function printAttempts(browser: string, attempts: readonly string[]): void {
+  const byDestination = new Map<string, number>();
+  for (const a of attempts) byDestination.set(a, (byDestination.get(a) ?? 0) + 1);
+  for (const [destination, n] of [...byDestination].sort((x, y) => y[1] - x[1])) console.log(`    refused, ${browser}: ${destination} ×${n}`);
+}
+
 export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: number; loadAverage: [number, number] }): Verdict[] {
   const windows = cpuWindows(run.samples);
   const extra = windows.map((w) => w.extraPct);
@@ -132,7 +139,9 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
     );
   const dialogue = demoDialogue();
   const cycles = Math.max(1, Math.floor(wallS / dialogue.durationS));
-  console.log(`  panel counts: open ${run.counts.open}, closed ${run.counts.closed}, reflections ${run.counts.reflections} (script: ${dialogue.open} / ${dialogue.closed} / ${dialogue.reflections} per ${Math.round(dialogue.durationS)} s cycle, ${cycles} full cycles); requests beyond this machine: ${run.networkAttempts}`);
+  console.log(`  panel counts: open ${run.counts.open}, closed ${run.counts.closed}, reflections ${run.counts.reflections} (script: ${dialogue.open} / ${dialogue.closed} / ${dialogue.reflections} per ${Math.round(dialogue.durationS)} s cycle, ${cycles} full cycles); requests beyond this machine: extension's browser ${run.networkAttempts.ext.length}, baseline ${run.networkAttempts.base.length}`);
+  printAttempts('extension browser', run.networkAttempts.ext);
+  printAttempts('baseline browser', run.networkAttempts.base);
 
   const cpuTarget = o.gaze ? TARGETS.cpuPctGazeOn : TARGETS.cpuPctGazeOff;
   const mode = `gaze ${o.gaze ? 'on' : 'off'}`;

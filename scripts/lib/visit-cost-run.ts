@@ -77,7 +77,8 @@ export interface VisitCostRun {
   speech: { transcriptions: number; audioS: number; transcribeS: number; labelLatencyMs: number[] } | null;
   gazeStats: { frames: number; workMsPerFrame: number; landmarkedFrames: number } | null;
   counts: { open: number; closed: number; reflections: number };
-  networkAttempts: number;
+  /** Every request each browser tried to send beyond this machine ("CONNECT host:443", "GET url"), in order. */
+  networkAttempts: { ext: string[]; base: string[] };
 }
 
 async function enableGaze(b: AttuneBrowser): Promise<void> {
@@ -115,12 +116,13 @@ function threadDeltas(start: ThreadReading[], end: ThreadReading[]): Map<string,
 }
 
 export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
-  const guard = await startNetworkGuard();
+  // One guard per browser, so that a refused request is known to be the extension's browser's or the baseline's.
+  const guards = { ext: await startNetworkGuard(), base: await startNetworkGuard() };
   const server = await startDemoServer(0, { audioDir: o.audio.dir });
-  const launch = (extensionDir: string | null) =>
-    launchChromium({ extensionDir, headless: true, fakeMicWav: o.audio.clinicianWav, fakeMicLoop: o.audio.looped, videoFile: o.cameraClip, proxyUrl: guard.proxyUrl });
-  const ext = await launch(o.extensionDir);
-  const base = await launch(null);
+  const launch = (extensionDir: string | null, proxyUrl: string) =>
+    launchChromium({ extensionDir, headless: true, fakeMicWav: o.audio.clinicianWav, fakeMicLoop: o.audio.looped, videoFile: o.cameraClip, proxyUrl });
+  const ext = await launch(o.extensionDir, guards.ext.proxyUrl);
+  const base = await launch(null, guards.base.proxyUrl);
   try {
     await grantMicrophone(ext);
     if (o.gaze) await enableGaze(ext);
@@ -147,12 +149,13 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await panel(extPage).getByText(/Visit saved/).waitFor({ timeout: 30_000 });
     await hangUp(basePage);
     await reports.settled(o.gaze);
-    return { ...sampled, ...latency, counts, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: guard.attempts.length };
+    return { ...sampled, ...latency, counts, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: { ext: [...guards.ext.attempts], base: [...guards.base.attempts] } };
   } finally {
     await ext.close();
     await base.close();
     await server.close();
-    await guard.close();
+    await guards.ext.close();
+    await guards.base.close();
   }
 }
 
