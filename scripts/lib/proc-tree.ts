@@ -15,8 +15,9 @@ export type ProcessKind = 'browser' | 'extension renderer' | 'tab renderer' | 'g
 
 /**
  * Chromium's processes that are left out of a tree's totals (and still reported): its tracing
- * service starts in both browsers together as they join the call (before any memory dump of the
- * bench; what starts it was not identified), and its buffer swings between 40 and 540 MB in each,
+ * service is the measurement's (a browser on the call without memory dumps never started it; in
+ * the bench it starts in both browsers together in the first two minutes, by some step not yet
+ * pinned down: docs/INTERNALS.md, seventh round), and its buffer swings between 40 and 540 MB in each,
  * out of phase (/proc beside two runs, 2026-12-06): 241 MB of one run's "extra peak" was that swing.
  * The extension runs no code in it; the report prints each browser's mean and the peak with it counted.
  */
