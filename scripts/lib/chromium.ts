@@ -67,7 +67,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--disable-default-apps',
     // Chromium's own background traffic (time sync, updates, sign-in, safe browsing) is switched
     // off so that the network guard sees only what pages and the extension try to send.
-    '--disable-features=Translate,OptimizationHints,OptimizationHintsFetching,OptimizationGuideModelDownloading,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying,ChromeSignin,SigninInterception,AccountConsistency,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
+    '--disable-features=Translate,OptimizationHints,OptimizationHintsFetching,OptimizationGuideModelDownloading,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying,ChromeSignin,SigninInterception,AccountConsistency,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,SearchEnginePreconnector,SearchEnginePreconnect2,PreconnectToSearch',
     '--disable-client-side-phishing-detection',
     '--disable-domain-reliability',
     '--disable-breakpad',
@@ -81,6 +81,12 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     '--google-apis-url=http://127.0.0.1:9',
     '--lso-url=http://127.0.0.1:9',
     '--component-updater=url-source=http://127.0.0.1:9/',
+    // Chromium 150 also preconnects to the default search engine (the Search… features above), asks
+    // www.google.com whether AI Mode is offered and checks in with GCM (docs/INTERNALS.md).
+    '--google-base-url=http://127.0.0.1:9',
+    '--gcm-checkin-url=http://127.0.0.1:9/checkin',
+    '--gcm-registration-url=http://127.0.0.1:9/register',
+    '--gcm-mcs-endpoint=http://127.0.0.1:9',
     // The optimization guide insists on https URLs (an http one crashes the browser).
     '--optimization-guide-service-get-hints-url=https://127.0.0.1:9/',
     '--optimization-guide-service-get-models-url=https://127.0.0.1:9/',
