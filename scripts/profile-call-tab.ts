@@ -22,7 +22,8 @@ import { summariseProfile, type CpuProfile } from './lib/cpu-profile';
 import { startDemoServer } from './lib/demo-server';
 import { makeLongVisitAudio } from './lib/long-visit-audio';
 import { startNetworkGuard } from './lib/network-guard';
-import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } from './lib/proc-tree';
+import { readProcessTree, readThreads } from './lib/proc-tree';
+import { threadCpuS } from './lib/thread-cpu';
 import { grantMicrophone, joinCall, openDemoVisit, startFromToolbar } from './lib/visit-flow';
 
 const { values } = parseArgs({
@@ -51,13 +52,6 @@ function callTabRenderer(b: AttuneBrowser): number {
   return tabs[0].pid;
 }
 
-function threadSeconds(start: ThreadReading[], end: ThreadReading[]): Map<string, number> {
-  const before = new Map(start.map((t) => [t.tid, t.cpuTicks]));
-  const out = new Map<string, number>();
-  for (const t of end) out.set(t.name, (out.get(t.name) ?? 0) + (t.cpuTicks - (before.get(t.tid) ?? 0)) / CLOCK_TICKS_PER_S);
-  return out;
-}
-
 interface TabReading {
   metrics: Metrics;
   threads: Map<string, number>;
@@ -81,7 +75,7 @@ async function measure(tabs: Array<{ page: Page; pid: number }>): Promise<TabRea
   const m1 = await Promise.all(sessions.map(metrics));
   return tabs.map((_, i) => ({
     metrics: Object.fromEntries(METRICS.map((k) => [k, m1[i]![k] - (k === 'Nodes' || k === 'JSEventListeners' ? 0 : m0[i]![k])])) as Metrics,
-    threads: threadSeconds(t0[i]!, t1[i]!),
+    threads: threadCpuS(t0[i]!, t1[i]!),
     profile: profiles[i]!,
   }));
 }

@@ -3,6 +3,7 @@ import { demoDialogue } from './long-visit-audio';
 import { ALLOCATORS_SHOWN } from './memory-infra';
 import { UNCOUNTED_KINDS, type ProcessKind } from './proc-tree';
 import type { VisitCostRun } from './visit-cost-run';
+import { printBrowserThreads, printMappingGrowth } from './visit-cost-where';
 
 /**
  * The printed result of one bench:visit run and its verdicts against the issue's targets
@@ -122,9 +123,11 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
     `  memory after a collection in both browsers (garbage freed): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB`,
   );
   printRetainedAllocators(run);
+  printMappingGrowth(run);
   if (wallS >= 30 * 60) printMemorySeries(run, wallS);
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
   printKinds(run, wallS);
+  printBrowserThreads(run, wallS);
   printAllocators(run);
   console.log(`  panel update latency (patient starts → panel shows it), ms: median ${f(percentile(run.panelLatencyMs, 0.5), 0)}, p95 ${f(percentile(run.panelLatencyMs, 0.95), 0)} over ${run.panelLatencyMs.length}, missed ${run.panelMissed}${run.panelLatencyWithinMin ? ` (the first ${run.panelLatencyWithinMin} min: the two loops drift apart after)` : ''}`);
   console.log(

@@ -6,7 +6,9 @@ import type { PairedSample } from './cost-stats';
 import { startDemoServer } from './demo-server';
 import type { LongVisitAudio } from './long-visit-audio';
 import { startNetworkGuard } from './network-guard';
-import { CLOCK_TICKS_PER_S, readProcessTree, readThreads, type ThreadReading } from './proc-tree';
+import { readProcessTree } from './proc-tree';
+import { readSmaps, type Mapping } from './smaps';
+import { threadCpuS, threadsOf } from './thread-cpu';
 import { changeLatenciesMs, LOOPED_LATENCY_MIN, readSpeakingChanges, recordSpeakingChanges, timedTakeovers } from './speaker-latency';
 import { createTreeSampler, type TreeSample } from './tree-sampler';
 import { warmUpVisit } from './visit-warm-up';
@@ -63,6 +65,9 @@ export interface VisitCostRun {
     /** The extension renderer's allocators in the collecting dump itself (after its collection). */
     rendererAllocatorsAt2Min: AllocatorMb | null;
     rendererAllocatorsEnd: AllocatorMb;
+    /** The extension renderer's mappings (/proc smaps) after the collection: what grew outside the allocators. */
+    rendererMappingsAt2Min: Mapping[] | null;
+    rendererMappingsEnd: Mapping[];
     /** Collections that failed (that browser's figure is then raw): until 2026-12-06 they were swallowed. */
     failedCollections: string[];
   };
@@ -70,6 +75,8 @@ export interface VisitCostRun {
   rendererAllocatorsMb: Array<{ atMs: number; mb: AllocatorMb }>;
   /** CPU seconds per thread name of the extension's renderer over the visit. */
   extensionThreadsS: Map<string, number>;
+  /** CPU seconds per thread name of each browser's own process (the browser process routes the extension's messages and storage). */
+  browserThreadsS: { ext: Map<string, number>; base: Map<string, number> };
   panelLatencyMs: number[];
   panelMissed: number;
   /** Minutes of the visit the panel latency covers when not all of it (a looped visit: LOOPED_LATENCY_MIN). */
@@ -94,26 +101,6 @@ async function enableGaze(b: AttuneBrowser): Promise<void> {
 const heapMb = async (send: (method: string) => Promise<unknown>) => ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
 
 const extensionRendererPid = (browserPid: number) => readProcessTree(browserPid).find((p) => p.kind === 'extension renderer')?.pid ?? null;
-
-function threadSeconds(pid: number | null): ThreadReading[] {
-  return pid ? readThreads(pid) : [];
-}
-
-/**
- * CPU seconds per thread over the visit, by name. Dedicated workers all have the same name; they
- * are numbered in the order they started (thread ids grow): the engine host starts the speech
- * worker, then the face worker.
- */
-function threadDeltas(start: ThreadReading[], end: ThreadReading[]): Map<string, number> {
-  const before = new Map(start.map((t) => [t.tid, t.cpuTicks]));
-  const out = new Map<string, number>();
-  let worker = 0;
-  for (const t of [...end].sort((a, b) => a.tid - b.tid)) {
-    const name = t.name === 'DedicatedWorker' ? `DedicatedWorker ${++worker}` : t.name;
-    out.set(name, (out.get(name) ?? 0) + (t.cpuTicks - (before.get(t.tid) ?? 0)) / CLOCK_TICKS_PER_S);
-  }
-  return out;
-}
 
 export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
   // One guard per browser, so that a refused request is known to be the extension's browser's or the baseline's.
@@ -189,7 +176,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   const heapsMb: VisitCostRun['heapsMb'] = [];
   const first = { ext: extTree.sample(0), base: baseTree.sample(0) };
   const rendererPid = extensionRendererPid(ext.pid);
-  const threadsAtStart = threadSeconds(rendererPid);
+  const threadsAtStart = { renderer: threadsOf(rendererPid), ext: threadsOf(ext.pid), base: threadsOf(base.pid) };
   let last = first;
   samples.push({ atMs: 0, ext: first.ext, base: first.base });
   let nextLogMin = 1;
@@ -220,7 +207,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
       nextLogMin++;
     }
   }
-  const extensionThreadsS = threadDeltas(threadsAtStart, threadSeconds(rendererPid));
+  const extensionThreadsS = threadCpuS(threadsAtStart.renderer, threadsOf(rendererPid), true);
+  const browserThreadsS = { ext: threadCpuS(threadsAtStart.ext, threadsOf(ext.pid)), base: threadCpuS(threadsAtStart.base, threadsOf(base.pid)) };
   // Retained memory first (after any dump still running): a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
   await allocators.idle();
   const retainedAtEnd = await retained(last.ext.atMs);
@@ -232,9 +220,11 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     extensionRendererEnd: retainedAtEnd.extensionRendererMb,
     rendererAllocatorsAt2Min: retainedAt2Min?.rendererMb ?? null,
     rendererAllocatorsEnd: retainedAtEnd.rendererMb,
+    rendererMappingsAt2Min: retainedAt2Min?.rendererMappings ?? null,
+    rendererMappingsEnd: retainedAtEnd.rendererMappings,
     failedCollections: [...(retainedAt2Min?.failed ?? []).map((x) => `2 min, ${x}`), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
-  return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+  return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
 }
 
 type TreeSampler = ReturnType<typeof createTreeSampler>;
@@ -243,6 +233,7 @@ interface Retained {
   extraMb: number;
   extensionRendererMb: number;
   rendererMb: AllocatorMb;
+  rendererMappings: Mapping[];
   failed: string[];
 }
 type SendCommand = (method: string, params?: object) => Promise<unknown>;
@@ -265,7 +256,8 @@ async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseT
   await new Promise((ok) => setTimeout(ok, COLLECTION_SETTLE_MS));
   const ext = extTree.sample(atMs);
   const base = baseTree.sample(atMs);
-  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0, rendererMb, failed };
+  const rendererMappings = rendererPid === null ? [] : readSmaps(rendererPid);
+  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0, rendererMb, rendererMappings, failed };
 }
 
 /**
