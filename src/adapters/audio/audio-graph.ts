@@ -19,6 +19,19 @@ export interface AudioGraph {
   close(): Promise<void>;
 }
 
+/**
+ * A constant the playback context adds to the tab's sound, far below the output's last bit
+ * (2^-20, -120 dBFS; 16-bit output rounds it to 0). Chrome tells the browser process each time a
+ * context's output turns from exact zeros to sound or back, with no hold time: a media-session
+ * player and an audio-focus request start or end each time. A captured tab's sound has exact
+ * zeros between words and whenever the capture delivers a quantum late, so the playback context
+ * toggled about 30 times a second: 3% of a core on the browser's main thread, more than the
+ * offscreen document's own main thread (traced in the bench's visit, 2026-12-07). With the floor
+ * it is "audible" once, for the whole visit. Its square must stay a normal float: the audio
+ * thread flushes denormals to zero.
+ */
+export const PLAYBACK_FLOOR = 2 ** -20;
+
 /** How long the audio engine may take to start before the visit fails with a reason. */
 const AUDIO_START_MS = 10_000;
 
@@ -73,6 +86,9 @@ export async function openAudioGraph(streams: MediaStream[], workletUrl: string)
       const playback = new AudioContext({ latencyHint: 'playback' });
       contexts.push(playback);
       playback.createMediaStreamSource(tab).connect(playback.destination);
+      const floor = new ConstantSourceNode(playback, { offset: PLAYBACK_FLOOR });
+      floor.connect(playback.destination);
+      floor.start();
       await audioRunning(playback);
     } else if (tab) {
       sources[1]!.connect(context.destination);
