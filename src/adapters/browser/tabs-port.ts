@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToPanel } from '../../core/protocol/messages';
 import type { CoordinatorPorts } from '../../core/session/coordinator';
+import { createBadgeRefresh } from './badge-refresh';
 
 /**
  * Tabs as the coordinator sees them: messages to a tab's panel (mirrored on the toolbar
@@ -10,9 +11,13 @@ import type { CoordinatorPorts } from '../../core/session/coordinator';
 const CALL_CONTENT_SCRIPT = '/content-scripts/call.js';
 
 export function createTabsPort(): CoordinatorPorts['tabs'] {
+  const badge = createBadgeRefresh(() => Date.now());
   return {
     send(tabId, message: BackgroundToPanel) {
-      if (message.type === 'tab:view') void showBadge(tabId, message.view.coaching === 'active' || message.view.coaching === 'starting');
+      if (message.type === 'tab:view') {
+        const coaching = message.view.coaching === 'active' || message.view.coaching === 'starting';
+        if (badge.due(tabId, coaching)) void showBadge(tabId, coaching).catch(() => badge.forget(tabId));
+      }
       // A tab without our content script (any other site) simply has no one listening.
       browser.tabs.sendMessage(tabId, message).catch(() => undefined);
     },
@@ -38,8 +43,9 @@ export function createTabsPort(): CoordinatorPorts['tabs'] {
   };
 }
 
+/** Rejects when the tab is gone (or the browser has no badge): the next view tries again. */
 async function showBadge(tabId: number, coaching: boolean): Promise<void> {
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ tabId, text: coaching ? 'ON' : '' }).catch(() => undefined);
-  if (coaching) await action.setBadgeBackgroundColor({ tabId, color: '#1f7a64' }).catch(() => undefined);
+  await action.setBadgeText({ tabId, text: coaching ? 'ON' : '' });
+  if (coaching) await action.setBadgeBackgroundColor({ tabId, color: '#1f7a64' });
 }
