@@ -5,7 +5,6 @@ import type { AttuneBrowser } from '../../scripts/lib/chromium';
 import { stopServiceWorkers } from '../../scripts/lib/chromium';
 import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readPanel, savedVisits, startFromToolbar, waitForPatientScript } from '../../scripts/lib/visit-flow';
 import { changeLatenciesMs, median, patientTakeovers, readSpeakingChanges, recordSpeakingChanges } from '../../scripts/lib/speaker-latency';
-import { mojoMessagesByInterface } from '../../scripts/lib/mojo-trace';
 import { ARTIFACTS, cliShareForVisit, DEMO_TRUTH, startE2E, waitForVisits, type E2E } from './harness';
 import { axePanel, SCREENSHOTS, setNudgeOptions, setSetting, shootPanel } from './panel-shots';
 
@@ -38,14 +37,7 @@ describe('a coached demo visit started from the toolbar', () => {
     await joinCall(page);
 
     // Live updates: the elapsed clock keeps moving and who-is-speaking follows the audio.
-    // Meanwhile the playback of the captured tab must not chatter with the browser process: an
-    // audio context whose output toggles between exact silence and sound starts and ends a
-    // media-session player each time (~30 a second before PLAYBACK_FLOOR, 3% of a core).
-    const mojo = await mojoMessagesByInterface(e.b.cdp, 12_000);
-    const audibility = mojo.get('blink.mojom.AudioContextManager') ?? 0;
-    console.info(`mojo messages in 12 s: ${[...mojo].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${n}`).join(', ')}`);
-    expect(mojo.size).toBeGreaterThan(0); // the trace category still names interfaces
-    expect(audibility).toBeLessThanOrEqual(6);
+    await page.waitForTimeout(12_000);
     const early = await readPanel(page);
     expect(early.elapsedS).toBeGreaterThanOrEqual(10);
     expect(early.patientS).toBeGreaterThan(3); // the patient's opening statement is under way
