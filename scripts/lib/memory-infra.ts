@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import { collectTrace } from './trace-events';
 
 /**
  * One process's memory by allocator, from Chromium's own accounting (the `memory-infra` trace
@@ -43,29 +44,9 @@ export async function forceCollection(browserCdp: CDPSession, pid = -1): Promise
   return allocatorsOf(await memoryDumpEvents(browserCdp, true), pid);
 }
 
-async function memoryDumpEvents(browserCdp: CDPSession, deterministic: boolean): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
-  const cdp = browserCdp as unknown as {
-    send(method: string, params?: object): Promise<unknown>;
-    on(event: string, listener: (e: never) => void): void;
-    off(event: string, listener: (e: never) => void): void;
-    once(event: string, listener: () => void): void;
-  };
-  cdp.on('Tracing.dataCollected', collect);
-  try {
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } },
-      transferMode: 'ReportEvents',
-    });
-    await cdp.send('Tracing.requestMemoryDump', { deterministic, levelOfDetail: 'detailed' });
-    const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.end');
-    await complete;
-  } finally {
-    cdp.off('Tracing.dataCollected', collect);
-  }
-  return events;
+function memoryDumpEvents(browserCdp: CDPSession, deterministic: boolean): Promise<TraceEvent[]> {
+  const config = { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } };
+  return collectTrace<TraceEvent>(browserCdp, config, () => browserCdp.send('Tracing.requestMemoryDump', { deterministic, levelOfDetail: 'detailed' }));
 }
 
 /** The named allocators' sizes in one process's dump events (sizes are hex byte counts). */

@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import { collectTrace } from './trace-events';
 
 /**
  * Which mojo messages a browser's processes received over a while (Chromium's `mojom` trace
@@ -12,24 +13,7 @@ interface TraceEvent {
 }
 
 export async function mojoMessagesByInterface(browserCdp: CDPSession, ms: number): Promise<Map<string, number>> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
-  const cdp = browserCdp as unknown as {
-    send(method: string, params?: object): Promise<unknown>;
-    on(event: string, listener: (e: never) => void): void;
-    off(event: string, listener: (e: never) => void): void;
-    once(event: string, listener: () => void): void;
-  };
-  cdp.on('Tracing.dataCollected', collect);
-  try {
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['mojom'] }, transferMode: 'ReportEvents' });
-    await new Promise((ok) => setTimeout(ok, ms));
-    const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.end');
-    await complete;
-  } finally {
-    cdp.off('Tracing.dataCollected', collect);
-  }
+  const events = await collectTrace<TraceEvent>(browserCdp, { includedCategories: ['mojom'] }, () => new Promise((ok) => setTimeout(ok, ms)));
   return countByInterface(events);
 }
 
