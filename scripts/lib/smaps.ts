@@ -67,7 +67,7 @@ export function mappingChanges(before: Mapping[], after: Mapping[]): MappingChan
   return changes.filter((c) => c.pssKb[0] !== c.pssKb[1]).sort((x, y) => Math.abs(y.pssKb[1] - y.pssKb[0]) - Math.abs(x.pssKb[1] - x.pssKb[0]));
 }
 
-/** The change summed by kind of mapping: named files and labels by name, anonymous ones as "anonymous (new)" or "anonymous (kept)". */
+/** The change summed by kind of mapping: named files and labels by name, anonymous ones as new, gone, or kept (present in both readings). */
 export function changesByName(changes: MappingChange[]): Array<[string, number]> {
   const out = new Map<string, number>();
   for (const c of changes) {
