@@ -140,6 +140,17 @@ function hangUp() {
   setState('ended', 'Call ended');
 }
 
+/**
+ * The call's own WebRTC statistics (both ends of the loopback), for the cost benchmark: whether
+ * the call stutters with Attune beside it (audio concealed or synthesized, video encoding held
+ * back for CPU) is read from what the call itself reports, in both browsers.
+ */
+globalThis.demoCallStats = async () => {
+  if (!call) return null;
+  const read = async (pc) => [...(await pc.getStats()).values()];
+  return { sender: await read(call.sender), receiver: await read(call.receiver) };
+};
+
 $('join').addEventListener('click', () => join().catch((e) => setState('waiting', `Could not join: ${e.message}`)));
 $('hangup').addEventListener('click', hangUp);
 loadScript().catch(() => undefined);
