@@ -2,6 +2,7 @@ import { cpuWindows, mean, memoryFigures, percentile } from './cost-stats';
 import { demoDialogue } from './long-visit-audio';
 import { ALLOCATORS_SHOWN } from './memory-infra';
 import { UNCOUNTED_KINDS, type ProcessKind } from './proc-tree';
+import type { CallHealth } from './call-health';
 import type { VisitCostRun } from './visit-cost-run';
 import { printBrowserThreads, printMappingGrowth } from './visit-cost-where';
 
@@ -96,6 +97,16 @@ function printAllocators(run: VisitCostRun): void {
   for (const name of names) console.log(`    ${name.padEnd(42)} ${dumps.map((d) => f(d.mb.get(name), 1).padStart(6)).join(' ')}`);
 }
 
+/** The call's own health in each browser: does it stutter with the extension beside it? */
+function printCallHealth(run: VisitCostRun): void {
+  const line = (h: CallHealth | null) =>
+    h
+      ? `audio concealed ${f(h.audioConcealedPct, 2)}%, stretched ${f(h.audioStretchedPct, 2)}%, synthesized at playout ${f(h.audioSynthesizedMs, 0)} ms (${f(h.audioSynthesizedEvents, 0)} times); video ${f(h.videoFramesEncoded, 0)} frames encoded, ${f(h.videoEncodeMsPerFrame)} ms each, held back for CPU ${f(h.videoCpuLimitedS, 0)} s, ${f(h.videoFramesDropped, 0)} dropped and ${f(h.videoFreezes, 0)} freezes at the receiver`
+      : 'no statistics';
+  console.log(`  the call itself (its WebRTC statistics over the visit): with the extension ${line(run.call.ext)}`);
+  console.log(`    without it ${line(run.call.base)}`);
+}
+
 /** Which destinations one browser's refused requests were for, most tried first. */
 function printAttempts(browser: string, attempts: readonly string[]): void {
   const byDestination = new Map<string, number>();
@@ -120,12 +131,13 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   const kept = run.retainedExtraMb;
   const keptGrowth = kept.at2Min ? kept.end / kept.at2Min - 1 : null;
   console.log(
-    `  memory after a collection in both browsers (garbage freed): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB`,
+    `  memory after a collection in both browsers (garbage freed; the least of ${kept.readingsEnd.length} readings, 20 s apart): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB; every reading: ${(kept.readingsAt2Min ?? []).map((x) => f(x, 0)).join(' / ')} → ${kept.readingsEnd.map((x) => f(x, 0)).join(' / ')}`,
   );
   printRetainedAllocators(run);
   printMappingGrowth(run);
   if (wallS >= 30 * 60) printMemorySeries(run, wallS);
   if (firstHeap && lastHeap) console.log(`  JS heap MB (2 min → end): offscreen document ${f(firstHeap.offscreen)} → ${f(lastHeap.offscreen)}; call tab with extension ${f(firstHeap.extTab)} → ${f(lastHeap.extTab)}, without ${f(firstHeap.baseTab)} → ${f(lastHeap.baseTab)}`);
+  printCallHealth(run);
   printKinds(run, wallS);
   printBrowserThreads(run, wallS);
   printAllocators(run);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { callHealth, type CallHealth, type CallStatsReading } from './call-health';
 import { attachToTarget, type TargetSession } from './cdp-target';
 import { launchChromium, type AttuneBrowser } from './chromium';
 import { forceCollection, readAllocatorsMb, type AllocatorMb } from './memory-infra';
@@ -55,7 +56,7 @@ export interface VisitCostRun {
    * memory pressure, then a forced collection in every isolate), at the 2-minute mark and at the
    * end: what the extension holds, without the garbage V8 lets pile up between collections (it
    * collects its old generation, and frees ArrayBuffer contents, only when each passes a limit),
-   * whose amount at any one sample is chance.
+   * whose amount at any one sample is chance. Each mark is the least of three readings (leastRetained).
    */
   retainedExtraMb: {
     at2Min: number | null;
@@ -68,6 +69,9 @@ export interface VisitCostRun {
     /** The extension renderer's mappings (/proc smaps) after the collection: what grew outside the allocators. */
     rendererMappingsAt2Min: Mapping[] | null;
     rendererMappingsEnd: Mapping[];
+    /** Every reading's extra (the figures above are the least of them: leastRetained). */
+    readingsAt2Min: number[] | null;
+    readingsEnd: number[];
     /** Collections that failed (that browser's figure is then raw): until 2026-12-06 they were swallowed. */
     failedCollections: string[];
   };
@@ -84,6 +88,8 @@ export interface VisitCostRun {
   speech: { transcriptions: number; audioS: number; transcribeS: number; labelLatencyMs: number[] } | null;
   gazeStats: { frames: number; workMsPerFrame: number; landmarkedFrames: number } | null;
   counts: { open: number; closed: number; reflections: number };
+  /** The call's own health over the measured visit in each browser (its WebRTC statistics); null where the page gave none. */
+  call: { ext: CallHealth | null; base: CallHealth | null };
   /** Every request each browser tried to send beyond this machine ("CONNECT host:443", "GET url"), in order. */
   networkAttempts: { ext: string[]; base: string[] };
 }
@@ -129,14 +135,20 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     if (o.callMedia) await Promise.all(callPages.map((p) => p.evaluate(() => (document.body.dataset.localMedia = 'true'))));
     // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
     await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
+    const callAtStart = await Promise.all(callPages.map(readCallStats));
     const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
+    const callAtEnd = await Promise.all(callPages.map(readCallStats));
+    const health = (i: number) => {
+      const [a, b] = [callAtStart[i], callAtEnd[i]];
+      return a && b ? callHealth(a, b) : null;
+    };
     const counts = await readQuestionCounts(extPage);
     const latency = await panelLatency(extPage, o);
     await panel(extPage).getByRole('button', { name: /end visit/i }).click();
     await panel(extPage).getByText(/Visit saved/).waitFor({ timeout: 30_000 });
     await hangUp(basePage);
     await reports.settled(o.gaze);
-    return { ...sampled, ...latency, counts, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: { ext: [...guards.ext.attempts], base: [...guards.base.attempts] } };
+    return { ...sampled, ...latency, counts, call: { ext: health(0), base: health(1) }, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: { ext: [...guards.ext.attempts], base: [...guards.base.attempts] } };
   } finally {
     await ext.close();
     await base.close();
@@ -145,6 +157,9 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await guards.base.close();
   }
 }
+
+/** The demo call's WebRTC statistics, both ends (demo/page/demo.js); null if the page has none. */
+const readCallStats = (page: Page) => page.evaluate('globalThis.demoCallStats?.() ?? null').catch(() => null) as Promise<CallStatsReading | null>;
 
 /** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze). */
 function listenForReports(offscreen: TargetSession) {
@@ -182,7 +197,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   let nextLogMin = 1;
   const allocators = allocatorDumps(ext, base, rendererPid);
   const pressure: SendCommand[] = [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)];
-  const retained = (atMs: number) => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid);
+  const retained = (atMs: number) => leastRetained(() => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid));
   let retainedAt2Min: Awaited<ReturnType<typeof retained>> | null = null;
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
@@ -222,6 +237,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     rendererAllocatorsEnd: retainedAtEnd.rendererMb,
     rendererMappingsAt2Min: retainedAt2Min?.rendererMappings ?? null,
     rendererMappingsEnd: retainedAtEnd.rendererMappings,
+    readingsAt2Min: retainedAt2Min?.extrasMb ?? null,
+    readingsEnd: retainedAtEnd.extrasMb,
     failedCollections: [...(retainedAt2Min?.failed ?? []).map((x) => `2 min, ${x}`), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
   return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
@@ -238,6 +255,25 @@ interface Retained {
 }
 type SendCommand = (method: string, params?: object) => Promise<unknown>;
 const COLLECTION_SETTLE_MS = 5000;
+
+/**
+ * The least of RETAINED_READINGS readings after a collection, RETAINED_GAP_MS apart, with every
+ * reading's extra: a collection cannot free what work in flight still holds (the speech worker's
+ * arrays while it transcribes: up to ~10 MB of ArrayBuffers in one reading, 3 MB in the next,
+ * docs/INTERNALS.md), so one reading says as much about the moment as about what the extension
+ * keeps. The least is what it held throughout; the same rule at 2 minutes and at the end.
+ */
+const RETAINED_READINGS = 3;
+const RETAINED_GAP_MS = 20_000;
+async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[] }> {
+  const readings: Retained[] = [];
+  for (let i = 0; i < RETAINED_READINGS; i++) {
+    if (i > 0) await new Promise((ok) => setTimeout(ok, RETAINED_GAP_MS));
+    readings.push(await read());
+  }
+  const least = readings.reduce((a, b) => (b.extraMb < a.extraMb ? b : a));
+  return { ...least, failed: readings.flatMap((r) => r.failed), extrasMb: readings.map((r) => r.extraMb) };
+}
 
 /**
  * Both browsers collect their garbage, then their trees' Pss is read. The pressure notification
