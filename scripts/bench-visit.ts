@@ -10,7 +10,10 @@
  * time per camera frame, and the machine's load average. Needs the dev/test build first
  * (`ATTUNE_DEV_BUILD=1 npx wxt build`: the store build does not coach the local demo page).
  *
- *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio] [--bare-call] [--warm-up-s 0]
+ *   npm run bench:visit -- [--minutes 10] [--gaze off|on|both] [--sample-s 2] [--extension .output/chrome-mv3] [--loop-audio] [--bare-call] [--warm-up-s 0] [--start toolbar|panel]
+ *
+ * --start panel: coaching starts from the panel (the call page's remote tracks tapped) instead of
+ * the toolbar (tab capture, the default): what capturing the tab costs the call and the machine.
  *
  * --warm-up-s S: the extension's browser first runs an unmeasured coached visit of at least S seconds (until its code cache stops growing), so
  * that the measured visit starts with the WebAssembly code cache a clinician's earlier visits
@@ -34,13 +37,14 @@ import { printVisitCost, type Verdict } from './lib/visit-cost-report';
 import { runVisitCost } from './lib/visit-cost-run';
 
 const { values } = parseArgs({
-  options: { 'warm-up-s': { type: 'string', default: '0' }, 'bare-call': { type: 'boolean' }, 'loop-audio': { type: 'boolean' }, minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
+  options: { start: { type: 'string', default: 'toolbar' }, 'warm-up-s': { type: 'string', default: '0' }, 'bare-call': { type: 'boolean' }, 'loop-audio': { type: 'boolean' }, minutes: { type: 'string', default: '10' }, gaze: { type: 'string', default: 'both' }, 'sample-s': { type: 'string', default: '2' }, extension: { type: 'string', default: '.output/chrome-mv3' } },
 });
 const EXTENSION_DIR = resolve(values.extension!);
 const minutes = Number(values.minutes);
 const modes = values.gaze === 'both' ? [false, true] : values.gaze === 'on' ? [true] : values.gaze === 'off' ? [false] : null;
-if (!(minutes > 0) || !modes || !(Number(values['warm-up-s']) >= 0)) {
-  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR] [--loop-audio] [--bare-call] [--warm-up-s S]');
+const start = values.start === 'toolbar' || values.start === 'panel' ? values.start : null;
+if (!(minutes > 0) || !modes || !start || !(Number(values['warm-up-s']) >= 0)) {
+  console.error('usage: npm run bench:visit -- [--minutes N (> 0)] [--gaze off|on|both] [--sample-s S] [--extension DIR] [--loop-audio] [--bare-call] [--warm-up-s S] [--start toolbar|panel]');
   process.exit(2);
 }
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -54,11 +58,11 @@ const verdicts: Verdict[] = [];
 try {
   const audio = makeLongVisitAudio(join(tmp, 'audio'), minutes, { loop: values['loop-audio'] === true || minutes > LOOP_OVER_MIN });
   const camera = makeCameraClip(tmp);
-  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}${audio.looped ? ', looped' : ''}), camera: ${camera.name}; the call page ${values['bare-call'] ? 'opens no camera or microphone (--bare-call)' : 'opens the camera and microphone in both browsers'}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`bench:visit: ${minutes} min per visit (demo dialogue ×${Math.round(audio.durationS / demoDialogue().durationS)}${audio.looped ? ', looped' : ''}), camera: ${camera.name}; the call page ${values['bare-call'] ? 'opens no camera or microphone (--bare-call)' : 'opens the camera and microphone in both browsers'}; coaching starts from the ${start}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const gaze of modes) {
     console.log(`\n— gaze ${gaze ? 'on' : 'off'}: extension browser and baseline browser side by side…`);
     const loadBefore = loadavg()[0]!;
-    const run = await runVisitCost({ extensionDir: EXTENSION_DIR, audio, cameraClip: camera.path, gaze, minutes, sampleMs: Number(values['sample-s']) * 1000, callMedia: values['bare-call'] !== true, warmUpS: Number(values['warm-up-s']), log: (l) => console.log(l) });
+    const run = await runVisitCost({ extensionDir: EXTENSION_DIR, audio, cameraClip: camera.path, gaze, minutes, sampleMs: Number(values['sample-s']) * 1000, callMedia: values['bare-call'] !== true, start, warmUpS: Number(values['warm-up-s']), log: (l) => console.log(l) });
     verdicts.push(...printVisitCost(run, { gaze, minutes, loadAverage: [loadBefore, loadavg()[0]!] }));
   }
 } finally {

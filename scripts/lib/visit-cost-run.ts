@@ -13,7 +13,7 @@ import { threadCpuS, threadsOf } from './thread-cpu';
 import { changeLatenciesMs, LOOPED_LATENCY_MIN, readSpeakingChanges, recordSpeakingChanges, timedTakeovers } from './speaker-latency';
 import { createTreeSampler, type TreeSample } from './tree-sampler';
 import { warmUpVisit } from './visit-warm-up';
-import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromToolbar } from './visit-flow';
+import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromPanel, startFromToolbar } from './visit-flow';
 
 /**
  * One coached demo visit in a browser with the extension and, at the same time, the same call
@@ -38,6 +38,11 @@ export interface VisitCostOptions {
   warmUpS: number;
   /** The call page opens the clinician's camera and microphone, as a real call does, in both browsers (default); false: the bare demo call. */
   callMedia: boolean;
+  /**
+   * How coaching starts: from the toolbar (tab capture of the call, played back to the clinician
+   * by the offscreen document) or from the panel (the page's remote tracks tapped, no capture).
+   */
+  start: 'toolbar' | 'panel';
   log(line: string): void;
 }
 
@@ -123,7 +128,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     const extPage = await openDemoVisit(ext, server.url, 60_000);
     const basePage = await base.context.newPage();
     await basePage.goto(server.url);
-    await startFromToolbar(ext, extPage, 60_000);
+    await (o.start === 'panel' ? startFromPanel(extPage) : startFromToolbar(ext, extPage, 60_000));
     const offscreen = await attachToTarget(ext, (t) => t.url.endsWith('/offscreen.html'));
     const reports = listenForReports(offscreen);
     // On a busy machine the panel may take longer than that: the visit then runs unaligned (the costs are the same).
