@@ -44,24 +44,22 @@ const ratio = (part: number | null, whole: number | null, scale: number): number
 
 /** What happened to the call between two readings of its statistics. */
 export function callHealth(start: CallStatsReading, end: CallStatsReading): CallHealth {
-  const both = (list: (r: CallStatsReading) => RtcStat[], type: string, kind: string | null, field: (s: RtcStat) => number) =>
-    delta(total(list(start), type, kind, field), total(list(end), type, kind, field));
-  const receiver = (r: CallStatsReading) => r.receiver;
-  const sender = (r: CallStatsReading) => r.sender;
-  const received = both(receiver, 'inbound-rtp', 'audio', (s) => num(s.totalSamplesReceived));
-  const concealed = both(receiver, 'inbound-rtp', 'audio', (s) => num(s.concealedSamples) - num(s.silentConcealedSamples));
-  const stretched = both(receiver, 'inbound-rtp', 'audio', (s) => num(s.insertedSamplesForDeceleration) + num(s.removedSamplesForAcceleration));
-  const synthesizedS = both(receiver, 'media-playout', null, (s) => num(s.synthesizedSamplesDuration));
-  const frames = both(sender, 'outbound-rtp', 'video', (s) => num(s.framesEncoded));
-  const encodeS = both(sender, 'outbound-rtp', 'video', (s) => num(s.totalEncodeTime));
-  const cpuLimitedS = both(sender, 'outbound-rtp', 'video', (s) => num((s.qualityLimitationDurations as Record<string, unknown> | undefined)?.cpu));
+  const both = (side: keyof CallStatsReading, type: string, kind: string | null, field: (s: RtcStat) => number) =>
+    delta(total(start[side], type, kind, field), total(end[side], type, kind, field));
+  const received = both('receiver', 'inbound-rtp', 'audio', (s) => num(s.totalSamplesReceived));
+  const concealed = both('receiver', 'inbound-rtp', 'audio', (s) => num(s.concealedSamples) - num(s.silentConcealedSamples));
+  const stretched = both('receiver', 'inbound-rtp', 'audio', (s) => num(s.insertedSamplesForDeceleration) + num(s.removedSamplesForAcceleration));
+  const synthesizedS = both('receiver', 'media-playout', null, (s) => num(s.synthesizedSamplesDuration));
+  const frames = both('sender', 'outbound-rtp', 'video', (s) => num(s.framesEncoded));
+  const encodeS = both('sender', 'outbound-rtp', 'video', (s) => num(s.totalEncodeTime));
+  const cpuLimitedS = both('sender', 'outbound-rtp', 'video', (s) => num((s.qualityLimitationDurations as Record<string, unknown> | undefined)?.cpu));
   return {
     audioConcealedPct: ratio(concealed, received, 100),
     audioStretchedPct: ratio(stretched, received, 100),
     audioSynthesizedMs: synthesizedS === null ? null : 1000 * synthesizedS,
-    audioSynthesizedEvents: both(receiver, 'media-playout', null, (s) => num(s.synthesizedSamplesEvents)),
-    videoFramesDropped: both(receiver, 'inbound-rtp', 'video', (s) => num(s.framesDropped)),
-    videoFreezes: both(receiver, 'inbound-rtp', 'video', (s) => num(s.freezeCount)),
+    audioSynthesizedEvents: both('receiver', 'media-playout', null, (s) => num(s.synthesizedSamplesEvents)),
+    videoFramesDropped: both('receiver', 'inbound-rtp', 'video', (s) => num(s.framesDropped)),
+    videoFreezes: both('receiver', 'inbound-rtp', 'video', (s) => num(s.freezeCount)),
     videoFramesEncoded: frames,
     videoEncodeMsPerFrame: ratio(encodeS, frames, 1000),
     videoCpuLimitedS: cpuLimitedS,

@@ -3,7 +3,7 @@ import { demoDialogue } from './long-visit-audio';
 import { ALLOCATORS_SHOWN } from './memory-infra';
 import { UNCOUNTED_KINDS, type ProcessKind } from './proc-tree';
 import type { CallHealth } from './call-health';
-import type { VisitCostRun } from './visit-cost-run';
+import { RETAINED_GAP_MS, type VisitCostRun } from './visit-cost-run';
 import { printBrowserThreads, printMappingGrowth } from './visit-cost-where';
 
 /**
@@ -131,7 +131,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   const kept = run.retainedExtraMb;
   const keptGrowth = kept.at2Min ? kept.end / kept.at2Min - 1 : null;
   console.log(
-    `  memory after a collection in both browsers (garbage freed; the least of ${kept.readingsEnd.length} readings, 20 s apart): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB; every reading: ${(kept.readingsAt2Min ?? []).map((x) => f(x, 0)).join(' / ')} → ${kept.readingsEnd.map((x) => f(x, 0)).join(' / ')}`,
+    `  memory after a collection in both browsers (garbage freed; the least of ${kept.readingsEnd.length} readings, ${RETAINED_GAP_MS / 1000} s apart): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB; every reading: ${(kept.readingsAt2Min ?? []).map((x) => f(x, 0)).join(' / ')} → ${kept.readingsEnd.map((x) => f(x, 0)).join(' / ')}`,
   );
   printRetainedAllocators(run);
   printMappingGrowth(run);

@@ -269,7 +269,7 @@ const COLLECTION_SETTLE_MS = 5000;
  * keeps. The least is what it held throughout; the same rule at 2 minutes and at the end.
  */
 const RETAINED_READINGS = 3;
-const RETAINED_GAP_MS = 20_000;
+export const RETAINED_GAP_MS = 20_000;
 async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[] }> {
   const readings: Retained[] = [];
   for (let i = 0; i < RETAINED_READINGS; i++) {
