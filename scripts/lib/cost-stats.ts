@@ -8,6 +8,11 @@ export interface PairedSample {
   atMs: number;
   ext: { cpuS: number; pssMb: number };
   base: { cpuS: number; pssMb: number };
+  /**
+   * The bench itself worked between the previous sample and this one (forced collections and
+   * memory dumps in both browsers): no CPU window spans it.
+   */
+  afterBenchWork?: boolean;
 }
 
 export const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, c) => a + c, 0) / xs.length : NaN);
@@ -24,12 +29,16 @@ export interface CpuWindow {
   extraPct: number;
 }
 
-/** CPU in % of one core per window of at least `windowMs` (between consecutive samples). */
+/** CPU in % of one core per window of at least `windowMs` (between consecutive samples); none spans the bench's own work. */
 export function cpuWindows(samples: readonly PairedSample[], windowMs = 10_000): CpuWindow[] {
   const out: CpuWindow[] = [];
   let i = 0;
   for (let j = 1; j < samples.length; j++) {
     const [a, b] = [samples[i]!, samples[j]!];
+    if (b.afterBenchWork) {
+      i = j;
+      continue;
+    }
     const dtS = (b.atMs - a.atMs) / 1000;
     if (dtS * 1000 < windowMs) continue;
     const extPct = (100 * (b.ext.cpuS - a.ext.cpuS)) / dtS;

@@ -124,7 +124,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   const speech = run.speech;
   const label = speech?.labelLatencyMs ?? [];
   console.log(`gaze ${o.gaze ? 'on' : 'off'}, ${f(wallS / 60)} min sampled; load average (1 min) ${f(o.loadAverage[0], 2)} at start, ${f(o.loadAverage[1], 2)} at end`);
-  console.log(`  CPU, % of one core over ${windows.length} windows of 10 s: extension browser mean ${f(mean(windows.map((w) => w.extPct)))}, baseline ${f(mean(windows.map((w) => w.basePct)))}; extra mean ${f(mean(extra))}, p95 ${f(percentile(extra, 0.95))}`);
+  console.log(`  CPU, % of one core over ${windows.length} windows of 10 s (none spans the bench's collections): extension browser mean ${f(mean(windows.map((w) => w.extPct)))}, baseline ${f(mean(windows.map((w) => w.basePct)))}; extra mean ${f(mean(extra))}, p95 ${f(percentile(extra, 0.95))}`);
   console.log(
     `  memory (Pss of all processes): extension browser peak ${f(mem.extPeakMb, 0)} MB, baseline ${f(mem.basePeakMb, 0)} MB; extra peak ${f(mem.peakExtraMb, 0)} MB (at ${f(mem.peakAtS, 0)} s), at 2 min ${f(mem.extraAt2MinMb, 0)} MB, at the end ${f(mem.endExtraMb, 0)} MB (growth ${mem.growth === null ? '—' : `${f(100 * mem.growth)}%`})`,
   );
@@ -133,6 +133,7 @@ export function printVisitCost(run: VisitCostRun, o: { gaze: boolean; minutes: n
   console.log(
     `  memory after a collection in both browsers (garbage freed; the least of ${kept.readingsEnd.length} readings, ${RETAINED_GAP_MS / 1000} s apart): extra at 2 min ${f(kept.at2Min, 0)} MB, at the end ${f(kept.end, 0)} MB (growth ${keptGrowth === null ? '—' : `${f(100 * keptGrowth)}%`}); extension renderer ${f(kept.extensionRendererAt2Min, 0)} → ${f(kept.extensionRendererEnd, 0)} MB; every reading: ${(kept.readingsAt2Min ?? []).map((x) => f(x, 0)).join(' / ')} → ${kept.readingsEnd.map((x) => f(x, 0)).join(' / ')}`,
   );
+  if (kept.curve.length > 2) console.log(`  after a collection, minute by minute (extra MB; extension renderer MB): ${kept.curve.map((m) => `${f(m.atMs / 60_000, 0)} min ${f(m.extraMb, 0)} (${f(m.extensionRendererMb, 0)})`).join(', ')}`);
   printRetainedAllocators(run);
   printMappingGrowth(run);
   if (wallS >= 30 * 60) printMemorySeries(run, wallS);

@@ -77,6 +77,11 @@ export interface VisitCostRun {
     /** Every reading's extra (the figures above are the least of them: leastRetained). */
     readingsAt2Min: number[] | null;
     readingsEnd: number[];
+    /**
+     * Every mark (RETAINED_MARKS_MIN, then the end): whether the memory levels off once the
+     * allocators have filled (within ~5 minutes, docs/INTERNALS.md) or keeps rising.
+     */
+    curve: Array<{ atMs: number; extraMb: number; extensionRendererMb: number; readings: number[] }>;
     /** Collections that failed (that browser's figure is then raw): until 2026-12-06 they were swallowed. */
     failedCollections: string[];
   };
@@ -203,7 +208,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   const allocators = allocatorDumps(ext, base, rendererPid);
   const pressure: SendCommand[] = [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)];
   const retained = (atMs: number) => leastRetained(() => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid));
-  let retainedAt2Min: Awaited<ReturnType<typeof retained>> | null = null;
+  const marks: Array<Awaited<ReturnType<typeof retained>> & { atMs: number }> = [];
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
   const readHeaps = (atMs: number) => {
@@ -220,7 +225,13 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
     samples.push({ atMs, ext: last.ext, base: last.base });
     readHeaps(atMs);
-    if (!retainedAt2Min && atMs >= 120_000 && o.minutes * 60_000 - atMs > 60_000) retainedAt2Min = await retained(atMs);
+    const markMin = RETAINED_MARKS_MIN[marks.length];
+    if (markMin !== undefined && atMs >= markMin * 60_000 && o.minutes * 60_000 - atMs > 60_000) {
+      marks.push({ ...(await retained(atMs)), atMs });
+      atMs = Date.now() - t0;
+      last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
+      samples.push({ atMs, ext: last.ext, base: last.base, afterBenchWork: true });
+    }
     allocators.maybeRead(atMs);
     if (atMs >= nextLogMin * 60_000) {
       o.log(`  ${nextLogMin} min: extension browser ${last.ext.pssMb.toFixed(0)} MB, baseline ${last.base.pssMb.toFixed(0)} MB; CPU so far ${(last.ext.cpuS - first.ext.cpuS).toFixed(0)} s vs ${(last.base.cpuS - first.base.cpuS).toFixed(0)} s`);
@@ -233,6 +244,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   await allocators.idle();
   const retainedAtEnd = await retained(last.ext.atMs);
   const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
+  const retainedAt2Min = marks[0] ?? null;
   const retainedExtraMb = {
     at2Min: retainedAt2Min?.extraMb ?? null,
     end: retainedAtEnd.extraMb,
@@ -244,7 +256,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     rendererMappingsEnd: retainedAtEnd.rendererMappings,
     readingsAt2Min: retainedAt2Min?.extrasMb ?? null,
     readingsEnd: retainedAtEnd.extrasMb,
-    failedCollections: [...(retainedAt2Min?.failed ?? []).map((x) => `2 min, ${x}`), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
+    curve: [...marks, { ...retainedAtEnd, atMs: last.ext.atMs }].map((m) => ({ atMs: m.atMs, extraMb: m.extraMb, extensionRendererMb: m.extensionRendererMb, readings: m.extrasMb })),
+    failedCollections: [...marks.flatMap((m) => m.failed.map((x) => `${Math.round(m.atMs / 60_000)} min, ${x}`)), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
   return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
 }
@@ -269,6 +282,11 @@ const COLLECTION_SETTLE_MS = 5000;
  * keeps. The least is what it held throughout; the same rule at 2 minutes and at the end.
  */
 const RETAINED_READINGS = 3;
+/**
+ * Minutes at which the retained memory is read before the end (a mark less than a minute before
+ * the end is skipped). The sampling waits for each mark, and no CPU window spans one.
+ */
+const RETAINED_MARKS_MIN = [2, 10, 30, 60, 90];
 export const RETAINED_GAP_MS = 20_000;
 async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[] }> {
   const readings: Retained[] = [];

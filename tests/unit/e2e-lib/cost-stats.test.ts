@@ -22,6 +22,14 @@ describe('bench:visit figures', () => {
     }
   });
 
+  it('leaves out of every window the stretch in which the bench itself worked (its forced collections)', () => {
+    // 0–10 s at 30% vs 20%; then 60 s of the bench's collections at 200% vs 150%; then 10 s as before.
+    const samples = [sample(0, 0, 0, 500, 300), sample(10, 3, 2, 500, 300), { ...sample(70, 123, 92, 500, 300), afterBenchWork: true }, sample(80, 126, 94, 500, 300)];
+    const windows = cpuWindows(samples);
+    expect(windows.map((w) => w.fromMs)).toEqual([0, 70_000]);
+    for (const w of windows) expect(w.extraPct).toBeCloseTo(10);
+  });
+
   it('reports the extra memory peak, the 2-minute mark, the end and the growth between them', () => {
     const samples = [sample(0, 0, 0, 400, 300), sample(60, 0, 0, 700, 300), sample(120, 0, 0, 600, 300), sample(600, 0, 0, 660, 310)];
     const m = memoryFigures(samples);
