@@ -105,6 +105,11 @@ function printCallHealth(run: VisitCostRun): void {
       : 'no statistics';
   console.log(`  the call itself (its WebRTC statistics over the visit): with the extension ${line(run.call.ext)}`);
   console.log(`    without it ${line(run.call.base)}`);
+  const p = run.playback;
+  if (p)
+    console.log(
+      `  what the clinician hears (Attune's playback of the captured tab, from the start of coaching): the output found nothing to play ${f(p.underrunMs, 0)} ms (${f(p.underrunEvents, 0)} times) in ${f(p.playedMs / 60_000)} min; output latency ${f(p.outputLatencyMs)} ms (max ${f(p.maxOutputLatencyMs)}); the capture left ${f(p.captureUndeliveredMs, 0)} ms undelivered, its latency ${f(p.captureLatencyMs)} ms`,
+    );
 }
 
 /** Which destinations one browser's refused requests were for, most tried first. */

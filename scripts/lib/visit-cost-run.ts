@@ -12,6 +12,7 @@ import { readSmaps, type Mapping } from './smaps';
 import { threadCpuS, threadsOf } from './thread-cpu';
 import { changeLatenciesMs, LOOPED_LATENCY_MIN, readSpeakingChanges, recordSpeakingChanges, timedTakeovers } from './speaker-latency';
 import { createTreeSampler, type TreeSample } from './tree-sampler';
+import type { PlaybackHealth } from '../../src/adapters/audio/playback-health';
 import { warmUpVisit } from './visit-warm-up';
 import { alignScriptWithMicrophone, grantMicrophone, hangUp, joinCall, openDemoVisit, panel, readQuestionCounts, startFromPanel, startFromToolbar } from './visit-flow';
 
@@ -100,6 +101,8 @@ export interface VisitCostRun {
   counts: { open: number; closed: number; reflections: number };
   /** The call's own health over the measured visit in each browser (its WebRTC statistics); null where the page gave none. */
   call: { ext: CallHealth | null; base: CallHealth | null };
+  /** Under tab capture, what the clinician hears: Attune's playback of the tab, logged by the offscreen document at the end (null from the panel's start, or without the browser's counters). */
+  playback: PlaybackHealth | null;
   /** Every request each browser tried to send beyond this machine ("CONNECT host:443", "GET url"), in order. */
   networkAttempts: { ext: string[]; base: string[] };
 }
@@ -158,7 +161,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     await panel(extPage).getByText(/Visit saved/).waitFor({ timeout: 30_000 });
     await hangUp(basePage);
     await reports.settled(o.gaze);
-    return { ...sampled, ...latency, counts, call: { ext: health(0), base: health(1) }, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: { ext: [...guards.ext.attempts], base: [...guards.base.attempts] } };
+    return { ...sampled, ...latency, counts, call: { ext: health(0), base: health(1) }, playback: reports.playback, speech: reports.speech, gazeStats: reports.gaze, networkAttempts: { ext: [...guards.ext.attempts], base: [...guards.base.attempts] } };
   } finally {
     await ext.close();
     await base.close();
@@ -173,8 +176,9 @@ const readCallStats = (page: Page) => page.evaluate('globalThis.demoCallStats?.(
 
 /** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze). */
 function listenForReports(offscreen: TargetSession) {
-  const found: { speech: VisitCostRun['speech']; gaze: VisitCostRun['gazeStats'] } = { speech: null, gaze: null };
+  const found: { speech: VisitCostRun['speech']; gaze: VisitCostRun['gazeStats']; playback: PlaybackHealth | null } = { speech: null, gaze: null, playback: null };
   offscreen.onConsole((text) => {
+    if (text.startsWith('[attune] playback ')) found.playback = JSON.parse(text.slice('[attune] playback '.length)) as PlaybackHealth;
     if (text.startsWith('[attune] speech ')) found.speech = JSON.parse(text.slice('[attune] speech '.length)) as VisitCostRun['speech'];
     if (text.startsWith('[attune] gaze ')) found.gaze = JSON.parse(text.slice('[attune] gaze '.length)) as VisitCostRun['gazeStats'];
   });
@@ -184,6 +188,9 @@ function listenForReports(offscreen: TargetSession) {
     },
     get gaze() {
       return found.gaze;
+    },
+    get playback() {
+      return found.playback;
     },
     async settled(gaze: boolean) {
       for (let i = 0; i < 100 && (!found.speech || (gaze && !found.gaze)); i++) await new Promise((ok) => setTimeout(ok, 100));

@@ -1,5 +1,6 @@
 import { ENGINE_SAMPLE_RATE } from '../../core/audio/constants';
 import { FRAME_TAP_NAME } from './frame-tap-processor';
+import { readPlaybackHealth, type PlaybackHealth } from './playback-health';
 
 /**
  * The engine host's Web Audio graph: the microphone (and the captured call tab) into the frame
@@ -16,8 +17,20 @@ export interface AudioGraph {
   /** The analysis context; its rate is the rate of the samples the tap posts. */
   context: AudioContext;
   tap: AudioWorkletNode;
+  /** What the clinician hears of the captured tab so far; null without a tab or where the browser does not count it. */
+  playbackHealth(): PlaybackHealth | null;
   close(): Promise<void>;
 }
+
+/**
+ * The captured tab is the patient's voice in a live conversation, so it is played with the least
+ * buffering ('interactive'): 'playback' buffered 68 ms at the output against 31 ms (Chromium 150,
+ * its playbackStats), and every millisecond the clinician hears the patient late is one more in
+ * which both talk at once. The analysis context plays nothing the clinician hears and keeps the
+ * larger buffers (fewer wake-ups).
+ */
+const TAB_PLAYBACK_LATENCY: AudioContextLatencyCategory = 'interactive';
+const ANALYSIS_LATENCY: AudioContextLatencyCategory = 'playback';
 
 /**
  * A constant the playback context adds to the tab's sound, far below the output's last bit
@@ -56,13 +69,14 @@ async function audioRunning(context: AudioContext): Promise<void> {
 
 /** The analysis context with a source per stream: at 16 kHz where the browser allows it. */
 async function analysisSources(streams: MediaStream[]): Promise<{ context: AudioContext; sources: MediaStreamAudioSourceNode[] }> {
-  const context = new AudioContext({ latencyHint: 'playback', sampleRate: ENGINE_SAMPLE_RATE });
+  const context = new AudioContext({ latencyHint: ANALYSIS_LATENCY, sampleRate: ENGINE_SAMPLE_RATE });
   try {
     return { context, sources: streams.map((s) => context.createMediaStreamSource(s)) };
   } catch (error) {
     await context.close().catch(() => undefined);
     if (!(error instanceof DOMException && error.name === 'NotSupportedError')) throw error;
-    const native = new AudioContext({ latencyHint: 'playback' });
+    // Here the one context also plays the tab back (openAudioGraph).
+    const native = new AudioContext({ latencyHint: streams[1] ? TAB_PLAYBACK_LATENCY : ANALYSIS_LATENCY });
     return { context: native, sources: streams.map((s) => native.createMediaStreamSource(s)) };
   }
 }
@@ -82,8 +96,10 @@ export async function openAudioGraph(streams: MediaStream[], workletUrl: string)
     tap.connect(context.destination); // the node only outputs silence; the connection keeps it pulled
     sources.forEach((source, input) => source.connect(tap, 0, input));
     const tab = streams[1];
+    let heard: AudioContext | null = null;
     if (tab && context.sampleRate === ENGINE_SAMPLE_RATE) {
-      const playback = new AudioContext({ latencyHint: 'playback' });
+      const playback = new AudioContext({ latencyHint: TAB_PLAYBACK_LATENCY });
+      heard = playback;
       contexts.push(playback);
       playback.createMediaStreamSource(tab).connect(playback.destination);
       const floor = new ConstantSourceNode(playback, { offset: PLAYBACK_FLOOR });
@@ -92,8 +108,10 @@ export async function openAudioGraph(streams: MediaStream[], workletUrl: string)
       await audioRunning(playback);
     } else if (tab) {
       sources[1]!.connect(context.destination);
+      heard = context;
     }
-    return { context, tap, close };
+    const tabTrack = tab?.getAudioTracks()[0];
+    return { context, tap, close, playbackHealth: () => (heard ? readPlaybackHealth(heard, tabTrack) : null) };
   } catch (error) {
     await close();
     throw error;

@@ -90,6 +90,8 @@ export function createEngineHost(options: EngineHostOptions) {
   async function stopCapture(r: Running): Promise<void> {
     r.timers.forEach(clearInterval);
     r.gaze?.stop();
+    const playback = r.graph.playbackHealth();
+    if (playback) console.debug('[attune] playback', JSON.stringify(playback));
     r.streams.forEach((s) => s.getTracks().forEach((t) => t.stop()));
     await r.graph.close();
   }
