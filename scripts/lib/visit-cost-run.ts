@@ -174,7 +174,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
 /** The demo call's WebRTC statistics, both ends (demo/page/demo.js); null if the page has none. */
 const readCallStats = (page: Page) => page.evaluate('globalThis.demoCallStats?.() ?? null').catch(() => null) as Promise<CallStatsReading | null>;
 
-/** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze). */
+/** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze / playback). */
 function listenForReports(offscreen: TargetSession) {
   const found: { speech: VisitCostRun['speech']; gaze: VisitCostRun['gazeStats']; playback: PlaybackHealth | null } = { speech: null, gaze: null, playback: null };
   offscreen.onConsole((text) => {
