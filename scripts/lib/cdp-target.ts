@@ -52,3 +52,12 @@ export async function attachToTarget(b: AttuneBrowser, matches: (t: TargetInfo) 
   await send('Runtime.enable');
   return { send, onConsole: (l) => consoleListeners.push(l) };
 }
+
+/**
+ * The JSON figures the extension logs as `[attune] <label> {…}` (the engine host's end-of-visit
+ * reports: speech, gaze, playback), parsed from one console line; null for any other line.
+ */
+export function loggedReport<T>(text: string, label: string): T | null {
+  const prefix = `[attune] ${label} `;
+  return text.startsWith(prefix) ? (JSON.parse(text.slice(prefix.length)) as T) : null;
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { callHealth, type CallHealth, type CallStatsReading } from './call-health';
-import { attachToTarget, type TargetSession } from './cdp-target';
+import { attachToTarget, loggedReport, type TargetSession } from './cdp-target';
 import { launchChromium, type AttuneBrowser } from './chromium';
 import { forceCollection, readAllocatorsMb, type AllocatorMb } from './memory-infra';
 import type { PairedSample } from './cost-stats';
@@ -178,9 +178,9 @@ const readCallStats = (page: Page) => page.evaluate('globalThis.demoCallStats?.(
 function listenForReports(offscreen: TargetSession) {
   const found: { speech: VisitCostRun['speech']; gaze: VisitCostRun['gazeStats']; playback: PlaybackHealth | null } = { speech: null, gaze: null, playback: null };
   offscreen.onConsole((text) => {
-    if (text.startsWith('[attune] playback ')) found.playback = JSON.parse(text.slice('[attune] playback '.length)) as PlaybackHealth;
-    if (text.startsWith('[attune] speech ')) found.speech = JSON.parse(text.slice('[attune] speech '.length)) as VisitCostRun['speech'];
-    if (text.startsWith('[attune] gaze ')) found.gaze = JSON.parse(text.slice('[attune] gaze '.length)) as VisitCostRun['gazeStats'];
+    found.playback = loggedReport<PlaybackHealth>(text, 'playback') ?? found.playback;
+    found.speech = loggedReport<VisitCostRun['speech']>(text, 'speech') ?? found.speech;
+    found.gaze = loggedReport<VisitCostRun['gazeStats']>(text, 'gaze') ?? found.gaze;
   });
   return {
     get speech() {

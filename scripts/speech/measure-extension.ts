@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { loggedReport } from '../lib/cdp-target';
 import { launchChromium } from '../lib/chromium';
 import { startDemoServer } from '../lib/demo-server';
 import { startNetworkGuard } from '../lib/network-guard';
@@ -62,7 +63,7 @@ try {
   const found: { stats: Stats | null } = { stats: null };
   await startFromPanel(page);
   await listenToOffscreen((text) => {
-    if (text.startsWith('[attune] speech ')) found.stats = JSON.parse(text.slice('[attune] speech '.length)) as Stats;
+    found.stats = loggedReport<Stats>(text, 'speech') ?? found.stats;
   });
   await joinCall(page);
   const peaks = new Map<number, number>();

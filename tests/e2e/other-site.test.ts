@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantMicrophone, joinCall, panel, savedVisits, startFromToolbar } from '../../scripts/lib/visit-flow';
 import { mojoMessagesByInterface } from '../../scripts/lib/mojo-trace';
-import { attachToTarget } from '../../scripts/lib/cdp-target';
+import { attachToTarget, loggedReport } from '../../scripts/lib/cdp-target';
 import type { PlaybackHealth } from '../../src/adapters/audio/playback-health';
 import { ARTIFACTS, startE2E, waitForVisits, type E2E } from './harness';
 
@@ -63,7 +63,7 @@ async function playbackReports(e: E2E): Promise<{ latest: PlaybackHealth | null 
   const offscreen = await attachToTarget(e.b, (t) => t.type !== 'worklet' && t.url.endsWith('/offscreen.html'));
   const found: { latest: PlaybackHealth | null } = { latest: null };
   offscreen.onConsole((text) => {
-    if (text.startsWith('[attune] playback ')) found.latest = JSON.parse(text.slice('[attune] playback '.length)) as PlaybackHealth;
+    found.latest = loggedReport<PlaybackHealth>(text, 'playback') ?? found.latest;
   });
   return found;
 }
