@@ -105,6 +105,8 @@ function printCallHealth(run: VisitCostRun): void {
       : 'no statistics';
   console.log(`  the call itself (its WebRTC statistics over the visit): with the extension ${line(run.call.ext)}`);
   console.log(`    without it ${line(run.call.base)}`);
+  const gaps = run.callGapsDuringCollections;
+  console.log(`    of the playout's synthesized audio, during the bench's forced collections (every retained-memory mark): with the extension ${f(gaps.ext.ms, 0)} ms (${gaps.ext.events} times), without ${f(gaps.base.ms, 0)} ms (${gaps.base.events} times)`);
   const p = run.playback;
   if (p)
     console.log(

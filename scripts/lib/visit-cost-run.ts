@@ -101,10 +101,21 @@ export interface VisitCostRun {
   counts: { open: number; closed: number; reflections: number };
   /** The call's own health over the measured visit in each browser (its WebRTC statistics); null where the page gave none. */
   call: { ext: CallHealth | null; base: CallHealth | null };
+  /**
+   * Of the call's playout gaps (CallHealth's synthesized audio), those that came while both browsers
+   * ran the bench's forced collections and memory dumps (every retained-memory mark, the end's
+   * included): gaps the bench made, not the extension.
+   */
+  callGapsDuringCollections: { ext: PlayoutGaps; base: PlayoutGaps };
   /** Under tab capture, what the clinician hears: Attune's playback of the tab, logged by the offscreen document at the end (null from the panel's start, or without the browser's counters). */
   playback: PlaybackHealth | null;
   /** Every request each browser tried to send beyond this machine ("CONNECT host:443", "GET url"), in order. */
   networkAttempts: { ext: string[]; base: string[] };
+}
+
+export interface PlayoutGaps {
+  ms: number;
+  events: number;
 }
 
 async function enableGaze(b: AttuneBrowser): Promise<void> {
@@ -149,7 +160,7 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
     // Joining decodes the patient's whole track (long for a long visit): slow on a busy machine.
     await Promise.all([joinCall(extPage, 180_000), joinCall(basePage, 180_000)]);
     const callAtStart = await Promise.all(callPages.map(readCallStats));
-    const sampled = await sampleVisit(o, ext, base, extPage, basePage, offscreen);
+    const sampled = await sampleVisit(o, ext, base, [extPage, basePage], offscreen);
     const callAtEnd = await Promise.all(callPages.map(readCallStats));
     const health = (i: number) => {
       const [a, b] = [callAtStart[i], callAtEnd[i]];
@@ -173,6 +184,27 @@ export async function runVisitCost(o: VisitCostOptions): Promise<VisitCostRun> {
 
 /** The demo call's WebRTC statistics, both ends (demo/page/demo.js); null if the page has none. */
 const readCallStats = (page: Page) => page.evaluate('globalThis.demoCallStats?.() ?? null').catch(() => null) as Promise<CallStatsReading | null>;
+
+/** Retained-memory marks that also count the call's playout gaps while their collections run (VisitCostRun.callGapsDuringCollections). */
+function watchingTheCall<T>(callPages: [Page, Page], mark: (atMs: number) => Promise<T>) {
+  const callGapsDuringCollections = { ext: { ms: 0, events: 0 }, base: { ms: 0, events: 0 } };
+  const retained = async (atMs: number): Promise<T> => {
+    const before = await Promise.all(callPages.map(readCallStats));
+    const result = await mark(atMs);
+    const after = await Promise.all(callPages.map(readCallStats));
+    addPlayoutGaps(callGapsDuringCollections.ext, before[0], after[0]);
+    addPlayoutGaps(callGapsDuringCollections.base, before[1], after[1]);
+    return result;
+  };
+  return { retained, callGapsDuringCollections };
+}
+
+function addPlayoutGaps(sum: PlayoutGaps, before: CallStatsReading | null | undefined, after: CallStatsReading | null | undefined): void {
+  if (!before || !after) return;
+  const h = callHealth(before, after);
+  sum.ms += h.audioSynthesizedMs ?? 0;
+  sum.events += h.audioSynthesizedEvents ?? 0;
+}
 
 /** The extension's own end-of-visit figures, logged by the offscreen document ([attune] speech / gaze / playback). */
 function listenForReports(offscreen: TargetSession) {
@@ -198,7 +230,8 @@ function listenForReports(offscreen: TargetSession) {
   };
 }
 
-async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: AttuneBrowser, extPage: Page, basePage: Page, offscreen: TargetSession) {
+async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: AttuneBrowser, callPages: [Page, Page], offscreen: TargetSession) {
+  const [extPage, basePage] = callPages;
   const extTree = createTreeSampler(ext.pid);
   const baseTree = createTreeSampler(base.pid);
   const extTab = await extPage.context().newCDPSession(extPage);
@@ -214,7 +247,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   let nextLogMin = 1;
   const allocators = allocatorDumps(ext, base, rendererPid);
   const pressure: SendCommand[] = [(m, p) => offscreen.send(m, p), (m, p) => baseTab.send(m as 'Memory.simulatePressureNotification', p as never)];
-  const retained = (atMs: number) => leastRetained(() => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid));
+  const { retained, callGapsDuringCollections } = watchingTheCall(callPages, (atMs) => leastRetained(() => retainedAfterCollection(atMs, extTree, baseTree, pressure, [ext, base], rendererPid)));
   const marks: Array<Awaited<ReturnType<typeof retained>> & { atMs: number }> = [];
   // Heaps are read on the side: a busy offscreen document answers late, and /proc sampling must not wait for it.
   let heapInFlight = false;
@@ -234,7 +267,10 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     readHeaps(atMs);
     const markMin = RETAINED_MARKS_MIN[marks.length];
     if (markMin !== undefined && atMs >= markMin * 60_000 && o.minutes * 60_000 - atMs > 60_000) {
-      marks.push({ ...(await retained(atMs)), atMs });
+      const markStartMs = Date.now();
+      const mark = { ...(await retained(atMs)), atMs };
+      marks.push(mark);
+      o.log(markLine(`${markMin} min`, mark, markStartMs));
       atMs = Date.now() - t0;
       last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
       samples.push({ atMs, ext: last.ext, base: last.base, afterBenchWork: true });
@@ -249,7 +285,9 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   const browserThreadsS = { ext: threadCpuS(threadsAtStart.ext, threadsOf(ext.pid)), base: threadCpuS(threadsAtStart.base, threadsOf(base.pid)) };
   // Retained memory first (after any dump still running): a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
   await allocators.idle();
+  const endMarkStartMs = Date.now();
   const retainedAtEnd = await retained(last.ext.atMs);
+  o.log(markLine('the end', retainedAtEnd, endMarkStartMs));
   const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
   const retainedAt2Min = marks[0] ?? null;
   const retainedExtraMb = {
@@ -266,7 +304,13 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     curve: [...marks, { ...retainedAtEnd, atMs: last.ext.atMs }].map((m) => ({ atMs: m.atMs, extraMb: m.extraMb, extensionRendererMb: m.extensionRendererMb, readings: m.extrasMb })),
     failedCollections: [...marks.flatMap((m) => m.failed.map((x) => `${Math.round(m.atMs / 60_000)} min, ${x}`)), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
-  return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+  return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, callGapsDuringCollections, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+}
+
+/** A retained-memory mark as it happens: its readings, and how long it and each collecting dump took. */
+function markLine(when: string, mark: { extrasMb: number[]; collectsS: Array<[number, number]> }, startMs: number): string {
+  const collections = mark.collectsS.map(([e, b]) => `${e.toFixed(0)}/${b.toFixed(0)}`).join(', ');
+  return `  retained at ${when}: extra ${mark.extrasMb.map((x) => x.toFixed(0)).join(' / ')} MB; took ${((Date.now() - startMs) / 1000).toFixed(0)} s (collecting dumps, extension/baseline browser, s: ${collections})`;
 }
 
 type TreeSampler = ReturnType<typeof createTreeSampler>;
@@ -277,6 +321,8 @@ interface Retained {
   rendererMb: AllocatorMb;
   rendererMappings: Mapping[];
   failed: string[];
+  /** Seconds each browser's collecting dump took (extension browser, baseline): where a mark's minutes go. */
+  collectS: [number, number];
 }
 type SendCommand = (method: string, params?: object) => Promise<unknown>;
 const COLLECTION_SETTLE_MS = 5000;
@@ -295,14 +341,14 @@ const RETAINED_READINGS = 3;
  */
 const RETAINED_MARKS_MIN = [2, 10, 30, 60, 90];
 export const RETAINED_GAP_MS = 20_000;
-async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[] }> {
+async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[]; collectsS: Array<[number, number]> }> {
   const readings: Retained[] = [];
   for (let i = 0; i < RETAINED_READINGS; i++) {
     if (i > 0) await new Promise((ok) => setTimeout(ok, RETAINED_GAP_MS));
     readings.push(await read());
   }
   const least = readings.reduce((a, b) => (b.extraMb < a.extraMb ? b : a));
-  return { ...least, failed: readings.flatMap((r) => r.failed), extrasMb: readings.map((r) => r.extraMb) };
+  return { ...least, failed: readings.flatMap((r) => r.failed), extrasMb: readings.map((r) => r.extraMb), collectsS: readings.map((r) => r.collectS) };
 }
 
 /**
@@ -313,17 +359,22 @@ async function leastRetained(read: () => Promise<Retained>): Promise<Retained & 
 async function retainedAfterCollection(atMs: number, extTree: TreeSampler, baseTree: TreeSampler, pressure: SendCommand[], browsers: [AttuneBrowser, AttuneBrowser], rendererPid: number | null): Promise<Retained> {
   await Promise.all(pressure.map((send) => send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined)));
   const failed: string[] = [];
-  const collect = (b: AttuneBrowser, pid: number, name: string) =>
-    forceCollection(b.cdp, pid).catch((e: unknown) => {
-      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
-      return new Map() as AllocatorMb;
-    });
-  const [rendererMb] = await Promise.all([collect(browsers[0], rendererPid ?? -1, 'extension browser'), collect(browsers[1], -1, 'baseline browser')]);
+  const collectS: [number, number] = [0, 0];
+  const collect = (b: AttuneBrowser, pid: number, name: string, slot: 0 | 1) => {
+    const startMs = Date.now();
+    return forceCollection(b.cdp, pid)
+      .catch((e: unknown) => {
+        failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+        return new Map() as AllocatorMb;
+      })
+      .finally(() => (collectS[slot] = (Date.now() - startMs) / 1000));
+  };
+  const [rendererMb] = await Promise.all([collect(browsers[0], rendererPid ?? -1, 'extension browser', 0), collect(browsers[1], -1, 'baseline browser', 1)]);
   await new Promise((ok) => setTimeout(ok, COLLECTION_SETTLE_MS));
   const ext = extTree.sample(atMs);
   const base = baseTree.sample(atMs);
   const rendererMappings = rendererPid === null ? [] : readSmaps(rendererPid);
-  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0, rendererMb, rendererMappings, failed };
+  return { extraMb: ext.pssMb - base.pssMb, extensionRendererMb: ext.byKind['extension renderer']?.pssMb ?? 0, rendererMb, rendererMappings, failed, collectS };
 }
 
 /**
