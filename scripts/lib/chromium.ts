@@ -44,6 +44,8 @@ export interface AttuneBrowser {
   userDataDir: string;
   /** Ends the browser process at once (SIGKILL), as a crash or power-off would; keeps the profile. */
   kill(): Promise<void>;
+  /** The last few KB Chromium wrote to stderr: what it said about a crashed renderer. */
+  stderrTail(): string;
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<AttuneBrowser> {
@@ -129,6 +131,7 @@ export async function launchChromium(options: LaunchOptions): Promise<AttuneBrow
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     userDataDir,
+    stderrTail: () => stderr,
     async kill() {
       closing = true;
       child.kill('SIGKILL');

@@ -259,8 +259,13 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
       .catch(() => undefined)
       .finally(() => (heapInFlight = false));
   };
+  const crashes = watchForCrashes([
+    { name: 'the call tab with the extension', page: extPage, browser: ext },
+    { name: 'the baseline call tab', page: basePage, browser: base },
+  ], t0);
   for (let atMs = 0; atMs < o.minutes * 60_000; ) {
     await new Promise((ok) => setTimeout(ok, Math.min(o.sampleMs - ((Date.now() - t0) % o.sampleMs), o.minutes * 60_000 - (Date.now() - t0))));
+    crashes.throwIfAny();
     atMs = Date.now() - t0;
     last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
     samples.push({ atMs, ext: last.ext, base: last.base });
@@ -281,6 +286,7 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
       nextLogMin++;
     }
   }
+  crashes.throwIfAny();
   const extensionThreadsS = threadCpuS(threadsAtStart.renderer, threadsOf(rendererPid), true);
   const browserThreadsS = { ext: threadCpuS(threadsAtStart.ext, threadsOf(ext.pid)), base: threadCpuS(threadsAtStart.base, threadsOf(base.pid)) };
   // Retained memory first (after any dump still running): a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
@@ -305,6 +311,24 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     failedCollections: [...marks.flatMap((m) => m.failed.map((x) => `${Math.round(m.atMs / 60_000)} min, ${x}`)), ...retainedAtEnd.failed.map((x) => `end, ${x}`)],
   };
   return { samples, heapsMb, rendererAllocatorsMb, retainedExtraMb, callGapsDuringCollections, extensionThreadsS, browserThreadsS, extFirst: first.ext, baseFirst: first.base, extLast: last.ext, baseLast: last.base };
+}
+
+/**
+ * A call tab whose renderer died ends the run at once, with what its browser wrote to stderr,
+ * instead of sampling a dead tab to the end (its browser's figures would fall below the
+ * baseline's) and failing there on the panel (2026-12-07: the extension browser's call tab
+ * died during the 2-minute mark's collections).
+ */
+function watchForCrashes(pages: Array<{ name: string; page: Page; browser: AttuneBrowser }>, t0: number) {
+  let crash: { name: string; atMs: number; browser: AttuneBrowser } | null = null;
+  for (const { name, page, browser } of pages) page.on('crash', () => (crash ??= { name, atMs: Date.now() - t0, browser }));
+  return {
+    throwIfAny(): void {
+      if (!crash) return;
+      const { name, atMs, browser } = crash;
+      throw new Error(`${name} crashed (its renderer died) at ${(atMs / 60_000).toFixed(1)} min of the visit; its browser's stderr ended with:\n${browser.stderrTail().slice(-2000)}`);
+    },
+  };
 }
 
 /** A retained-memory mark as it happens: its readings, and how long it and each collecting dump took. */
