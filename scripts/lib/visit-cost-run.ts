@@ -272,10 +272,9 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
     readHeaps(atMs);
     const markMin = RETAINED_MARKS_MIN[marks.length];
     if (markMin !== undefined && atMs >= markMin * 60_000 && o.minutes * 60_000 - atMs > 60_000) {
-      const markStartMs = Date.now();
       const mark = { ...(await retained(atMs)), atMs };
       marks.push(mark);
-      o.log(markLine(`${markMin} min`, mark, markStartMs));
+      o.log(markLine(`${markMin} min`, mark));
       atMs = Date.now() - t0;
       last = { ext: extTree.sample(atMs), base: baseTree.sample(atMs) };
       samples.push({ atMs, ext: last.ext, base: last.base, afterBenchWork: true });
@@ -291,9 +290,8 @@ async function sampleVisit(o: VisitCostOptions, ext: AttuneBrowser, base: Attune
   const browserThreadsS = { ext: threadCpuS(threadsAtStart.ext, threadsOf(ext.pid)), base: threadCpuS(threadsAtStart.base, threadsOf(base.pid)) };
   // Retained memory first (after any dump still running): a memory dump leaves the tracing service busy for a while, more so in the extension's browser.
   await allocators.idle();
-  const endMarkStartMs = Date.now();
   const retainedAtEnd = await retained(last.ext.atMs);
-  o.log(markLine('the end', retainedAtEnd, endMarkStartMs));
+  o.log(markLine('the end', retainedAtEnd));
   const rendererAllocatorsMb = await allocators.final(last.ext.atMs);
   const retainedAt2Min = marks[0] ?? null;
   const retainedExtraMb = {
@@ -332,9 +330,9 @@ function watchForCrashes(pages: Array<{ name: string; page: Page; browser: Attun
 }
 
 /** A retained-memory mark as it happens: its readings, and how long it and each collecting dump took. */
-function markLine(when: string, mark: { extrasMb: number[]; collectsS: Array<[number, number]> }, startMs: number): string {
+function markLine(when: string, mark: Pick<LeastRetained, 'extrasMb' | 'collectsS' | 'tookS'>): string {
   const collections = mark.collectsS.map(([e, b]) => `${e.toFixed(0)}/${b.toFixed(0)}`).join(', ');
-  return `  retained at ${when}: extra ${mark.extrasMb.map((x) => x.toFixed(0)).join(' / ')} MB; took ${((Date.now() - startMs) / 1000).toFixed(0)} s (collecting dumps, extension/baseline browser, s: ${collections})`;
+  return `  retained at ${when}: extra ${mark.extrasMb.map((x) => x.toFixed(0)).join(' / ')} MB; took ${mark.tookS.toFixed(0)} s (collecting dumps, extension/baseline browser, s: ${collections})`;
 }
 
 type TreeSampler = ReturnType<typeof createTreeSampler>;
@@ -365,14 +363,17 @@ const RETAINED_READINGS = 3;
  */
 const RETAINED_MARKS_MIN = [2, 10, 30, 60, 90];
 export const RETAINED_GAP_MS = 20_000;
-async function leastRetained(read: () => Promise<Retained>): Promise<Retained & { extrasMb: number[]; collectsS: Array<[number, number]> }> {
+/** A mark: the least reading, with every reading's extra and collection times, and the seconds the mark took. */
+type LeastRetained = Retained & { extrasMb: number[]; collectsS: Array<[number, number]>; tookS: number };
+async function leastRetained(read: () => Promise<Retained>): Promise<LeastRetained> {
+  const startMs = Date.now();
   const readings: Retained[] = [];
   for (let i = 0; i < RETAINED_READINGS; i++) {
     if (i > 0) await new Promise((ok) => setTimeout(ok, RETAINED_GAP_MS));
     readings.push(await read());
   }
   const least = readings.reduce((a, b) => (b.extraMb < a.extraMb ? b : a));
-  return { ...least, failed: readings.flatMap((r) => r.failed), extrasMb: readings.map((r) => r.extraMb), collectsS: readings.map((r) => r.collectS) };
+  return { ...least, failed: readings.flatMap((r) => r.failed), extrasMb: readings.map((r) => r.extraMb), collectsS: readings.map((r) => r.collectS), tookS: (Date.now() - startMs) / 1000 };
 }
 
 /**
